@@ -1,0 +1,10 @@
+# chatmock_set_warnings(target): the project's warning set, in the spirit of fmt's
+# PEDANTIC_COMPILE_FLAGS. CHATMOCK_WERROR turns them into errors (on in presets and CI).
+function(chatmock_set_warnings target)
+  target_compile_options(${target} PRIVATE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual
+    -Wnull-dereference -Wold-style-cast -Wimplicit-fallthrough)
+  if(CHATMOCK_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()

@@ -1,0 +1,50 @@
+// Builders for the error bodies the real API sends (edge-cases.md §3.1), kept in one place so
+// every route and scenario answers with the same wording.
+#include "api/api_error.h"
+
+namespace chatmock::api {
+
+nlohmann::json ApiError::body() const {
+  nlohmann::json error = {{"message", message}, {"type", type}, {"param", nullptr}, {"code", nullptr}};
+  if (param) error["param"] = *param;
+  if (code) error["code"] = *code;
+  return {{"error", std::move(error)}};
+}
+
+ApiError invalid_request(std::string message, std::optional<std::string> param,
+                         std::optional<std::string> code) {
+  return {400, std::move(message), "invalid_request_error", std::move(param), std::move(code)};
+}
+
+ApiError missing_api_key() {
+  // The real API's wording for a request without a bearer token (OpenAI error-codes guide).
+  return {401,
+          "You didn't provide an API key. You need to provide your API key in an Authorization "
+          "header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password "
+          "field (with blank username) if you're accessing the API from your browser and are "
+          "prompted for a username and password. You can obtain an API key from "
+          "https://platform.openai.com/account/api-keys.",
+          "invalid_request_error", std::nullopt, std::nullopt};
+}
+
+ApiError model_not_found(const std::string& model) {
+  return {404, "The model `" + model + "` does not exist or you do not have access to it.",
+          "invalid_request_error", std::nullopt, "model_not_found"};
+}
+
+ApiError unknown_route(const std::string& method, const std::string& path) {
+  return {404, "Invalid URL (" + method + " " + path + ")", "invalid_request_error",
+          std::nullopt, std::nullopt};
+}
+
+ApiError method_not_allowed(const std::string& method, const std::string& path) {
+  return {405, "Method " + method + " not allowed for " + path, "invalid_request_error",
+          std::nullopt, std::nullopt};
+}
+
+ApiError server_error() {
+  return {500, "The server had an error while processing your request. Sorry about that!",
+          "server_error", std::nullopt, std::nullopt};
+}
+
+}  // namespace chatmock::api
