@@ -1,0 +1,51 @@
+// ChatClient: a small, real Chat Completions client over HTTP(S), the conformance reference
+// client. It owns sending, retrying (RetryPolicy) and reading (StreamReader) one request; it
+// reports an Observation and never throws. httplib stays inside chat_client.cpp.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "chatmock/client/base_url.h"
+#include "chatmock/client/observation.h"
+#include "chatmock/client/retry_policy.h"
+
+namespace chatmock::client {
+
+/// Knobs with the official SDKs' defaults (edge-cases.md §3.3).
+struct ClientOptions {
+  int max_retries = RetryPolicy::kDefaultMaxRetries;
+  int timeout_ms = 600000;  ///< connect, read and write timeout, per operation (SDK default 600 s)
+  /// Waits between attempts; empty means std::this_thread::sleep_for. Tests inject a recorder.
+  std::function<void(std::chrono::milliseconds)> sleep;
+  RetryPolicy::JitterSource jitter;  ///< empty means random
+  RetryPolicy::Clock now;            ///< empty means the system clock
+};
+
+/// POSTs Chat Completions requests to `{base_url}/chat/completions` and observes the result.
+class ChatClient {
+ public:
+  /// An empty `api_key` sends no Authorization header.
+  ChatClient(std::string base_url, std::string api_key, ClientOptions options = {});
+
+  /// Sends `request` (streaming when it has `"stream": true`) with retries; never throws.
+  Observation create(const nlohmann::json& request,
+                     const std::map<std::string, std::string>& extra_headers = {}) const;
+
+ private:
+  Observation create_unguarded(const nlohmann::json& request,
+                               const std::map<std::string, std::string>& extra_headers) const;
+  void sleep_for(std::chrono::milliseconds delay) const;
+
+  std::string base_url_text_;
+  std::optional<BaseUrl> base_url_;
+  std::string api_key_;
+  ClientOptions options_;
+  RetryPolicy policy_;
+};
+
+}  // namespace chatmock::client

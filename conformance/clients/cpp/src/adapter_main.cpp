@@ -1,0 +1,71 @@
+// chatmock-client-cpp: the conformance adapter (spec/interface.md "Conformance observation").
+// stdin: one request object plus optional "headers"; env OPENAI_BASE_URL, OPENAI_API_KEY;
+// stdout: exactly one observation line. Exit 0 whatever the server did; 2 for bad adapter input.
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "chatmock/client/chat_client.h"
+#include "chatmock/client/observation.h"
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int kBadInput = 2;
+
+void print(const json& observation) {
+  // `replace`: a server may send invalid UTF-8 inside strings; the line must still be printed.
+  std::cout << observation.dump(-1, ' ', false, json::error_handler_t::replace) << '\n'
+            << std::flush;
+}
+
+// fread rather than istreambuf_iterator: GCC 12's -Wnull-dereference misfires on the latter at -O2.
+std::string read_stdin() {
+  std::string input;
+  std::array<char, 65536> buffer{};
+  std::size_t got = 0;
+  while ((got = std::fread(buffer.data(), 1, buffer.size(), stdin)) > 0)
+    input.append(buffer.data(), got);
+  return input;
+}
+
+int fail_input(const std::string& message) {
+  print(chatmock::client::error_observation(nullptr, "adapter_error", nullptr, message));
+  return kBadInput;
+}
+
+}  // namespace
+
+int main() {
+  try {
+    const std::string input = read_stdin();
+    json request = json::parse(input, nullptr, false);
+    if (!request.is_object()) return fail_input("stdin is not one JSON object");
+
+    std::map<std::string, std::string> headers;
+    if (auto it = request.find("headers"); it != request.end()) {
+      if (it->is_object()) {
+        for (const auto& [name, value] : it->items()) {
+          headers[name] = value.is_string() ? value.get<std::string>() : value.dump();
+        }
+      }
+      request.erase(it);
+    }
+
+    const char* base_url = std::getenv("OPENAI_BASE_URL");
+    if (base_url == nullptr || *base_url == '\0') return fail_input("OPENAI_BASE_URL is not set");
+    const char* api_key = std::getenv("OPENAI_API_KEY");
+
+    chatmock::client::ChatClient client(base_url, api_key == nullptr ? "" : api_key);
+    print(client.create(request, headers));
+    return 0;
+  } catch (const std::exception& e) {
+    print(chatmock::client::error_observation(nullptr, "adapter_error", nullptr, e.what()));
+    return 1;
+  }
+}

@@ -1,0 +1,71 @@
+// Field<T>: a wire field that can be absent, explicitly null, or hold a value. The API
+// distinguishes the three (edge-cases.md §1.3: `tool_calls` absent vs null vs []), so the model
+// must be able to emit each; std::optional alone cannot say "present but null".
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
+
+namespace chatmock::api {
+
+/// A tri-state field: absent (not serialised), null, or a value.
+template <class T>
+class Field {
+ public:
+  Field() = default;
+  Field(T value) : state_(State::value), value_(std::move(value)) {}  // NOLINT: implicit by design
+
+  /// A field that is present with the value null.
+  static Field null() {
+    Field f;
+    f.state_ = State::null;
+    return f;
+  }
+  bool absent() const { return state_ == State::absent; }
+  bool is_null() const { return state_ == State::null; }
+  bool has_value() const { return state_ == State::value; }
+  explicit operator bool() const { return has_value(); }
+
+  const T& operator*() const { return *value_; }
+  T& operator*() { return *value_; }
+  const T* operator->() const { return &*value_; }
+  T* operator->() { return &*value_; }
+  /// The value, or `fallback` when absent or null.
+  T value_or(T fallback) const { return has_value() ? *value_ : std::move(fallback); }
+
+  void set_null() { *this = null(); }
+  void set_absent() { *this = Field(); }
+
+  bool operator==(const Field& other) const = default;
+
+ private:
+  enum class State { absent, null, value };
+  State state_ = State::absent;
+  std::optional<T> value_;
+};
+
+/// Writes `field` under `key` unless it is absent.
+template <class T>
+void put(nlohmann::json& j, const char* key, const Field<T>& field) {
+  if (field.is_null()) {
+    j[key] = nullptr;
+  } else if (field.has_value()) {
+    j[key] = *field;
+  }
+}
+
+/// Reads `key` into `field`: absent when missing, null when null, else the converted value.
+template <class T>
+void get(const nlohmann::json& j, const char* key, Field<T>& field) {
+  const auto it = j.find(key);
+  if (it == j.end()) {
+    field = Field<T>();
+  } else if (it->is_null()) {
+    field = Field<T>::null();
+  } else {
+    field = it->template get<T>();
+  }
+}
+
+}  // namespace chatmock::api

@@ -1,0 +1,100 @@
+// Signals are blocked in every thread before the server's pool starts, and one thread waits
+// for them with sigwait, so no handler ever runs on a pool thread mid-request (POSIX-safe).
+#include "app/app.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+#include "app/authorization.h"
+#include "app/response_headers.h"
+#include "app/route_table.h"
+#include "synthesis/id_generator.h"
+
+namespace chatmock::app {
+
+namespace {
+bool is_loopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+bool write_port_file(const std::string& path, int port) {
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::trunc);
+    if (!out) return false;
+    out << port << '\n';
+    if (!out.flush()) return false;
+  }
+  return std::rename(temp.c_str(), path.c_str()) == 0;
+}
+}  // namespace
+
+App::App(Config config) : context_(std::make_unique<ServerContext>(std::move(config))) {
+  ServerContext* context = context_.get();
+  server_ = std::make_unique<http::HttpServer>(context->config.http, [context](const wire::HttpRequest& request) {
+    auto reply = route_request(*context, request);
+    if (!reply.header("x-request-id")) {
+      // Admin, model and routing replies get the same headers as completions.
+      synthesis::Rng rng(static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+                         context->unseeded_counter.fetch_add(1));
+      add_standard_headers(reply, synthesis::request_id(rng), 0,
+                           context->rate_limiter.peek(std::string(api_key_of(request)), 0));
+    }
+    return reply;
+  });
+}
+
+App::~App() = default;
+
+int App::start(std::string& error) { return server_->bind(error); }
+
+int App::run_until_stopped() {
+  server_->serve();
+  return 0;
+}
+
+void App::stop() { server_->stop(); }
+
+int run_server(Config config) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);  // a client hanging up mid-stream must not kill the server
+
+  const std::string host = config.http.host;
+  if (!is_loopback(host)) {
+    std::fprintf(stderr, "chatmock: warning: listening on %s exposes the mock beyond this machine\n", host.c_str());
+  }
+  const std::string port_file = config.port_file;
+  App app(std::move(config));
+  std::string error;
+  const int port = app.start(error);
+  if (port < 0) {
+    std::fprintf(stderr, "chatmock: %s\n", error.c_str());
+    return 1;
+  }
+  if (!port_file.empty() && !write_port_file(port_file, port)) {
+    std::fprintf(stderr, "chatmock: cannot write port file %s\n", port_file.c_str());
+    return 1;
+  }
+  std::thread waiter([&app, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    app.stop();
+  });
+  const bool tls = !app.context().config.http.tls_cert.empty();
+  std::printf("chatmock listening on %s://%s:%d\n", tls ? "https" : "http", host.c_str(), port);
+  std::fflush(stdout);
+  const int code = app.run_until_stopped();
+  // Wake the waiter if we stopped for another reason, then join it.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  return code;
+}
+
+}  // namespace chatmock::app

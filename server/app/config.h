@@ -1,0 +1,40 @@
+// Config: everything `chatmock serve` can be told, as one value built by main.cpp from flags
+// and consumed by App. Defaults here are the documented defaults.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/http_server.h"
+#include "ratelimit/rate_limiter.h"
+#include "scenarios/scenario_runner.h"
+#include "validation/request_body.h"
+
+namespace chatmock::app {
+
+enum class LogFormat {
+  text,  ///< one human line per request on stderr
+  json,  ///< one JSON object per request on stderr
+  off,   ///< no request log
+};
+
+struct Config {
+  http::HttpServerOptions http;
+  std::string port_file;
+  std::optional<std::uint64_t> seed;        ///< server-wide seed for requests that carry none
+  bool no_auth = false;
+  std::string admin_token;                  ///< protects /_chatmock/* when set
+  LogFormat log = LogFormat::text;
+  scenarios::Latency latency;               ///< --latency, applied to every stream
+  ratelimit::RateLimitConfig rate_limit;    ///< --rate-limit
+  std::vector<std::string> fixture_dirs;
+  bool strict = false;
+  std::size_t journal_capacity = 10000;
+  std::size_t journal_body_bytes = 256 * 1024;  ///< request/response bytes kept per event
+  validation::BodyLimits body_limits;
+  std::string default_scenario = "default";  ///< used when a request selects none
+};
+
+}  // namespace chatmock::app

@@ -1,0 +1,68 @@
+// The log goes to stderr so stdout carries only the ready line (scripts parse it). One mutex
+// keeps concurrent lines whole.
+#include "app/served_event.h"
+
+#include <cstdio>
+#include <mutex>
+
+#include "scenarios/scenario_runner.h"
+
+namespace chatmock::app {
+
+namespace {
+std::string bounded(const std::string& text, std::size_t limit, bool* truncated = nullptr) {
+  if (text.size() <= limit) return text;
+  if (truncated != nullptr) *truncated = true;
+  return text.substr(0, limit);
+}
+
+void log_line(LogFormat format, const journal::ServeEvent& event) {
+  if (format == LogFormat::off) return;
+  static std::mutex mutex;
+  std::string line;
+  if (format == LogFormat::json) {
+    line = scenarios::dump_json({{"id", event.id},
+                                 {"method", event.method},
+                                 {"path", event.path},
+                                 {"status", event.status},
+                                 {"scenario", event.scenario},
+                                 {"duration_ms", event.duration_ms}});
+  } else {
+    char duration[32];
+    std::snprintf(duration, sizeof duration, "%.2fms", event.duration_ms);
+    line = event.method + " " + event.path + " " + std::to_string(event.status) + " " + duration;
+    if (!event.scenario.empty()) line += " scenario=" + event.scenario;
+    line += " id=" + event.id;
+  }
+  line += '\n';
+  const std::lock_guard lock(mutex);
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+}  // namespace
+
+void record_served(ServerContext& server, const wire::HttpRequest& request, const wire::WireReply& reply,
+                   const std::string& request_id, const std::string& scenario,
+                   std::int64_t received_at_ms, double duration_ms) {
+  const bool journal_on = server.journal.capacity() > 0;
+  if (!journal_on && server.config.log == LogFormat::off) return;
+  journal::ServeEvent event;
+  event.id = request_id;
+  event.method = request.method;
+  event.path = request.path;
+  event.scenario = scenario;
+  event.status = reply.status;
+  event.received_at_ms = received_at_ms;
+  event.duration_ms = duration_ms;
+  if (journal_on) {
+    const auto limit = server.config.journal_body_bytes;
+    event.headers = journal::redact_headers(request.headers);
+    event.body = bounded(request.body, limit);
+    event.response_body = std::make_shared<const std::string>(bounded(reply.body(), limit, &event.response_truncated));
+    event.response_headers = reply.headers;
+    event.response_headers.emplace_back("content-type", reply.content_type);
+  }
+  log_line(server.config.log, event);
+  if (journal_on) server.journal.record(std::move(event));
+}
+
+}  // namespace chatmock::app

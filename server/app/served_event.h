@@ -1,0 +1,19 @@
+// record_served: after a reply is built, one ServeEvent goes to the journal (bounded copies,
+// secrets redacted) and one line to the request log. Shared by every endpoint.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "app/server_context.h"
+#include "wire/http_request.h"
+#include "wire/wire_reply.h"
+
+namespace chatmock::app {
+
+/// Journals and logs one handled request.
+void record_served(ServerContext& server, const wire::HttpRequest& request, const wire::WireReply& reply,
+                   const std::string& request_id, const std::string& scenario,
+                   std::int64_t received_at_ms, double duration_ms);
+
+}  // namespace chatmock::app

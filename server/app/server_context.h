@@ -1,0 +1,32 @@
+// ServerContext: the state one running server shares across its handler threads — config,
+// journal, scenario sequences, rate-limit buckets. Each member guards itself; the context only
+// groups them so endpoints take one argument.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "app/config.h"
+#include "journal/request_journal.h"
+#include "ratelimit/rate_limiter.h"
+#include "scenarios/scenario_catalogue.h"
+#include "scenarios/scenario_sequences.h"
+
+namespace chatmock::app {
+
+struct ServerContext {
+  explicit ServerContext(Config c)
+      : config(std::move(c)),
+        journal(config.journal_capacity),
+        rate_limiter(config.rate_limit),
+        catalogue(scenarios::builtin_catalogue()) {}
+
+  const Config config;
+  journal::RequestJournal journal;
+  scenarios::ScenarioSequences sequences;
+  ratelimit::RateLimiter rate_limiter;
+  const scenarios::ScenarioCatalogue& catalogue;
+  std::atomic<std::uint64_t> unseeded_counter{0};  ///< varies replies when no seed is given
+};
+
+}  // namespace chatmock::app

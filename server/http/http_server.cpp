@@ -1,0 +1,156 @@
+// Execution of a WireReply on cpp-httplib 0.11 (Debian). Replies without pacing go out with
+// set_content (one write, Content-Length). Paced or cut replies use a content provider that
+// sleeps before each write; returning false from it makes httplib close the socket without
+// finishing the body — a real cut, not a simulated one. TCP_NODELAY is on: without it every
+// small write waits ~40 ms for Nagle + delayed ACK.
+#include "http/http_server.h"
+
+#include <httplib.h>
+
+#include <thread>
+
+#include "http/error_pages.h"
+
+namespace chatmock::http {
+
+namespace {
+wire::HttpRequest to_wire(const httplib::Request& req) {
+  wire::HttpRequest out;
+  out.method = req.method;
+  out.path = req.path;
+  out.body = req.body;
+  out.remote_addr = req.remote_addr;
+  out.headers.reserve(req.headers.size());
+  for (const auto& [name, value] : req.headers) {
+    // httplib adds these for its own bookkeeping; they were not sent by the client.
+    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") {
+      continue;
+    }
+    out.headers.emplace_back(wire::lower_ascii(name), value);
+  }
+  return out;
+}
+
+/// Writes reply.writes in order, honouring delays; false once the client is gone or on a cut.
+struct PacedBody {
+  std::shared_ptr<const wire::WireReply> reply;
+  std::size_t next = 0;
+
+  bool step(httplib::DataSink& sink) {
+    if (next < reply->writes.size()) {
+      const auto& write = reply->writes[next++];
+      if (write.delay.count() > 0) std::this_thread::sleep_for(write.delay);
+      if (!write.bytes.empty() && !sink.write(write.bytes.data(), write.bytes.size())) return false;
+      return true;
+    }
+    if (reply->ending == wire::WireEnding::cut) return false;
+    if (reply->chunked) sink.done();
+    return true;
+  }
+};
+
+void execute(const wire::WireReply& reply, httplib::Response& res) {
+  res.status = reply.status;
+  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+  if (!reply.needs_pacing()) {
+    res.set_content(reply.writes.empty() ? std::string() : reply.writes.front().bytes, reply.content_type);
+    return;
+  }
+  auto shared = std::make_shared<const wire::WireReply>(reply);
+  auto body = std::make_shared<PacedBody>(PacedBody{shared, 0});
+  if (reply.chunked) {
+    res.set_chunked_content_provider(reply.content_type,
+                                     [body](std::size_t, httplib::DataSink& sink) { return body->step(sink); });
+    return;
+  }
+  std::size_t length = 0;
+  for (const auto& w : reply.writes) length += w.bytes.size();
+  if (reply.declared_length) length = *reply.declared_length;
+  res.set_content_provider(length, reply.content_type,
+                           [body](std::size_t, std::size_t, httplib::DataSink& sink) { return body->step(sink); });
+}
+}  // namespace
+
+class HttpServer::Impl {
+ public:
+  Impl(HttpServerOptions options, Handler handler)
+      : options_(std::move(options)), handler_(std::move(handler)) {
+    if (!options_.tls_cert.empty()) {
+      server_ = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
+    } else {
+      server_ = std::make_unique<httplib::Server>();
+    }
+    configure();
+  }
+
+  httplib::Server& server() { return *server_; }
+  const HttpServerOptions& options() const { return options_; }
+
+ private:
+  void configure() {
+    auto& s = *server_;
+    s.set_tcp_nodelay(true);
+    const auto threads = static_cast<std::size_t>(std::max(1, options_.threads));
+    s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
+    s.set_read_timeout(options_.read_timeout_s, 0);
+    s.set_write_timeout(options_.write_timeout_s, 0);
+    s.set_payload_max_length(options_.max_body_bytes);
+    const auto route = [this](const httplib::Request& req, httplib::Response& res) {
+      execute(handler_(to_wire(req)), res);
+    };
+    // One catch-all per method: routing is chatmock's own (app/route_table), not httplib's regex list.
+    s.Get(".*", route);
+    s.Post(".*", route);
+    s.Put(".*", route);
+    s.Patch(".*", route);
+    s.Delete(".*", route);
+    s.Options(".*", route);
+    s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty() || res.content_provider_) return;
+      res.set_content(error_page_for_status(res.status, req.method, req.path), "application/json");
+    });
+    s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+      res.status = 500;
+      res.set_content(error_page_for_status(500, "", ""), "application/json");
+    });
+  }
+
+  HttpServerOptions options_;
+  Handler handler_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+HttpServer::HttpServer(HttpServerOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+int HttpServer::bind(std::string& error) {
+  auto& server = impl_->server();
+  if (!server.is_valid()) {
+    error = "could not initialise the server (TLS certificate or key unreadable?)";
+    return -1;
+  }
+  const auto& o = impl_->options();
+  if (o.port == 0) {
+    const int port = server.bind_to_any_port(o.host);
+    if (port <= 0) error = "could not bind " + o.host + " to an ephemeral port";
+    return port > 0 ? port : -1;
+  }
+  if (!server.bind_to_port(o.host, o.port)) {
+    error = "could not bind " + o.host + ":" + std::to_string(o.port) + " (port in use?)";
+    return -1;
+  }
+  return o.port;
+}
+
+void HttpServer::serve() { impl_->server().listen_after_bind(); }
+
+void HttpServer::stop() {
+  if (impl_) impl_->server().stop();
+}
+
+bool HttpServer::running() const { return impl_->server().is_running(); }
+
+}  // namespace chatmock::http

@@ -1,0 +1,50 @@
+// HttpServer: the one seam over cpp-httplib (pimpl; nothing else includes httplib.h). It turns
+// sockets into wire::HttpRequest values, hands them to a Handler, and executes the returned
+// wire::WireReply — pacing writes, chunking SSE, cutting connections — exactly as described.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "wire/http_request.h"
+#include "wire/wire_reply.h"
+
+namespace chatmock::http {
+
+struct HttpServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;                         ///< 0 → ephemeral
+  int threads = 256;                       ///< one pool thread per keep-alive connection
+  std::size_t max_body_bytes = 16 << 20;   ///< larger bodies get 413
+  int keep_alive_timeout_s = 5;
+  int read_timeout_s = 5;
+  int write_timeout_s = 5;
+  std::string tls_cert;                    ///< with tls_key: serve HTTPS
+  std::string tls_key;
+};
+
+using Handler = std::function<wire::WireReply(const wire::HttpRequest&)>;
+
+class HttpServer {
+ public:
+  HttpServer(HttpServerOptions options, Handler handler);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  /// Binds the listening socket; returns the bound port, or -1 with `error` set.
+  int bind(std::string& error);
+  /// Serves until stop(); returns when the listener is closed and handlers have drained.
+  void serve();
+  /// Stops accepting and wakes serve(); safe from any thread.
+  void stop();
+  /// True between a successful bind() and stop().
+  bool running() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace chatmock::http

@@ -1,0 +1,32 @@
+// chatmock: flags → Config → run. Subcommands: serve (default), scenarios, version.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "app/app.h"
+#include "app/cli_options.h"
+
+int main(int argc, char** argv) {
+  CLI::App cli{"chatmock: an offline mock server for the OpenAI Chat Completions API"};
+  cli.set_version_flag("--version", std::string(CHATMOCK_VERSION));
+  cli.require_subcommand(0, 1);
+  chatmock::app::Config config;
+  chatmock::app::ServeFlags flags;
+  CLI::App* serve = cli.add_subcommand("serve", "Run the mock server (the default)");
+  chatmock::app::add_serve_flags(*serve, config, flags);
+  bool as_json = false;
+  std::string markdown;
+  CLI::App* scenarios = cli.add_subcommand("scenarios", "List the built-in scenarios");
+  scenarios->add_flag("--json", as_json, "Print the catalogue as JSON");
+  scenarios->add_option("--markdown", markdown, "Write the catalogue as markdown to FILE (docs/scenarios.md)");
+  CLI11_PARSE(cli, argc, argv);
+
+  if (scenarios->parsed()) return chatmock::app::print_scenarios(as_json, markdown);
+  std::string error;
+  if (!chatmock::app::finish_serve_flags(config, flags, error)) {
+    std::fprintf(stderr, "chatmock: %s\n", error.c_str());
+    return 2;
+  }
+  return chatmock::app::run_server(std::move(config));
+}

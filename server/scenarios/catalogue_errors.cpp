@@ -1,0 +1,8 @@
+// Scenarios of one catalogue group; see scenario_catalogue.h.
+#include "scenarios/scenario_catalogue.h"
+
+namespace chatmock::scenarios {
+
+void register_error_scenarios(ScenarioCatalogue& /*catalogue*/) {}
+
+}  // namespace chatmock::scenarios

@@ -1,0 +1,42 @@
+// ScenarioCatalogue: the registry of built-in scenarios by name. The built-in catalogue is
+// built once (function-local static) from the per-group register_* functions and then only read.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenarios/scenario.h"
+
+namespace chatmock::scenarios {
+
+class ScenarioCatalogue {
+ public:
+  /// Adds `scenario`; a later scenario with the same name replaces the earlier one.
+  void add(Scenario scenario);
+  /// The scenario called `name`, or nullptr.
+  const Scenario* find(std::string_view name) const;
+  /// Every scenario in registration order.
+  const std::vector<Scenario>& all() const { return scenarios_; }
+  /// Comma-separated names, for "unknown scenario" errors.
+  std::string names() const;
+
+ private:
+  std::vector<Scenario> scenarios_;
+};
+
+/// The catalogue every server uses: core names from the contract plus edge-cases.md §5.
+const ScenarioCatalogue& builtin_catalogue();
+
+// One registration function per catalogue group (each in its own catalogue_*.cpp).
+void register_core_scenarios(ScenarioCatalogue& catalogue);
+void register_message_shape_scenarios(ScenarioCatalogue& catalogue);
+void register_finish_reason_scenarios(ScenarioCatalogue& catalogue);
+void register_tool_argument_scenarios(ScenarioCatalogue& catalogue);
+void register_stream_delta_scenarios(ScenarioCatalogue& catalogue);
+void register_usage_scenarios(ScenarioCatalogue& catalogue);
+void register_sse_framing_scenarios(ScenarioCatalogue& catalogue);
+void register_error_scenarios(ScenarioCatalogue& catalogue);
+void register_transport_scenarios(ScenarioCatalogue& catalogue);
+
+}  // namespace chatmock::scenarios

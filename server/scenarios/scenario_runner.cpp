@@ -1,0 +1,111 @@
+// Every stage hands its result to the next scenario in the composition, in the order written,
+// so `a+b` means "b sees what a made". A replace_reply hook short-circuits synthesis (errors)
+// but wire edits still apply, so `error_429+slow` is a slow 429.
+#include "scenarios/scenario_runner.h"
+
+#include "streaming/chunk_planner.h"
+
+namespace chatmock::scenarios {
+
+namespace {
+using std::chrono::milliseconds;
+
+std::vector<ScenarioContext> contexts_for(const Composition& composition, RunInput& input) {
+  std::vector<ScenarioContext> contexts;
+  const synthesis::Rng root(input.synthesis.seed);
+  contexts.reserve(composition.size());
+  for (const Scenario* scenario : composition) {
+    contexts.push_back({input.request, *input.http, root.fork("scenario/" + scenario->name),
+                        input.request.stream});
+  }
+  return contexts;
+}
+
+wire::WireReply render_json(nlohmann::json body) {
+  return wire::json_reply(200, dump_json(body));
+}
+
+wire::WireReply render_stream(std::vector<streaming::StreamFrame> frames,
+                              const streaming::SseFraming& framing) {
+  wire::WireReply reply;
+  reply.content_type = "text/event-stream; charset=utf-8";
+  reply.chunked = true;
+  reply.writes.reserve(frames.size());
+  for (auto& frame : frames) {
+    reply.writes.push_back({frame.event ? streaming::encode_event(*frame.event, framing)
+                                        : std::move(frame.raw),
+                            milliseconds(0)});
+  }
+  return reply;
+}
+}  // namespace
+
+std::string dump_json(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void apply_latency(wire::WireReply& reply, const Latency& latency, synthesis::Rng& rng) {
+  if (latency.ttft.count() == 0 && latency.itl.count() == 0) return;
+  for (std::size_t i = 0; i < reply.writes.size(); ++i) {
+    const auto base = i == 0 ? latency.ttft : latency.itl;
+    const double spread = static_cast<double>(base.count()) * latency.jitter;
+    const double offset = spread * (2.0 * rng.unit() - 1.0);
+    const auto delay = static_cast<std::int64_t>(static_cast<double>(base.count()) + offset);
+    reply.writes[i].delay = milliseconds(std::max<std::int64_t>(0, delay));
+  }
+}
+
+wire::WireReply run_composition(const Composition& composition, RunInput input) {
+  auto contexts = contexts_for(composition, input);
+  std::optional<wire::WireReply> reply;
+  for (std::size_t i = 0; i < composition.size() && !reply; ++i) {
+    if (composition[i]->replace_reply) reply = composition[i]->replace_reply(contexts[i]);
+  }
+  if (!reply) {
+    for (std::size_t i = 0; i < composition.size(); ++i) {
+      if (composition[i]->shape_reply) composition[i]->shape_reply(input.definition, contexts[i]);
+    }
+    auto completion = synthesis::synthesize_completion(input.request, input.definition, input.synthesis);
+    for (std::size_t i = 0; i < composition.size(); ++i) {
+      if (composition[i]->edit_completion) composition[i]->edit_completion(completion, contexts[i]);
+    }
+    synthesis::Rng stream_rng = synthesis::Rng(input.synthesis.seed).fork("stream");
+    if (!input.request.stream) {
+      nlohmann::json body = completion;
+      for (std::size_t i = 0; i < composition.size(); ++i) {
+        if (composition[i]->edit_body) composition[i]->edit_body(body, contexts[i]);
+      }
+      reply = render_json(std::move(body));
+    } else {
+      streaming::ChunkPlanOptions options;
+      if (const auto& so = input.request.stream_options; so.has_value()) {
+        options.include_usage = so->include_usage.value_or(false);
+        options.include_obfuscation = so->include_obfuscation.value_or(true);
+      }
+      std::vector<nlohmann::json> chunks;
+      for (auto& chunk : streaming::plan_chunks(completion, options, stream_rng)) {
+        chunks.emplace_back(std::move(chunk));
+      }
+      for (std::size_t i = 0; i < composition.size(); ++i) {
+        if (composition[i]->edit_chunks) composition[i]->edit_chunks(chunks, contexts[i]);
+      }
+      std::vector<streaming::StreamFrame> frames;
+      frames.reserve(chunks.size() + 1);
+      for (const auto& chunk : chunks) frames.push_back(streaming::StreamFrame::of_event({dump_json(chunk)}));
+      frames.push_back(streaming::StreamFrame::of_event({std::string(streaming::kDoneSentinel)}));
+      streaming::SseFraming framing;
+      for (std::size_t i = 0; i < composition.size(); ++i) {
+        if (composition[i]->edit_frames) composition[i]->edit_frames(frames, contexts[i]);
+        if (composition[i]->edit_framing) composition[i]->edit_framing(framing);
+      }
+      reply = render_stream(std::move(frames), framing);
+      apply_latency(*reply, input.latency, stream_rng);
+    }
+  }
+  for (std::size_t i = 0; i < composition.size(); ++i) {
+    if (composition[i]->edit_wire) composition[i]->edit_wire(*reply, contexts[i]);
+  }
+  return std::move(*reply);
+}
+
+}  // namespace chatmock::scenarios

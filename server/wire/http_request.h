@@ -1,0 +1,28 @@
+// HttpRequest: the transport-neutral view of one request that every concept above http/ sees.
+// http/ fills it from cpp-httplib; tests and the in-process fuzzer build it directly.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace chatmock::wire {
+
+/// A request as received: method, path (no query), lower-cased headers, raw body.
+struct HttpRequest {
+  std::string method = "POST";
+  std::string path;
+  std::vector<std::pair<std::string, std::string>> headers;  ///< names lower-cased
+  std::string body;
+  std::string remote_addr;
+
+  /// The first value of header `name` (case-insensitive), or "" when absent.
+  std::string_view header(std::string_view name) const;
+  bool has_header(std::string_view name) const;
+};
+
+/// `text` lower-cased (ASCII), for header names.
+std::string lower_ascii(std::string_view text);
+
+}  // namespace chatmock::wire
