@@ -22,7 +22,7 @@ struct Latency {
 struct RunInput {
   api::ChatCompletionRequest request;
   const wire::HttpRequest* http = nullptr;
-  synthesis::ReplyDefinition definition;  ///< from a stub's `synthesize`, or empty
+  synthesis::ReplyDefinition definition;  ///< from a fixture's `synthesize` overrides, or empty
   synthesis::SynthesisContext synthesis;
   Latency latency;                        ///< server-wide --latency
 };
