@@ -1,0 +1,94 @@
+// The `default` scenario and the selection language: what every other scenario builds on.
+#include <gtest/gtest.h>
+
+#include "scenarios/scenario_catalogue.h"
+#include "scenarios/scenario_expression.h"
+#include "support/scenario_harness.h"
+
+namespace chatmock::testing {
+namespace {
+
+TEST(DefaultScenario, AnswersJsonWithOneStoppedAssistantChoice) {
+  const auto body = run_scenario("default", chat_request()).json();
+  EXPECT_EQ(body["object"], "chat.completion");
+  ASSERT_EQ(body["choices"].size(), 1U);
+  EXPECT_EQ(body["choices"][0]["finish_reason"], "stop");
+  EXPECT_EQ(body["choices"][0]["message"]["role"], "assistant");
+  EXPECT_TRUE(body["choices"][0]["message"]["content"].is_string());
+  EXPECT_TRUE(body["choices"][0]["message"]["refusal"].is_null());
+}
+
+TEST(DefaultScenario, StreamReassemblesToTheSameCompletionAsJson) {
+  const auto json = run_scenario("default", chat_request(false)).json().get<api::ChatCompletion>();
+  const auto stream = run_scenario("default", chat_request(true));
+  ASSERT_TRUE(stream.ends_with_done());
+  const auto assembled = stream.assembled();
+  ASSERT_EQ(assembled.choices.size(), 1U);
+  EXPECT_EQ(assembled.choices[0].message.content, json.choices[0].message.content);
+  EXPECT_EQ(assembled.choices[0].finish_reason, json.choices[0].finish_reason);
+  EXPECT_EQ(assembled.id, json.id);
+}
+
+TEST(DefaultScenario, SameSeedGivesSameBytesAndOtherSeedDiffers) {
+  EXPECT_EQ(run_scenario("default", chat_request(true), {}, 11).body(),
+            run_scenario("default", chat_request(true), {}, 11).body());
+  EXPECT_NE(run_scenario("default", chat_request(), {}, 11).body(),
+            run_scenario("default", chat_request(), {}, 12).body());
+}
+
+TEST(DefaultScenario, CallsTheOfferedToolWithArgumentsMatchingItsSchema) {
+  const auto body = run_scenario("default", tool_request()).json();
+  const auto& message = body["choices"][0]["message"];
+  EXPECT_EQ(body["choices"][0]["finish_reason"], "tool_calls");
+  EXPECT_TRUE(message["content"].is_null());
+  ASSERT_EQ(message["tool_calls"].size(), 1U);
+  EXPECT_EQ(message["tool_calls"][0]["function"]["name"], "get_weather");
+  const auto arguments = nlohmann::json::parse(message["tool_calls"][0]["function"]["arguments"].get<std::string>());
+  EXPECT_TRUE(arguments["city"].is_string());
+}
+
+TEST(DefaultScenario, MaxTokensTruncatesWithFinishLength) {
+  auto request = chat_request();
+  request["max_tokens"] = 3;
+  request["messages"][0]["content"] = "Write a long essay.";
+  const auto body = run_scenario("default", request).json();
+  EXPECT_EQ(body["choices"][0]["finish_reason"], "length");
+  EXPECT_EQ(body["usage"]["completion_tokens"], 3);
+}
+
+TEST(DefaultScenario, IncludeUsageEndsTheStreamWithAnEmptyChoicesUsageChunk) {
+  auto request = chat_request(true);
+  request["stream_options"] = {{"include_usage", true}};
+  const auto chunks = run_scenario("default", request).chunks();
+  ASSERT_FALSE(chunks.empty());
+  EXPECT_TRUE(chunks.back()["choices"].empty());
+  EXPECT_TRUE(chunks.back()["usage"]["total_tokens"].is_number_integer());
+  EXPECT_TRUE(chunks.front()["usage"].is_null());
+}
+
+TEST(ScenarioSelection, UnknownNameIsRejectedWithTheValidNames) {
+  const auto parsed = scenarios::parse_scenario_expression("no_such_thing", scenarios::builtin_catalogue());
+  ASSERT_TRUE(std::holds_alternative<std::string>(parsed));
+  EXPECT_NE(std::get<std::string>(parsed).find("no_such_thing"), std::string::npos);
+  EXPECT_NE(std::get<std::string>(parsed).find("default"), std::string::npos);
+}
+
+TEST(ScenarioSelection, CommaListIsASequenceAndPlusComposes) {
+  const auto parsed = scenarios::parse_scenario_expression("default+default,default", scenarios::builtin_catalogue());
+  ASSERT_TRUE(std::holds_alternative<scenarios::ScenarioExpression>(parsed));
+  const auto& expression = std::get<scenarios::ScenarioExpression>(parsed);
+  ASSERT_EQ(expression.steps.size(), 2U);
+  EXPECT_EQ(expression.steps[0].size(), 2U);
+  EXPECT_EQ(expression.steps[1].size(), 1U);
+}
+
+TEST(ScenarioCatalogueTest, EveryScenarioHasAOneLineDescriptionAndAGroup) {
+  for (const auto& scenario : scenarios::builtin_catalogue().all()) {
+    EXPECT_FALSE(scenario.description.empty()) << scenario.name;
+    EXPECT_EQ(scenario.description.find('\n'), std::string::npos) << scenario.name;
+    EXPECT_FALSE(scenario.group.empty()) << scenario.name;
+  }
+}
+
+}  // namespace
+}  // namespace chatmock::testing
