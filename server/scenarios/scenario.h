@@ -53,6 +53,9 @@ struct Scenario {
   EditFraming edit_framing;         ///< line endings, space after colon
   EditWire edit_wire;               ///< status, headers, write splitting, delays, cuts
   ReplaceReply replace_reply;       ///< answer without synthesis (errors); first one wins
+  /// When set, the name stands for this sequence expression (e.g. "error_500,error_503,default")
+  /// wherever it appears alone between commas; its hooks are then never run.
+  std::string expands_to;
 };
 
 }  // namespace chatmock::scenarios

@@ -92,3 +92,20 @@ TEST(ScenarioCatalogueTest, EveryScenarioHasAOneLineDescriptionAndAGroup) {
 
 }  // namespace
 }  // namespace chatmock::testing
+
+namespace chatmock::testing {
+namespace {
+
+TEST(ScenarioSelection, ANameWithExpandsToStandsForItsSequence) {
+  scenarios::ScenarioCatalogue catalogue;
+  catalogue.add({.name = "default", .description = "d"});
+  catalogue.add({.name = "flaky", .description = "f", .expands_to = "default,default,default"});
+  const auto parsed = scenarios::parse_scenario_expression("flaky", catalogue);
+  ASSERT_TRUE(std::holds_alternative<scenarios::ScenarioExpression>(parsed));
+  EXPECT_EQ(std::get<scenarios::ScenarioExpression>(parsed).steps.size(), 3U);
+  const auto composed = scenarios::parse_scenario_expression("default,flaky", catalogue);
+  EXPECT_EQ(std::get<scenarios::ScenarioExpression>(composed).steps.size(), 4U);
+}
+
+}  // namespace
+}  // namespace chatmock::testing
