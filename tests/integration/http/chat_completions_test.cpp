@@ -54,6 +54,7 @@ TEST(ChatCompletionsHttp, SameSeedHeaderGivesSameBodyBytes) {
   const auto other = post_chat(client, simple_request(true), {{"X-Chatmock-Seed", "43"}});
   ASSERT_TRUE(first && second && other);
   EXPECT_EQ(first->body, second->body);
+  EXPECT_EQ(first->get_header_value("x-request-id"), second->get_header_value("x-request-id"));
   EXPECT_NE(first->body, other->body);
 }
 
