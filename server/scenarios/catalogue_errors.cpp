@@ -32,8 +32,9 @@ wire::WireReply html_bad_gateway() {
 
 void add_status_errors(ScenarioCatalogue& catalogue) {
   catalogue.add({.name = "error_400",
-                 .description = "400 invalid_request_error context_length_exceeded (param messages); "
-                                "X-Chatmock-Variant picks another §4 case as http_400_validation does.",
+                 .description =
+                     "400 invalid_request_error context_length_exceeded (param messages); "
+                     "X-Chatmock-Variant picks another §4 case as http_400_validation does.",
                  .group = "errors",
                  .replace_reply = answer_with([](ScenarioContext& ctx) {
                    return error_reply(validation_error(ctx.http, "context_length"));
@@ -42,19 +43,21 @@ void add_status_errors(ScenarioCatalogue& catalogue) {
                  .description = "401 invalid_request_error invalid_api_key: \"Incorrect API key "
                                 "provided: sk-…\" with the sent key masked.",
                  .group = "errors",
-                 .replace_reply = answer_with(
-                     [](ScenarioContext& ctx) { return error_reply(incorrect_api_key(ctx.http)); })});
+                 .replace_reply = answer_with([](ScenarioContext& ctx) {
+                   return error_reply(incorrect_api_key(ctx.http));
+                 })});
   catalogue.add({.name = "error_403",
                  .description = "403 request_forbidden unsupported_country_region_territory: "
                                 "\"Country, region, or territory not supported\".",
                  .group = "errors",
                  .replace_reply = answer_error(region_not_supported)});
-  catalogue.add({.name = "error_404",
-                 .description = "404 invalid_request_error model_not_found for the requested model.",
-                 .group = "errors",
-                 .replace_reply = answer_with([](ScenarioContext& ctx) {
-                   return error_reply(api::model_not_found(ctx.request.model));
-                 })});
+  catalogue.add(
+      {.name = "error_404",
+       .description = "404 invalid_request_error model_not_found for the requested model.",
+       .group = "errors",
+       .replace_reply = answer_with([](ScenarioContext& ctx) {
+         return error_reply(api::model_not_found(ctx.request.model));
+       })});
   catalogue.add({.name = "error_429",
                  .description = "429 rate_limit_exceeded (type tokens) with retry-after: 1, "
                                 "retry-after-ms: 10, zero remaining, resets 1s/10ms; variants "
@@ -69,14 +72,16 @@ void add_status_errors(ScenarioCatalogue& catalogue) {
                  .group = "errors",
                  .replace_reply = answer_error(api::server_error)});
   catalogue.add({.name = "error_503",
-                 .description = "503 server_error: \"The engine is currently overloaded, please try "
-                                "again later\".",
+                 .description =
+                     "503 server_error: \"The engine is currently overloaded, please try "
+                     "again later\".",
                  .group = "errors",
                  .replace_reply = answer_error(engine_overloaded)});
-  catalogue.add({.name = "error_html_502",
-                 .description = "502 from a gateway: an HTML page as text/html, not a JSON error body.",
-                 .group = "errors",
-                 .replace_reply = answer_with([](ScenarioContext&) { return html_bad_gateway(); })});
+  catalogue.add(
+      {.name = "error_html_502",
+       .description = "502 from a gateway: an HTML page as text/html, not a JSON error body.",
+       .group = "errors",
+       .replace_reply = answer_with([](ScenarioContext&) { return html_bad_gateway(); })});
 }
 
 void add_catalogue_errors(ScenarioCatalogue& catalogue) {
@@ -128,15 +133,16 @@ void add_catalogue_errors(ScenarioCatalogue& catalogue) {
                    const auto error = validation_error(ctx.http, "context_length");
                    return wire::json_reply(error.status, error.body()["error"].dump());
                  })});
-  catalogue.add({.name = "azure_prompt_filter_first_chunk",
-                 .description = "Azure content-filter annotations: a first chunk with empty "
-                                "id/object/model and no choices, filter results on every choice, "
-                                "a trailing choice without delta.",
-                 .breaks_spec = true,
-                 .group = "errors",
-                 .edit_body = [](nlohmann::json& body, ScenarioContext&) { add_azure_filter_results(body); },
-                 .edit_chunks = [](std::vector<nlohmann::json>& chunks,
-                                   ScenarioContext&) { add_azure_filter_chunks(chunks); }});
+  catalogue.add(
+      {.name = "azure_prompt_filter_first_chunk",
+       .description = "Azure content-filter annotations: a first chunk with empty "
+                      "id/object/model and no choices, filter results on every choice, "
+                      "a trailing choice without delta.",
+       .breaks_spec = true,
+       .group = "errors",
+       .edit_body = [](nlohmann::json& body, ScenarioContext&) { add_azure_filter_results(body); },
+       .edit_chunks = [](std::vector<nlohmann::json>& chunks,
+                         ScenarioContext&) { add_azure_filter_chunks(chunks); }});
 }
 }  // namespace
 

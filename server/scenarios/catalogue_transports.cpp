@@ -36,7 +36,8 @@ void make_slow(wire::WireReply& reply, ScenarioContext& ctx) {
     return;
   }
   if (!requested && reply.writes.size() > 1) {
-    const auto per_write = (kSlowBudget - latency.ttft) / static_cast<std::int64_t>(reply.writes.size() - 1);
+    const auto per_write =
+        (kSlowBudget - latency.ttft) / static_cast<std::int64_t>(reply.writes.size() - 1);
     latency.itl = std::min(latency.itl, per_write);
   }
   // apply_latency replaces delays; keep what earlier scenarios or --latency put there.
@@ -48,13 +49,14 @@ void make_slow(wire::WireReply& reply, ScenarioContext& ctx) {
 
 void disconnect_midway(wire::WireReply& reply, ScenarioContext& ctx) {
   const std::size_t total = body_size(reply);
-  auto after = static_cast<std::size_t>(
-      header_integer(ctx.http, "x-chatmock-disconnect-after", static_cast<std::int64_t>(total / 2)));
+  auto after = static_cast<std::size_t>(header_integer(ctx.http, "x-chatmock-disconnect-after",
+                                                       static_cast<std::int64_t>(total / 2)));
   if (total > 0) after = std::min(after, total - 1);
   cut_after(reply, after);
 }
 
-std::optional<milliseconds> keepalive_for(const wire::WireReply& reply, const ScenarioContext& ctx) {
+std::optional<milliseconds> keepalive_for(const wire::WireReply& reply,
+                                          const ScenarioContext& ctx) {
   if (!reply.chunked || !has_variant(ctx.http, "keepalive")) return std::nullopt;
   return kKeepaliveEvery;
 }
@@ -64,8 +66,8 @@ void stall_mid_body(wire::WireReply& reply, ScenarioContext& ctx) {
                            .value_or(Latency{milliseconds(0), kLongSilence, 0})
                            .itl;
   const auto keepalive = keepalive_for(reply, ctx);
-  const std::size_t index = reply.chunked ? std::max<std::size_t>(1, reply.writes.size() / 2)
-                                          : split_in_half(reply);
+  const std::size_t index =
+      reply.chunked ? std::max<std::size_t>(1, reply.writes.size() / 2) : split_in_half(reply);
   stall_before(reply, index, silence, keepalive);
 }
 
@@ -104,9 +106,10 @@ void cut_mid_chunk(std::vector<streaming::StreamFrame>& frames, ScenarioContext&
 
 void add_pacing(ScenarioCatalogue& catalogue) {
   catalogue.add({.name = "slow",
-                 .description = "Paced reply: stream waits ttft then itl per chunk, JSON waits before "
-                                "its first byte (default 400/40 ms, ≤ 2 s); X-Chatmock-Latency: "
-                                "ttft=MS,itl=MS tunes.",
+                 .description =
+                     "Paced reply: stream waits ttft then itl per chunk, JSON waits before "
+                     "its first byte (default 400/40 ms, ≤ 2 s); X-Chatmock-Latency: "
+                     "ttft=MS,itl=MS tunes.",
                  .group = "transport",
                  .edit_wire = make_slow});
   catalogue.add({.name = "slow_first_byte",
@@ -116,7 +119,8 @@ void add_pacing(ScenarioCatalogue& catalogue) {
                  .group = "transport",
                  .edit_wire = [](wire::WireReply& reply, ScenarioContext& ctx) {
                    const Latency defaults{kLongSilence, milliseconds(0), 0};
-                   const auto silence = requested_latency(ctx.http, defaults).value_or(defaults).ttft;
+                   const auto silence =
+                       requested_latency(ctx.http, defaults).value_or(defaults).ttft;
                    stall_before(reply, 0, silence, keepalive_for(reply, ctx));
                  }});
   catalogue.add({.name = "stall_between_chunks",
@@ -135,28 +139,31 @@ void add_endings(ScenarioCatalogue& catalogue) {
                  .group = "transport",
                  .edit_wire = disconnect_midway});
   catalogue.add({.name = "stream_error",
-                 .description = "Half the content chunks, then data: {\"error\":{…server_error…}} and "
-                                "a clean end without [DONE]; JSON gets the same error as a 500.",
+                 .description =
+                     "Half the content chunks, then data: {\"error\":{…server_error…}} and "
+                     "a clean end without [DONE]; JSON gets the same error as a 500.",
                  .group = "transport",
-                 .edit_frames = [](std::vector<streaming::StreamFrame>& frames,
-                                   ScenarioContext&) {
-                   const std::size_t end = content_end(frames);
-                   end_with_error(frames, std::max(std::min<std::size_t>(2, end), end / 2));
-                 },
+                 .edit_frames =
+                     [](std::vector<streaming::StreamFrame>& frames, ScenarioContext&) {
+                       const std::size_t end = content_end(frames);
+                       end_with_error(frames, std::max(std::min<std::size_t>(2, end), end / 2));
+                     },
                  .replace_reply = server_error_for_json});
-  catalogue.add({.name = "error_midstream_after_content",
-                 .description = "Every content chunk, no finish, then data: {\"error\":{…"
-                                "server_error…}} and no [DONE]; JSON gets the same error as a 500.",
-                 .group = "transport",
-                 .edit_frames = [](std::vector<streaming::StreamFrame>& frames,
-                                   ScenarioContext&) { end_with_error(frames, content_end(frames)); },
-                 .replace_reply = server_error_for_json});
+  catalogue.add(
+      {.name = "error_midstream_after_content",
+       .description = "Every content chunk, no finish, then data: {\"error\":{…"
+                      "server_error…}} and no [DONE]; JSON gets the same error as a 500.",
+       .group = "transport",
+       .edit_frames = [](std::vector<streaming::StreamFrame>& frames,
+                         ScenarioContext&) { end_with_error(frames, content_end(frames)); },
+       .replace_reply = server_error_for_json});
   catalogue.add({.name = "truncated_stream",
                  .description = "Every chunk including finish and usage, then a clean end without "
                                 "data: [DONE] (stream only)",
                  .group = "transport",
-                 .edit_frames = [](std::vector<streaming::StreamFrame>& frames,
-                                   ScenarioContext&) { drop_done(frames); }});
+                 .edit_frames = [](std::vector<streaming::StreamFrame>& frames, ScenarioContext&) {
+                   drop_done(frames);
+                 }});
   catalogue.add({.name = "stream_cut_no_done",
                  .description = "The connection drops inside a chunk's JSON midway through the "
                                 "content; X-Chatmock-Variant: after_chunk drops it after a whole "

@@ -45,12 +45,17 @@ void add_azure_filter_chunks(std::vector<nlohmann::json>& chunks) {
     nlohmann::json trailer = chunks[last_finish];
     trailer.erase("usage");
     trailer.erase("obfuscation");
-    trailer["choices"] = nlohmann::json::array(
-        {{{"index", 0}, {"finish_reason", nullptr}, {"content_filter_results", safe_categories()}}});
-    chunks.insert(chunks.begin() + static_cast<std::ptrdiff_t>(last_finish) + 1, std::move(trailer));
+    trailer["choices"] = nlohmann::json::array({{{"index", 0},
+                                                 {"finish_reason", nullptr},
+                                                 {"content_filter_results", safe_categories()}}});
+    chunks.insert(chunks.begin() + static_cast<std::ptrdiff_t>(last_finish) + 1,
+                  std::move(trailer));
   }
-  const nlohmann::json opener = {{"id", ""},     {"object", ""},   {"created", 0},
-                                 {"model", ""},  {"choices", nlohmann::json::array()},
+  const nlohmann::json opener = {{"id", ""},
+                                 {"object", ""},
+                                 {"created", 0},
+                                 {"model", ""},
+                                 {"choices", nlohmann::json::array()},
                                  {"prompt_filter_results", prompt_filter_results()}};
   chunks.insert(chunks.begin(), opener);
 }

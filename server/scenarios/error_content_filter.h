@@ -3,9 +3,8 @@
 // choice without `delta`. Kept apart from the HTTP error builders because it edits a success.
 #pragma once
 
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 namespace chatmock::scenarios {
 

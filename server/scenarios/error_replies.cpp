@@ -20,18 +20,22 @@ struct ValidationCase {
 // edge-cases.md §4 "Observed error messages"; both `param` path styles (new `messages[2].x`,
 // legacy `messages.[2].x`) and both range-message styles are real.
 constexpr std::array<ValidationCase, 9> kValidationCases{{
-    {"tool_call_id", "Missing parameter 'tool_call_id': messages with role 'tool' must have a 'tool_call_id'.",
+    {"tool_call_id",
+     "Missing parameter 'tool_call_id': messages with role 'tool' must have a 'tool_call_id'.",
      "messages[2].tool_call_id", ""},
-    {"legacy_path", "Missing parameter 'tool_call_id': messages with role 'tool' must have a 'tool_call_id'.",
+    {"legacy_path",
+     "Missing parameter 'tool_call_id': messages with role 'tool' must have a 'tool_call_id'.",
      "messages.[2].tool_call_id", ""},
     {"tool_role",
      "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with "
      "'tool_calls'.",
      "messages.[2].role", ""},
     {"temperature",
-     "Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got 2.5 instead.",
+     "Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got 2.5 "
+     "instead.",
      "temperature", "decimal_above_max_value"},
-    {"temperature_legacy", "2.5 is greater than the maximum of 2 - 'temperature'", "temperature", ""},
+    {"temperature_legacy", "2.5 is greater than the maximum of 2 - 'temperature'", "temperature",
+     ""},
     {"max_tokens",
      "Unsupported parameter: 'max_tokens' is not supported with this model. Use "
      "'max_completion_tokens' instead.",
@@ -67,7 +71,8 @@ wire::WireReply error_reply(const api::ApiError& error) {
 api::ApiError incorrect_api_key(const wire::HttpRequest& http) {
   std::string_view authorization = http.header("authorization");
   constexpr std::string_view kBearer = "Bearer ";
-  if (authorization.substr(0, kBearer.size()) == kBearer) authorization.remove_prefix(kBearer.size());
+  if (authorization.substr(0, kBearer.size()) == kBearer)
+    authorization.remove_prefix(kBearer.size());
   if (authorization.empty()) return api::missing_api_key();
   // developers.openai.com/docs/guides/error-codes: "Incorrect API key provided".
   return {401,
@@ -101,12 +106,13 @@ wire::WireReply rate_limit_reply(const std::string& model, const RateLimitTiming
                                  const wire::HttpRequest& http) {
   if (has_variant(http, "insufficient_quota")) return insufficient_quota_reply(http);
   // BuilderIO/micro-agent #86: type `tokens`, code rate_limit_exceeded, "Please try again in …".
-  const api::ApiError error{429,
-                            "Rate limit reached for " + model +
-                                " in organization org-chatmock on tokens per min (TPM): Limit 30000, "
-                                "Used 29937, Requested 385. Please try again in " +
-                                timing.reset_tokens + ".",
-                            "tokens", std::nullopt, "rate_limit_exceeded"};
+  const api::ApiError error{
+      429,
+      "Rate limit reached for " + model +
+          " in organization org-chatmock on tokens per min (TPM): Limit 30000, "
+          "Used 29937, Requested 385. Please try again in " +
+          timing.reset_tokens + ".",
+      "tokens", std::nullopt, "rate_limit_exceeded"};
   auto reply = error_reply(error);
   reply.set_header("x-ratelimit-limit-requests", "500");
   reply.set_header("x-ratelimit-limit-tokens", "30000");
@@ -131,8 +137,9 @@ wire::WireReply insufficient_quota_reply(const wire::HttpRequest& http) {
                             "You exceeded your current quota, please check your plan and billing "
                             "details.",
                             "insufficient_quota", std::nullopt,
-                            has_variant(http, "legacy_code") ? std::nullopt
-                                                             : std::optional<std::string>("insufficient_quota")};
+                            has_variant(http, "legacy_code")
+                                ? std::nullopt
+                                : std::optional<std::string>("insufficient_quota")};
   auto reply = error_reply(error);
   apply_retry_variant(reply, http);
   return reply;

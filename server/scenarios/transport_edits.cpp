@@ -51,7 +51,8 @@ void cut_after(wire::WireReply& reply, std::size_t bytes) {
 
 std::size_t split_in_half(wire::WireReply& reply) {
   const std::string body = reply.body();
-  const milliseconds first_delay = reply.writes.empty() ? milliseconds(0) : reply.writes.front().delay;
+  const milliseconds first_delay =
+      reply.writes.empty() ? milliseconds(0) : reply.writes.front().delay;
   const std::size_t middle = body.size() / 2;
   reply.writes = {{body.substr(0, middle), first_delay}, {body.substr(middle), milliseconds(0)}};
   return 1;
@@ -65,7 +66,8 @@ std::size_t content_end(const std::vector<streaming::StreamFrame>& frames) {
     if (!chunk.is_object() || !chunk.contains("choices") || !chunk["choices"].is_array()) continue;
     if (chunk["choices"].empty() && chunk.contains("usage") && !chunk["usage"].is_null()) return i;
     for (const auto& choice : chunk["choices"]) {
-      if (choice.is_object() && choice.contains("finish_reason") && !choice["finish_reason"].is_null()) {
+      if (choice.is_object() && choice.contains("finish_reason") &&
+          !choice["finish_reason"].is_null()) {
         return i;
       }
     }

@@ -40,22 +40,27 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         ExpectedError{"error_400", 400, "invalid_request_error", "context_length_exceeded",
                       "This model's maximum context length is 128000 tokens."},
-        ExpectedError{"error_401", 401, "invalid_request_error", nullptr, "You didn't provide an API key."},
+        ExpectedError{"error_401", 401, "invalid_request_error", nullptr,
+                      "You didn't provide an API key."},
         ExpectedError{"error_403", 403, "request_forbidden", "unsupported_country_region_territory",
                       "Country, region, or territory not supported"},
         ExpectedError{"error_404", 404, "invalid_request_error", "model_not_found",
                       "The model `gpt-4o-mini` does not exist"},
-        ExpectedError{"error_429", 429, "tokens", "rate_limit_exceeded", "Rate limit reached for gpt-4o-mini"},
+        ExpectedError{"error_429", 429, "tokens", "rate_limit_exceeded",
+                      "Rate limit reached for gpt-4o-mini"},
         ExpectedError{"error_500", 500, "server_error", nullptr, "The server had an error"},
-        ExpectedError{"error_503", 503, "server_error", nullptr, "The engine is currently overloaded"},
-        ExpectedError{"http_429_rate_limit", 429, "tokens", "rate_limit_exceeded", "Rate limit reached"},
-        ExpectedError{"http_429_insufficient_quota", 429, "insufficient_quota", "insufficient_quota",
-                      "You exceeded your current quota"},
+        ExpectedError{"error_503", 503, "server_error", nullptr,
+                      "The engine is currently overloaded"},
+        ExpectedError{"http_429_rate_limit", 429, "tokens", "rate_limit_exceeded",
+                      "Rate limit reached"},
+        ExpectedError{"http_429_insufficient_quota", 429, "insufficient_quota",
+                      "insufficient_quota", "You exceeded your current quota"},
         ExpectedError{"http_400_validation", 400, "invalid_request_error", nullptr,
                       "Missing parameter 'tool_call_id'"}));
 
 TEST(ErrorScenarios, Error401MasksTheKeyTheRequestSent) {
-  const auto run = run_scenario("error_401", chat_request(), {{"Authorization", "Bearer sk-test-abcdefgh1234"}});
+  const auto run =
+      run_scenario("error_401", chat_request(), {{"Authorization", "Bearer sk-test-abcdefgh1234"}});
   const auto error = run.json()["error"];
   EXPECT_EQ(error["code"], "invalid_api_key");
   EXPECT_EQ(error["message"],
@@ -75,14 +80,17 @@ TEST(ErrorScenarios, Error429CarriesRetryAndExhaustedRateLimitHeaders) {
 }
 
 TEST(ErrorScenarios, Error429VariantsSteerTheRetryPolicy) {
-  const auto no_retry = run_scenario("error_429", chat_request(), {{"X-Chatmock-Variant", "no_retry"}}).reply;
+  const auto no_retry =
+      run_scenario("error_429", chat_request(), {{"X-Chatmock-Variant", "no_retry"}}).reply;
   EXPECT_EQ(no_retry.header("x-should-retry"), "false");
 
-  const auto long_wait = run_scenario("error_429", chat_request(), {{"X-Chatmock-Variant", "retry_after_300"}});
+  const auto long_wait =
+      run_scenario("error_429", chat_request(), {{"X-Chatmock-Variant", "retry_after_300"}});
   EXPECT_EQ(long_wait.reply.header("retry-after"), "300");
   EXPECT_FALSE(long_wait.reply.header("retry-after-ms")) << "retry-after-ms would take priority";
 
-  const auto quota = run_scenario("error_429", chat_request(), {{"X-Chatmock-Variant", "insufficient_quota"}});
+  const auto quota =
+      run_scenario("error_429", chat_request(), {{"X-Chatmock-Variant", "insufficient_quota"}});
   EXPECT_EQ(quota.json()["error"]["type"], "insufficient_quota");
 }
 
@@ -117,9 +125,11 @@ TEST(ErrorScenarios, Http400ValidationOffersBothParamPathStyles) {
   const auto modern = run_scenario("http_400_validation", chat_request()).json()["error"];
   EXPECT_EQ(modern["param"], "messages[2].tool_call_id");
   EXPECT_TRUE(modern["code"].is_null());
-  const auto legacy = run_scenario("http_400_validation", chat_request(), {{"X-Chatmock-Variant", "legacy_path"}});
+  const auto legacy =
+      run_scenario("http_400_validation", chat_request(), {{"X-Chatmock-Variant", "legacy_path"}});
   EXPECT_EQ(legacy.json()["error"]["param"], "messages.[2].tool_call_id");
-  const auto range = run_scenario("http_400_validation", chat_request(), {{"X-Chatmock-Variant", "temperature"}});
+  const auto range =
+      run_scenario("http_400_validation", chat_request(), {{"X-Chatmock-Variant", "temperature"}});
   EXPECT_EQ(range.json()["error"]["param"], "temperature");
   EXPECT_EQ(range.json()["error"]["code"], "decimal_above_max_value");
 }
@@ -138,7 +148,8 @@ TEST(ErrorScenarios, NonJsonBodyIsEmptyByDefaultAndHtmlOnRequest) {
   const auto empty = run_scenario("http_error_non_json_body", chat_request(true));
   EXPECT_EQ(empty.reply.status, 502);
   EXPECT_TRUE(empty.body().empty());
-  const auto html = run_scenario("http_error_non_json_body", chat_request(), {{"X-Chatmock-Variant", "html"}});
+  const auto html =
+      run_scenario("http_error_non_json_body", chat_request(), {{"X-Chatmock-Variant", "html"}});
   EXPECT_EQ(html.reply.content_type, "text/html");
   EXPECT_NE(html.body().find("502 Bad Gateway"), std::string::npos);
 }
@@ -153,9 +164,11 @@ TEST(ErrorScenarios, NoWrapperSendsTheErrorObjectAtTopLevel) {
 }
 
 TEST(ErrorScenarios, ShouldRetryVariantAppliesToAnyError) {
-  const auto run = run_scenario("error_400", chat_request(), {{"X-Chatmock-Variant", "force_retry"}});
+  const auto run =
+      run_scenario("error_400", chat_request(), {{"X-Chatmock-Variant", "force_retry"}});
   EXPECT_EQ(run.reply.header("x-should-retry"), "true");
-  const auto html = run_scenario("error_html_502", chat_request(), {{"X-Chatmock-Variant", "no_retry"}});
+  const auto html =
+      run_scenario("error_html_502", chat_request(), {{"X-Chatmock-Variant", "no_retry"}});
   EXPECT_EQ(html.reply.header("x-should-retry"), "false");
 }
 
@@ -182,7 +195,8 @@ TEST(AzurePromptFilter, StreamOpensWithAnEmptyPromptFilterChunkAndHasADeltaLessC
   EXPECT_TRUE(chunks[0]["prompt_filter_results"].is_array());
   bool delta_less = false;
   for (const auto& chunk : chunks) {
-    for (const auto& choice : chunk["choices"]) delta_less = delta_less || !choice.contains("delta");
+    for (const auto& choice : chunk["choices"])
+      delta_less = delta_less || !choice.contains("delta");
   }
   EXPECT_TRUE(delta_less);
   EXPECT_TRUE(chunks[1]["choices"][0].contains("content_filter_results"));
@@ -191,14 +205,16 @@ TEST(AzurePromptFilter, StreamOpensWithAnEmptyPromptFilterChunkAndHasADeltaLessC
 
 TEST(ErrorCatalogue, EveryErrorScenarioIsRegisteredInItsGroup) {
   const auto& catalogue = scenarios::builtin_catalogue();
-  for (const char* name : {"error_400", "error_401", "error_403", "error_404", "error_429", "error_500",
-                           "error_503", "error_html_502", "http_429_rate_limit", "http_429_insufficient_quota",
-                           "http_500_503_then_success", "http_400_validation", "http_error_non_json_body",
-                           "http_error_no_wrapper", "azure_prompt_filter_first_chunk"}) {
+  for (const char* name :
+       {"error_400", "error_401", "error_403", "error_404", "error_429", "error_500", "error_503",
+        "error_html_502", "http_429_rate_limit", "http_429_insufficient_quota",
+        "http_500_503_then_success", "http_400_validation", "http_error_non_json_body",
+        "http_error_no_wrapper", "azure_prompt_filter_first_chunk"}) {
     const auto* scenario = catalogue.find(name);
     ASSERT_NE(scenario, nullptr) << name;
     EXPECT_EQ(scenario->group, "errors") << name;
-    EXPECT_EQ(scenario->breaks_spec, std::string_view(name) == "azure_prompt_filter_first_chunk") << name;
+    EXPECT_EQ(scenario->breaks_spec, std::string_view(name) == "azure_prompt_filter_first_chunk")
+        << name;
   }
   EXPECT_EQ(catalogue.find("http_500_503_then_success")->expands_to, "error_500,error_503,default");
 }

@@ -22,7 +22,8 @@ std::string joined_content(const std::vector<nlohmann::json>& chunks) {
   for (const auto& chunk : chunks) {
     for (const auto& choice : chunk.value("choices", nlohmann::json::array())) {
       const auto& delta = choice.value("delta", nlohmann::json::object());
-      if (delta.contains("content") && delta["content"].is_string()) out += delta["content"].get<std::string>();
+      if (delta.contains("content") && delta["content"].is_string())
+        out += delta["content"].get<std::string>();
     }
   }
   return out;
@@ -57,9 +58,11 @@ TEST(SlowScenario, StreamWaitsTtftThenItlAndStaysWithinTwoSeconds) {
 }
 
 TEST(SlowScenario, LatencyHeaderSetsTheDelaysExactly) {
-  const auto run = run_scenario("slow", chat_request(true), {{"X-Chatmock-Latency", "ttft=100,itl=7"}});
+  const auto run =
+      run_scenario("slow", chat_request(true), {{"X-Chatmock-Latency", "ttft=100,itl=7"}});
   EXPECT_EQ(run.reply.writes[0].delay, milliseconds(100));
-  for (std::size_t i = 1; i < run.reply.writes.size(); ++i) EXPECT_EQ(run.reply.writes[i].delay, milliseconds(7));
+  for (std::size_t i = 1; i < run.reply.writes.size(); ++i)
+    EXPECT_EQ(run.reply.writes[i].delay, milliseconds(7));
 }
 
 TEST(SlowScenario, JsonWaitsBeforeItsFirstByte) {
@@ -68,7 +71,8 @@ TEST(SlowScenario, JsonWaitsBeforeItsFirstByte) {
   EXPECT_GE(run.reply.writes[0].delay, milliseconds(400));
   EXPECT_LE(run.reply.writes[0].delay, milliseconds(2000));
   EXPECT_NO_THROW((void)run.json().get<api::ChatCompletion>());
-  const auto tuned = run_scenario("slow", chat_request(), {{"X-Chatmock-Latency", "ttft=50,itl=0"}});
+  const auto tuned =
+      run_scenario("slow", chat_request(), {{"X-Chatmock-Latency", "ttft=50,itl=0"}});
   EXPECT_EQ(tuned.reply.writes[0].delay, milliseconds(50));
 }
 
@@ -88,7 +92,8 @@ TEST(DisconnectScenario, JsonIsCutAtHalfWhileDeclaringTheFullLength) {
 }
 
 TEST(DisconnectScenario, HeaderMovesTheCutAndStreamsAreCutToo) {
-  const auto run = run_scenario("disconnect", chat_request(true), {{"X-Chatmock-Disconnect-After", "10"}});
+  const auto run =
+      run_scenario("disconnect", chat_request(true), {{"X-Chatmock-Disconnect-After", "10"}});
   EXPECT_EQ(run.reply.ending, wire::WireEnding::cut);
   EXPECT_TRUE(run.reply.chunked);
   EXPECT_EQ(run.body(), run_scenario("default", chat_request(true)).body().substr(0, 10));
@@ -116,7 +121,8 @@ TEST(StreamErrorScenario, JsonRequestGetsTheSameErrorAsA500) {
 TEST(ErrorMidstreamScenario, AllContentArrivesBeforeTheErrorAndNoFinish) {
   const auto run = run_scenario("error_midstream_after_content", chat_request(true));
   const auto chunks = run.chunks();
-  EXPECT_EQ(joined_content(chunks), joined_content(run_scenario("default", chat_request(true)).chunks()));
+  EXPECT_EQ(joined_content(chunks),
+            joined_content(run_scenario("default", chat_request(true)).chunks()));
   EXPECT_FALSE(any_finish_reason(chunks));
   EXPECT_EQ(chunks.back()["error"]["message"],
             "The server had an error while processing your request. Sorry about that!");
@@ -159,7 +165,8 @@ TEST(StreamCutScenario, DropsTheConnectionInsideAChunk) {
 }
 
 TEST(StreamCutScenario, AfterChunkVariantCutsOnAnEventBoundaryAndJsonIsUntouched) {
-  const auto run = run_scenario("stream_cut_no_done", chat_request(true), {{"X-Chatmock-Variant", "after_chunk"}});
+  const auto run = run_scenario("stream_cut_no_done", chat_request(true),
+                                {{"X-Chatmock-Variant", "after_chunk"}});
   EXPECT_EQ(run.reply.ending, wire::WireEnding::cut);
   EXPECT_EQ(run.body().substr(run.body().size() - 2), "\n\n");
   EXPECT_FALSE(any_finish_reason(run.chunks()));
@@ -170,16 +177,19 @@ TEST(StreamCutScenario, AfterChunkVariantCutsOnAnEventBoundaryAndJsonIsUntouched
 }
 
 TEST(SlowFirstByteScenario, SilenceBeforeTheFirstWriteInJsonAndStream) {
-  EXPECT_EQ(run_scenario("slow_first_byte", chat_request()).reply.writes[0].delay, milliseconds(3000));
+  EXPECT_EQ(run_scenario("slow_first_byte", chat_request()).reply.writes[0].delay,
+            milliseconds(3000));
   const auto stream = run_scenario("slow_first_byte", chat_request(true));
   EXPECT_EQ(stream.reply.writes[0].delay, milliseconds(3000));
   EXPECT_EQ(total_delay(stream.reply), milliseconds(3000));
-  const auto tuned = run_scenario("slow_first_byte", chat_request(true), {{"X-Chatmock-Latency", "ttft=120"}});
+  const auto tuned =
+      run_scenario("slow_first_byte", chat_request(true), {{"X-Chatmock-Latency", "ttft=120"}});
   EXPECT_EQ(tuned.reply.writes[0].delay, milliseconds(120));
 }
 
 TEST(SlowFirstByteScenario, KeepaliveVariantFillsTheSilenceWithComments) {
-  const auto run = run_scenario("slow_first_byte", chat_request(true), {{"X-Chatmock-Variant", "keepalive"}});
+  const auto run =
+      run_scenario("slow_first_byte", chat_request(true), {{"X-Chatmock-Variant", "keepalive"}});
   ASSERT_GT(run.reply.writes.size(), 3U);
   EXPECT_EQ(run.reply.writes[0].bytes, ": keepalive\n\n");
   EXPECT_EQ(run.reply.writes[0].delay, milliseconds(1000));
@@ -206,7 +216,8 @@ TEST(StallScenario, StreamStallsOnceBetweenTwoChunks) {
 }
 
 TEST(StallScenario, JsonIsSentInTwoHalvesWithTheStallBetween) {
-  const auto run = run_scenario("stall_between_chunks", chat_request(), {{"X-Chatmock-Latency", "itl=50"}});
+  const auto run =
+      run_scenario("stall_between_chunks", chat_request(), {{"X-Chatmock-Latency", "itl=50"}});
   ASSERT_EQ(run.reply.writes.size(), 2U);
   EXPECT_EQ(run.reply.writes[0].delay, milliseconds(0));
   EXPECT_EQ(run.reply.writes[1].delay, milliseconds(50));
@@ -220,8 +231,9 @@ TEST(TransportComposition, TruncatedSlowStreamIsPacedAndLacksDone) {
 }
 
 TEST(TransportCatalogue, EveryTransportScenarioIsRegisteredInItsGroup) {
-  for (const char* name : {"slow", "disconnect", "stream_error", "truncated_stream", "error_midstream_after_content",
-                           "stream_cut_no_done", "slow_first_byte", "stall_between_chunks"}) {
+  for (const char* name :
+       {"slow", "disconnect", "stream_error", "truncated_stream", "error_midstream_after_content",
+        "stream_cut_no_done", "slow_first_byte", "stall_between_chunks"}) {
     const auto* scenario = scenarios::builtin_catalogue().find(name);
     ASSERT_NE(scenario, nullptr) << name;
     EXPECT_EQ(scenario->group, "transport") << name;
