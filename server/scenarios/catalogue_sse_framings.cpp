@@ -41,7 +41,9 @@ Scenario line_ending_scenario(std::string name, std::string description, std::st
                                     [ending](wire::WireReply& reply, ScenarioContext&) {
                                       sf::rewrite_line_endings(reply.writes, ending);
                                     });
-  scenario.edit_framing = [ending](streaming::SseFraming& framing) { framing.line_ending = ending; };
+  scenario.edit_framing = [ending](streaming::SseFraming& framing) {
+    framing.line_ending = ending;
+  };
   return scenario;
 }
 
@@ -86,13 +88,12 @@ void register_line_shapes(ScenarioCatalogue& catalogue) {
   catalogue.add(line_ending_scenario(
       "sse_cr_only", "Every SSE line ends in a bare \\r, so events end in \\r\\r (stream only)",
       "\r"));
-  catalogue.add({.name = "sse_no_space_after_colon",
-                 .description = "Fields are written data:{...} with no space after the colon "
-                                "(stream only)",
-                 .group = kGroup,
-                 .edit_framing = [](streaming::SseFraming& framing) {
-                   framing.space_after_colon = false;
-                 }});
+  catalogue.add(
+      {.name = "sse_no_space_after_colon",
+       .description = "Fields are written data:{...} with no space after the colon "
+                      "(stream only)",
+       .group = kGroup,
+       .edit_framing = [](streaming::SseFraming& framing) { framing.space_after_colon = false; }});
   catalogue.add(frames_scenario(
       "sse_multiline_data",
       "Each chunk's JSON is spread over two data: lines that join with \\n into the same object "
@@ -100,9 +101,7 @@ void register_line_shapes(ScenarioCatalogue& catalogue) {
       false, [](sf::Frames& frames, ScenarioContext&) { sf::spread_data_over_two_lines(frames); }));
   catalogue.add(wire_scenario(
       "sse_bom_prefix", "A UTF-8 byte order mark precedes the first data: line (stream only)",
-      [](wire::WireReply& reply, ScenarioContext&) {
-        sf::prepend(reply.writes, "\xEF\xBB\xBF");
-      }));
+      [](wire::WireReply& reply, ScenarioContext&) { sf::prepend(reply.writes, "\xEF\xBB\xBF"); }));
 
   Scenario no_blank_line = wire_scenario(
       "sse_no_trailing_blank_line",
@@ -157,7 +156,8 @@ void register_terminations(ScenarioCatalogue& catalogue) {
         const auto variant =
             sf::pick_variant(ctx, {"application_json", "text_plain", "json_body"}, 2);
         if (variant == "json_body" && sf::replace_with_json_body(reply)) return;
-        reply.content_type = variant == "text_plain" ? "text/plain; charset=utf-8" : "application/json";
+        reply.content_type =
+            variant == "text_plain" ? "text/plain; charset=utf-8" : "application/json";
       }));
 }
 

@@ -54,7 +54,8 @@ bool append_to_first_string_member(std::string& arguments) {
 
 void insert_keepalive_comments(Frames& frames) {
   insert_between_events(frames, StreamFrame::of_raw(streaming::encode_comment("")));
-  frames.insert(frames.begin(), StreamFrame::of_raw(streaming::encode_comment("OPENROUTER PROCESSING")));
+  frames.insert(frames.begin(),
+                StreamFrame::of_raw(streaming::encode_comment("OPENROUTER PROCESSING")));
 }
 
 void add_id_retry_and_pings(Frames& frames) {

@@ -16,7 +16,8 @@ namespace chatmock::scenarios::sse_framing {
 namespace {
 
 // Splits each write before the positions `cuts` returns for it (ascending, inside the write).
-void split_writes(Writes& writes, const std::function<std::vector<std::size_t>(const std::string&)>& cuts) {
+void split_writes(Writes& writes,
+                  const std::function<std::vector<std::size_t>(const std::string&)>& cuts) {
   Writes out;
   out.reserve(writes.size());
   for (auto& write : writes) {
@@ -92,7 +93,8 @@ void split_inside_utf8(Writes& writes, synthesis::Rng& rng) {
     for (std::size_t i = 0; i < bytes.size(); ++i) {
       const std::size_t length = utf8_sequence_length(static_cast<unsigned char>(bytes[i]));
       if (length == 0 || i + length > bytes.size()) continue;
-      cuts.push_back(i + static_cast<std::size_t>(rng.between(1, static_cast<std::int64_t>(length) - 1)));
+      cuts.push_back(
+          i + static_cast<std::size_t>(rng.between(1, static_cast<std::int64_t>(length) - 1)));
       i += length - 1;
     }
     return cuts;
@@ -131,7 +133,8 @@ void rewrite_line_endings(Writes& writes, std::string_view ending) {
 
 void drop_trailing_blank_line(Writes& writes) {
   std::string tail;
-  for (auto it = writes.rbegin(); it != writes.rend() && tail.size() < 2; ++it) tail.insert(0, it->bytes);
+  for (auto it = writes.rbegin(); it != writes.rend() && tail.size() < 2; ++it)
+    tail.insert(0, it->bytes);
   std::size_t excess = 0;
   if (tail.ends_with("\r\n")) {
     excess = 2;
@@ -184,7 +187,8 @@ bool replace_with_json_body(wire::WireReply& reply) {
     }
     if (chunks.empty()) return false;
     const nlohmann::json completion = streaming::assemble_chunks(chunks);
-    const auto delay = reply.writes.empty() ? std::chrono::milliseconds(0) : reply.writes.front().delay;
+    const auto delay =
+        reply.writes.empty() ? std::chrono::milliseconds(0) : reply.writes.front().delay;
     reply.writes = {{dump_json(completion), delay}};
   } catch (const std::exception&) {
     // Chunks another scenario broke on purpose have no completion to show; keep the stream.
