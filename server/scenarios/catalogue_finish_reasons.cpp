@@ -29,7 +29,8 @@ std::string truncated_sentence(synthesis::Rng& rng, std::int64_t pieces) {
   tokens.resize(std::min(tokens.size(), static_cast<std::size_t>(pieces)));
   std::string text;
   for (const auto& token : tokens) text += token;
-  if (const char last = text.empty() ? ' ' : text.back(); last == '.' || last == '!' || last == '?') {
+  if (const char last = text.empty() ? ' ' : text.back();
+      last == '.' || last == '!' || last == '?') {
     // Swap the closing mark for a word: still one piece, and the sentence stays open.
     text.pop_back();
     text += (text.empty() ? "" : " ") + synthesis::generate_word(rng);
@@ -82,7 +83,8 @@ std::string unknown_finish_reason(ScenarioContext& ctx) {
     return std::string(header);
   }
   static const std::array<const char*, 3> kValues = {"error", "end_turn", "eos"};
-  return kValues[static_cast<std::size_t>(ctx.rng.between(0, static_cast<std::int64_t>(kValues.size()) - 1))];
+  return kValues[static_cast<std::size_t>(
+      ctx.rng.between(0, static_cast<std::int64_t>(kValues.size()) - 1))];
 }
 
 void set_body_finish_reasons(json& body, const json& value) {
@@ -140,8 +142,9 @@ void register_finish_reason_scenarios(ScenarioCatalogue& catalogue) {
       "A tool call cut by the token limit: finish_reason \"length\" and arguments that stop "
       "mid-value (invalid JSON).");
   mid_tool_args.shape_reply = [](synthesis::ReplyDefinition& definition, ScenarioContext& ctx) {
-    force_damaged_tool_calls(definition, ctx,
-                             [](const json& valid, const json&, synthesis::Rng&) { return valid.dump(); });
+    force_damaged_tool_calls(definition, ctx, [](const json& valid, const json&, synthesis::Rng&) {
+      return valid.dump();
+    });
     // Generation stops once: only the call being written when the budget ran out is cut.
     auto& last = definition.tool_calls.back();
     last.arguments = cut_mid_value(last.arguments.value_or(""));
@@ -164,7 +167,8 @@ void register_finish_reason_scenarios(ScenarioCatalogue& catalogue) {
     auto& usage = *completion.usage;
     usage.completion_tokens = per_choice * static_cast<std::int64_t>(completion.choices.size());
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
-    if (!usage.completion_tokens_details) usage.completion_tokens_details = api::CompletionTokensDetails{};
+    if (!usage.completion_tokens_details)
+      usage.completion_tokens_details = api::CompletionTokensDetails{};
     usage.completion_tokens_details->reasoning_tokens = usage.completion_tokens;
   };
   catalogue.add(std::move(reasoning_only));
@@ -214,7 +218,9 @@ void register_finish_reason_scenarios(ScenarioCatalogue& catalogue) {
       "finish_reason null in the JSON body, as some proxies send; a stream's final chunk "
       "carries null too, so no finish reason ever arrives.",
       true);
-  null_nonstream.edit_body = [](json& body, ScenarioContext&) { set_body_finish_reasons(body, nullptr); };
+  null_nonstream.edit_body = [](json& body, ScenarioContext&) {
+    set_body_finish_reasons(body, nullptr);
+  };
   null_nonstream.edit_chunks = [](std::vector<json>& chunks, ScenarioContext&) {
     set_chunk_finish_reasons(chunks, nullptr);
   };
@@ -226,15 +232,16 @@ void register_finish_reason_scenarios(ScenarioCatalogue& catalogue) {
       "\"tool_calls\" (X-Chatmock-Finish-Reason: stop gives \"stop\").");
   with_content.shape_reply = [](synthesis::ReplyDefinition& definition, ScenarioContext& ctx) {
     definition.kind = synthesis::ReplyKind::tool_calls;
-    definition.finish_reason =
-        parse_finish_reason(ctx.http.header(kFinishReasonHeader)).value_or(FinishReason::tool_calls);
+    definition.finish_reason = parse_finish_reason(ctx.http.header(kFinishReasonHeader))
+                                   .value_or(FinishReason::tool_calls);
   };
   with_content.edit_completion = [](api::ChatCompletion& completion, ScenarioContext&) {
     static const std::string kPreamble = "Let me check that for you.";
     for (auto& choice : completion.choices) {
       if (!choice.message.tool_calls) continue;
       choice.message.content = kPreamble;
-      add_completion_tokens(completion, static_cast<std::int64_t>(synthesis::count_tokens(kPreamble)));
+      add_completion_tokens(completion,
+                            static_cast<std::int64_t>(synthesis::count_tokens(kPreamble)));
     }
   };
   catalogue.add(std::move(with_content));

@@ -34,7 +34,8 @@ std::string invalid_json(const json& valid, const json& /*parameters*/, synthesi
   }
 }
 
-std::string empty_string(const json& /*valid*/, const json& /*parameters*/, synthesis::Rng& /*rng*/) {
+std::string empty_string(const json& /*valid*/, const json& /*parameters*/,
+                         synthesis::Rng& /*rng*/) {
   return "";
 }
 
@@ -56,7 +57,8 @@ std::string hallucinated_params(const json& valid, const json& parameters, synth
   const auto wanted = rng.between(1, 2);
   const auto start =
       static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(kInventions.size()) - 1));
-  for (std::size_t k = 0, added = 0; k < kInventions.size() && added < static_cast<std::size_t>(wanted); ++k) {
+  for (std::size_t k = 0, added = 0;
+       k < kInventions.size() && added < static_cast<std::size_t>(wanted); ++k) {
     const auto& [key, value] = kInventions[(start + k) % kInventions.size()];
     if (declared(parameters, key) || arguments.contains(key)) continue;
     arguments[key] = value;
@@ -83,7 +85,8 @@ std::string wrong_types(const json& valid, const json& /*parameters*/, synthesis
     for (const auto& [key, value] : valid.items()) keys.push_back(key);
   }
   json arguments = valid;
-  const auto& key = keys[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(keys.size()) - 1))];
+  const auto& key =
+      keys[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(keys.size()) - 1))];
   arguments[key] = mistyped(arguments[key]);
   return arguments.dump();
 }
@@ -167,33 +170,33 @@ void register_tool_argument_scenarios(ScenarioCatalogue& catalogue) {
   };
   catalogue.add(std::move(unknown));
 
-  catalogue.add({.name = "tool_call_id_missing_or_empty",
-                 .description = "A tool call whose id is \"\" or absent (in the JSON message and "
-                                "in the stream's opening tool-call delta).",
-                 .breaks_spec = true,
-                 .group = std::string(kGroup),
-                 .shape_reply = [](synthesis::ReplyDefinition& definition, ScenarioContext&) {
-                   definition.kind = synthesis::ReplyKind::tool_calls;
-                 },
-                 .edit_body =
-                     [](json& body, ScenarioContext& ctx) {
-                       const bool drop = drops_the_id(ctx);
-                       if (!body.contains("choices") || !body["choices"].is_array()) return;
-                       for (auto& choice : body["choices"]) {
-                         if (choice.contains("message")) damage_call_ids(choice["message"], drop);
-                       }
-                     },
-                 .edit_chunks =
-                     [](std::vector<json>& chunks, ScenarioContext& ctx) {
-                       const bool drop = drops_the_id(ctx);
-                       for (auto& chunk : chunks) {
-                         if (!chunk.contains("choices") || !chunk["choices"].is_array()) continue;
-                         for (auto& choice : chunk["choices"]) {
-                           if (!choice.contains("delta")) continue;
-                           damage_call_ids(choice["delta"], drop);
-                         }
-                       }
-                     }});
+  catalogue.add(
+      {.name = "tool_call_id_missing_or_empty",
+       .description = "A tool call whose id is \"\" or absent (in the JSON message and "
+                      "in the stream's opening tool-call delta).",
+       .breaks_spec = true,
+       .group = std::string(kGroup),
+       .shape_reply = [](synthesis::ReplyDefinition& definition,
+                         ScenarioContext&) { definition.kind = synthesis::ReplyKind::tool_calls; },
+       .edit_body =
+           [](json& body, ScenarioContext& ctx) {
+             const bool drop = drops_the_id(ctx);
+             if (!body.contains("choices") || !body["choices"].is_array()) return;
+             for (auto& choice : body["choices"]) {
+               if (choice.contains("message")) damage_call_ids(choice["message"], drop);
+             }
+           },
+       .edit_chunks =
+           [](std::vector<json>& chunks, ScenarioContext& ctx) {
+             const bool drop = drops_the_id(ctx);
+             for (auto& chunk : chunks) {
+               if (!chunk.contains("choices") || !chunk["choices"].is_array()) continue;
+               for (auto& choice : chunk["choices"]) {
+                 if (!choice.contains("delta")) continue;
+                 damage_call_ids(choice["delta"], drop);
+               }
+             }
+           }});
 }
 
 }  // namespace chatmock::scenarios

@@ -12,7 +12,8 @@ namespace chatmock::scenarios {
 
 namespace {
 const nlohmann::json& empty_object_schema() {
-  static const nlohmann::json kSchema = {{"type", "object"}, {"properties", nlohmann::json::object()}};
+  static const nlohmann::json kSchema = {{"type", "object"},
+                                         {"properties", nlohmann::json::object()}};
   return kSchema;
 }
 
@@ -34,7 +35,8 @@ std::vector<api::Tool> callable_function_tools(const api::ChatCompletionRequest&
 }
 
 /// The parameters schema of the tool called `name`, as the model would have read it.
-nlohmann::json parameters_named(const api::ChatCompletionRequest& request, const std::string& name) {
+nlohmann::json parameters_named(const api::ChatCompletionRequest& request,
+                                const std::string& name) {
   for (const auto& tool : request.tools) {
     if (tool.name() == name) return parameters_of(tool);
   }

@@ -4,19 +4,17 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "scenarios/scenario.h"
 
 namespace chatmock::scenarios {
 
 /// Turns a call's schema-valid arguments into the text the scenario sends instead.
-using DamageArguments = std::function<std::string(const nlohmann::json& valid_arguments,
-                                                  const nlohmann::json& parameters,
-                                                  synthesis::Rng& rng)>;
+using DamageArguments = std::function<std::string(
+    const nlohmann::json& valid_arguments, const nlohmann::json& parameters, synthesis::Rng& rng)>;
 
 /// Makes the reply a tool-call reply whose calls carry `damage`d arguments: the calls an earlier
 /// scenario forced, else max(tool_call_count, 1) calls cycling through the offered function

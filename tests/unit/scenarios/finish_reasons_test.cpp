@@ -26,7 +26,8 @@ json streamed_finish_reason(const ScenarioRun& run) {
 
 void expect_parses_into_the_model(const ScenarioRun& json_run, const ScenarioRun& stream_run) {
   EXPECT_NO_THROW((void)json_run.json().get<api::ChatCompletion>());
-  for (const auto& chunk : stream_run.chunks()) EXPECT_NO_THROW((void)chunk.get<api::ChatCompletionChunk>());
+  for (const auto& chunk : stream_run.chunks())
+    EXPECT_NO_THROW((void)chunk.get<api::ChatCompletionChunk>());
 }
 
 bool ends_a_sentence(const std::string& text) {
@@ -78,7 +79,8 @@ TEST(FinishLengthMidToolArgs, ArgumentsStopMidValueWithFinishLength) {
 
     const auto stream = run_scenario("finish_length_mid_tool_args", make(true));
     EXPECT_EQ(streamed_finish_reason(stream), "length");
-    EXPECT_EQ((*stream.assembled().choices[0].message.tool_calls)[0].function->arguments, arguments);
+    EXPECT_EQ((*stream.assembled().choices[0].message.tool_calls)[0].function->arguments,
+              arguments);
     expect_parses_into_the_model(run, stream);
   }
 }
@@ -92,8 +94,8 @@ TEST(FinishLengthReasoningOnly, EmptyContentAndEveryTokenIsReasoning) {
   EXPECT_EQ(body["choices"][0]["message"]["content"], "");
   EXPECT_EQ(body["usage"]["completion_tokens"], 512);
   EXPECT_EQ(body["usage"]["completion_tokens_details"]["reasoning_tokens"], 512);
-  EXPECT_EQ(body["usage"]["total_tokens"],
-            body["usage"]["prompt_tokens"].get<int>() + body["usage"]["completion_tokens"].get<int>());
+  EXPECT_EQ(body["usage"]["total_tokens"], body["usage"]["prompt_tokens"].get<int>() +
+                                               body["usage"]["completion_tokens"].get<int>());
 
   request["stream"] = true;
   request["stream_options"] = {{"include_usage", true}};
@@ -104,9 +106,11 @@ TEST(FinishLengthReasoningOnly, EmptyContentAndEveryTokenIsReasoning) {
   EXPECT_EQ(usage["completion_tokens_details"]["reasoning_tokens"], usage["completion_tokens"]);
   expect_parses_into_the_model(run, stream);
 
-  const auto unlimited = run_scenario("finish_length_reasoning_only", chat_request()).json()["usage"];
+  const auto unlimited =
+      run_scenario("finish_length_reasoning_only", chat_request()).json()["usage"];
   EXPECT_GT(unlimited["completion_tokens"].get<int>(), 0);
-  EXPECT_EQ(unlimited["completion_tokens_details"]["reasoning_tokens"], unlimited["completion_tokens"]);
+  EXPECT_EQ(unlimited["completion_tokens_details"]["reasoning_tokens"],
+            unlimited["completion_tokens"]);
 }
 
 TEST(FinishContentFilter, PartialTextOrNullContentThenContentFilter) {
@@ -123,7 +127,8 @@ TEST(FinishContentFilter, PartialTextOrNullContentThenContentFilter) {
 
     const auto stream = run_scenario("finish_content_filter", chat_request(true), {}, seed);
     EXPECT_EQ(streamed_finish_reason(stream), "content_filter");
-    EXPECT_EQ(stream.assembled().choices[0].message.content, body.get<api::ChatCompletion>().choices[0].message.content);
+    EXPECT_EQ(stream.assembled().choices[0].message.content,
+              body.get<api::ChatCompletion>().choices[0].message.content);
     expect_parses_into_the_model(run, stream);
   }
   EXPECT_EQ(variants, (std::set<std::string>{"null", "partial"}));
@@ -146,9 +151,11 @@ TEST(FinishReasonUnknownValue, SeedPicksAValueOutsideTheEnumForJsonAndStreamAlik
   std::set<std::string> seen;
   for (std::uint64_t seed = 1; seed <= 30; ++seed) {
     const auto value = run_scenario("finish_reason_unknown_value", chat_request(), {}, seed)
-                           .json()["choices"][0]["finish_reason"].get<std::string>();
+                           .json()["choices"][0]["finish_reason"]
+                           .get<std::string>();
     seen.insert(value);
-    EXPECT_EQ(streamed_finish_reason(run_scenario("finish_reason_unknown_value", chat_request(true), {}, seed)),
+    EXPECT_EQ(streamed_finish_reason(
+                  run_scenario("finish_reason_unknown_value", chat_request(true), {}, seed)),
               value);
   }
   EXPECT_EQ(seen, (std::set<std::string>{"error", "end_turn", "eos"}));
@@ -156,7 +163,8 @@ TEST(FinishReasonUnknownValue, SeedPicksAValueOutsideTheEnumForJsonAndStreamAlik
 
 TEST(FinishReasonUnknownValue, HeaderChoosesTheValue) {
   const HeaderList headers = {{"X-Chatmock-Finish-Reason", "max_output_reached"}};
-  EXPECT_EQ(run_scenario("finish_reason_unknown_value", chat_request(), headers).json()["choices"][0]["finish_reason"],
+  EXPECT_EQ(run_scenario("finish_reason_unknown_value", chat_request(), headers)
+                .json()["choices"][0]["finish_reason"],
             "max_output_reached");
   const auto stream = run_scenario("finish_reason_unknown_value", chat_request(true), headers);
   EXPECT_EQ(streamed_finish_reason(stream), "max_output_reached");
@@ -184,7 +192,8 @@ TEST(ToolCallsWithFinishStopAndContent, MessageHasContentAndToolCalls) {
     EXPECT_EQ(message["content"], "Let me check that for you.");
     EXPECT_EQ(message["tool_calls"].size(), 1U);
     const auto plain = run_scenario("finish_tool_calls_vs_stop_forced", make(false)).json();
-    EXPECT_GT(body["usage"]["completion_tokens"].get<int>(), plain["usage"]["completion_tokens"].get<int>());
+    EXPECT_GT(body["usage"]["completion_tokens"].get<int>(),
+              plain["usage"]["completion_tokens"].get<int>());
 
     const auto stream = run_scenario("tool_calls_with_finish_stop_and_content", make(true));
     const auto assembled = stream.assembled();
@@ -201,32 +210,36 @@ TEST(ToolCallsWithFinishStopAndContent, MessageHasContentAndToolCalls) {
 
 TEST(FinishReasonScenarios, ComposeWithToolArgumentsAndDefault) {
   const auto body =
-      run_scenario("args_hallucinated_params+finish_length_mid_tool_args+default", tool_request()).json();
+      run_scenario("args_hallucinated_params+finish_length_mid_tool_args+default", tool_request())
+          .json();
   EXPECT_EQ(body["choices"][0]["finish_reason"], "length");
-  EXPECT_FALSE(json::accept(body["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"].get<std::string>()));
+  EXPECT_FALSE(json::accept(
+      body["choices"][0]["message"]["tool_calls"][0]["function"]["arguments"].get<std::string>()));
 
-  const auto stream = run_scenario("tool_calls_with_finish_stop_and_content+finish_reason_unknown_value",
-                                   tool_request(true), {{"X-Chatmock-Finish-Reason", "eos"}});
+  const auto stream =
+      run_scenario("tool_calls_with_finish_stop_and_content+finish_reason_unknown_value",
+                   tool_request(true), {{"X-Chatmock-Finish-Reason", "eos"}});
   EXPECT_EQ(streamed_finish_reason(stream), "eos");
   EXPECT_EQ(*stream.assembled().choices[0].message.content, "Let me check that for you.");
 }
 
 TEST(FinishReasonScenarios, RegisteredInTheirGroupsWithTheirSpecFlags) {
   const auto& catalogue = scenarios::builtin_catalogue();
-  const std::set<std::string> breaking = {"finish_reason_unknown_value", "finish_reason_null_nonstream",
+  const std::set<std::string> breaking = {"finish_reason_unknown_value",
+                                          "finish_reason_null_nonstream",
                                           "tool_call_id_missing_or_empty"};
-  for (const char* name : {"finish_length_text", "finish_length_mid_tool_args", "finish_length_reasoning_only",
-                           "finish_content_filter", "finish_tool_calls_vs_stop_forced",
-                           "finish_reason_unknown_value", "finish_reason_null_nonstream",
-                           "tool_calls_with_finish_stop_and_content"}) {
+  for (const char* name :
+       {"finish_length_text", "finish_length_mid_tool_args", "finish_length_reasoning_only",
+        "finish_content_filter", "finish_tool_calls_vs_stop_forced", "finish_reason_unknown_value",
+        "finish_reason_null_nonstream", "tool_calls_with_finish_stop_and_content"}) {
     const auto* scenario = catalogue.find(name);
     ASSERT_NE(scenario, nullptr) << name;
     EXPECT_EQ(scenario->group, "finish_reasons") << name;
     EXPECT_EQ(scenario->breaks_spec, breaking.contains(name)) << name;
   }
-  for (const char* name : {"args_invalid_json", "args_empty_string", "args_hallucinated_params",
-                           "args_wrong_types", "args_double_encoded", "tool_name_unknown",
-                           "tool_call_id_missing_or_empty"}) {
+  for (const char* name :
+       {"args_invalid_json", "args_empty_string", "args_hallucinated_params", "args_wrong_types",
+        "args_double_encoded", "tool_name_unknown", "tool_call_id_missing_or_empty"}) {
     const auto* scenario = catalogue.find(name);
     ASSERT_NE(scenario, nullptr) << name;
     EXPECT_EQ(scenario->group, "tool_arguments") << name;

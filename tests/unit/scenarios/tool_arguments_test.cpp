@@ -24,7 +24,8 @@ std::string streamed_arguments(const ScenarioRun& run) {
     for (const auto& choice : chunk["choices"]) {
       if (!choice["delta"].contains("tool_calls")) continue;
       for (const auto& call : choice["delta"]["tool_calls"]) {
-        if (call["index"] == 0 && call.contains("function") && call["function"].contains("arguments")) {
+        if (call["index"] == 0 && call.contains("function") &&
+            call["function"].contains("arguments")) {
           arguments += call["function"]["arguments"].get<std::string>();
         }
       }
@@ -39,7 +40,8 @@ std::size_t argument_fragments(const ScenarioRun& run) {
     for (const auto& choice : chunk["choices"]) {
       if (!choice["delta"].contains("tool_calls")) continue;
       const auto& function = choice["delta"]["tool_calls"][0]["function"];
-      if (function.contains("arguments") && !function["arguments"].get<std::string>().empty()) ++fragments;
+      if (function.contains("arguments") && !function["arguments"].get<std::string>().empty())
+        ++fragments;
     }
   }
   return fragments;
@@ -47,7 +49,8 @@ std::size_t argument_fragments(const ScenarioRun& run) {
 
 void expect_parses_into_the_model(const ScenarioRun& json_run, const ScenarioRun& stream_run) {
   EXPECT_NO_THROW((void)json_run.json().get<api::ChatCompletion>());
-  for (const auto& chunk : stream_run.chunks()) EXPECT_NO_THROW((void)chunk.get<api::ChatCompletionChunk>());
+  for (const auto& chunk : stream_run.chunks())
+    EXPECT_NO_THROW((void)chunk.get<api::ChatCompletionChunk>());
 }
 
 /// Runs `name` for a request with and without tools, in JSON and stream form, and checks the
@@ -78,7 +81,8 @@ TEST(ArgsInvalidJson, ArgumentsAreNotJsonAndStreamInFragments) {
 TEST(ArgsInvalidJson, SeedChoosesTrailingCommaSingleQuotesOrFence) {
   std::set<std::string> shapes;
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
-    const auto arguments = json_arguments(run_scenario("args_invalid_json", tool_request(), {}, seed).json());
+    const auto arguments =
+        json_arguments(run_scenario("args_invalid_json", tool_request(), {}, seed).json());
     if (arguments.starts_with("```json\n")) {
       shapes.insert("fence");
       EXPECT_TRUE(json::accept(arguments.substr(8, arguments.size() - 12)));
@@ -103,7 +107,8 @@ TEST(ArgsHallucinatedParams, ArgumentsCarryAKeyTheSchemaDoesNotDeclare) {
     ASSERT_TRUE(arguments.is_object());
     EXPECT_TRUE(arguments["city"].is_string());
     std::size_t undeclared = 0;
-    for (const auto& [key, value] : arguments.items()) undeclared += key != "city" && key != "unit" ? 1 : 0;
+    for (const auto& [key, value] : arguments.items())
+      undeclared += key != "city" && key != "unit" ? 1 : 0;
     EXPECT_GE(undeclared, 1U) << arguments.dump();
   }
 }
@@ -123,7 +128,8 @@ TEST(ArgsWrongTypes, AnIntegerPropertyArrivesQuoted) {
       {"type", "object"},
       {"properties", {{"city", {{"type", "string"}}}, {"count", {{"type", "integer"}}}}},
       {"required", {"city", "count"}}};
-  const auto arguments = json::parse(json_arguments(run_scenario("args_wrong_types", request).json()));
+  const auto arguments =
+      json::parse(json_arguments(run_scenario("args_wrong_types", request).json()));
   ASSERT_TRUE(arguments["count"].is_string()) << arguments.dump();
   EXPECT_TRUE(json::parse(arguments["count"].get<std::string>()).is_number_integer());
   EXPECT_TRUE(arguments["city"].is_string());
@@ -152,7 +158,8 @@ TEST(ToolNameUnknown, CallNamesAFunctionTheRequestDidNotOffer) {
 TEST(ToolCallIdMissingOrEmpty, IdIsEmptyOrAbsentInJsonAndStreamAlike) {
   std::set<std::string> variants;
   for (std::uint64_t seed = 1; seed <= 16; ++seed) {
-    const auto body = run_scenario("tool_call_id_missing_or_empty", tool_request(), {}, seed).json();
+    const auto body =
+        run_scenario("tool_call_id_missing_or_empty", tool_request(), {}, seed).json();
     const auto& call = first_call(body);
     const std::string variant = call.contains("id") ? "empty" : "missing";
     if (call.contains("id")) {
@@ -165,7 +172,8 @@ TEST(ToolCallIdMissingOrEmpty, IdIsEmptyOrAbsentInJsonAndStreamAlike) {
     bool opener_seen = false;
     for (const auto& chunk : stream.chunks()) {
       const auto& delta = chunk["choices"][0]["delta"];
-      if (!delta.contains("tool_calls") || !delta["tool_calls"][0]["function"].contains("name")) continue;
+      if (!delta.contains("tool_calls") || !delta["tool_calls"][0]["function"].contains("name"))
+        continue;
       opener_seen = true;
       const auto& opener = delta["tool_calls"][0];
       EXPECT_EQ(opener.contains("id") ? "empty" : "missing", variant) << "seed " << seed;
@@ -180,7 +188,8 @@ TEST(ToolCallIdMissingOrEmpty, IdIsEmptyOrAbsentInJsonAndStreamAlike) {
 
 TEST(ToolArgumentScenarios, ComposeWithTheIdScenarioAndStayDeterministic) {
   const auto run = [](bool stream) {
-    return run_scenario("args_double_encoded+tool_call_id_missing_or_empty", tool_request(stream), {}, 3);
+    return run_scenario("args_double_encoded+tool_call_id_missing_or_empty", tool_request(stream),
+                        {}, 3);
   };
   const auto body = run(false).json();
   EXPECT_TRUE(json::parse(json_arguments(body)).is_string());
@@ -193,8 +202,9 @@ TEST(ToolArgumentScenarios, UsageCountsTheDamagedArguments) {
   const auto body = run_scenario("args_double_encoded", tool_request()).json();
   const auto plain = run_scenario("default", tool_request()).json();
   EXPECT_GT(body["usage"]["completion_tokens"].get<int>(), 0);
-  EXPECT_EQ(body["usage"]["total_tokens"].get<int>(),
-            body["usage"]["prompt_tokens"].get<int>() + body["usage"]["completion_tokens"].get<int>());
+  EXPECT_EQ(
+      body["usage"]["total_tokens"].get<int>(),
+      body["usage"]["prompt_tokens"].get<int>() + body["usage"]["completion_tokens"].get<int>());
   EXPECT_EQ(body["usage"]["prompt_tokens"], plain["usage"]["prompt_tokens"]);
 }
 
