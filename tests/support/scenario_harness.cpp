@@ -15,7 +15,11 @@ namespace chatmock::testing {
 
 nlohmann::json ScenarioRun::json() const { return nlohmann::json::parse(body()); }
 
-std::vector<streaming::SseEvent> ScenarioRun::events() const { return streaming::decode_sse(body()); }
+std::vector<streaming::SseEvent> ScenarioRun::events() const {
+  // feed() without finish(): an event no blank line ended is dropped, as WHATWG and the SDKs do.
+  streaming::SseDecoder decoder;
+  return decoder.feed(body());
+}
 
 std::vector<nlohmann::json> ScenarioRun::chunks() const {
   std::vector<nlohmann::json> out;

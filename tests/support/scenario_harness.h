@@ -26,7 +26,7 @@ struct ScenarioRun {
   std::string body() const { return reply.body(); }
   /// The body parsed as JSON (throws when it is not JSON).
   nlohmann::json json() const;
-  /// The body decoded as SSE, as a spec-following client would.
+  /// The body decoded as SSE, as a spec-following client would (an unterminated last event is dropped).
   std::vector<streaming::SseEvent> events() const;
   /// Every event's data except [DONE], parsed as JSON (throws on unparsable data).
   std::vector<nlohmann::json> chunks() const;

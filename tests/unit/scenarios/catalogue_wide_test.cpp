@@ -38,6 +38,7 @@ TEST(CatalogueWide, SpecFollowingScenariosParseIntoTheModel) {
     for (const auto& request : {chat_request(false), tool_request(false)}) {
       const auto run = run_scenario(name, request, kFastHeaders);
       if (run.reply.status != 200 || run.reply.content_type.find("json") == std::string::npos) continue;
+      if (run.reply.ending == wire::WireEnding::cut) continue;  // a cut body is the point of the scenario
       EXPECT_NO_THROW(run.json().get<api::ChatCompletion>()) << name;
     }
     for (const auto& request : {chat_request(true), tool_request(true)}) {
