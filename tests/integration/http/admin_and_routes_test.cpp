@@ -82,11 +82,14 @@ TEST(AdminHttp, AdminTokenGuardsAdminRoutesOnly) {
 TEST(SequencesHttp, CommaListIsServedInOrderPerSessionAndTheLastRepeats) {
   RunningServer server;
   auto client = client_for(server);
-  const httplib::Headers headers{{"X-Chatmock-Scenario", "default,default"}, {"X-Chatmock-Session", "s1"}};
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(post_chat(client, simple_request(), headers)->status, 200);
+  const httplib::Headers headers{{"X-Chatmock-Scenario", "error_500,default"}, {"X-Chatmock-Session", "s1"}};
+  EXPECT_EQ(post_chat(client, simple_request(), headers)->status, 500);
+  EXPECT_EQ(post_chat(client, simple_request(), headers)->status, 200);
+  EXPECT_EQ(post_chat(client, simple_request(), headers)->status, 200);
   const auto entries = json_of(client.Get("/_chatmock/requests"))["requests"];
   ASSERT_EQ(entries.size(), 3U);
-  EXPECT_EQ(entries[0]["scenario"], "default,default");
+  EXPECT_EQ(entries[0]["scenario"], "error_500,default");
+  EXPECT_EQ(entries[0]["status"], 500);
 }
 
 TEST(AdminHttp, ResetClearsJournal) {
