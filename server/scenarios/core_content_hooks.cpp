@@ -1,0 +1,157 @@
+// Annotations, large content and structured output. Citation indexes count Unicode code points
+// (the API is served from Python, whose string indexes are code points), which is the unit a
+// client must convert from when it slices UTF-16 (JS) or UTF-8 (Go, Rust) strings.
+#include "scenarios/core_content_hooks.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string_view>
+
+#include "scenarios/core_reply_edits.h"
+#include "scenarios/tunables.h"
+#include "synthesis/json_schema_generator.h"
+#include "synthesis/text_generator.h"
+
+namespace chatmock::scenarios {
+
+namespace {
+using nlohmann::json;
+
+struct CitedSource {
+  std::string_view host;
+  std::string_view url;
+  std::string_view title;
+};
+// The real API tags cited URLs with utm_source=openai.
+constexpr std::array<CitedSource, 4> kSources = {{
+    {"en.wikipedia.org", "https://en.wikipedia.org/wiki/Paris?utm_source=openai", "Paris - Wikipedia"},
+    {"www.weather.gov", "https://www.weather.gov/forecast?utm_source=openai", "National Weather Service"},
+    {"www.bbc.com", "https://www.bbc.com/weather/2988507?utm_source=openai", "Paris - BBC Weather"},
+    {"developer.mozilla.org", "https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events?utm_source=openai",
+     "Server-sent events - Web APIs | MDN"},
+}};
+
+std::string markdown_link(const CitedSource& source) {
+  return "[" + std::string(source.host) + "](" + std::string(source.url) + ")";
+}
+
+std::int64_t code_points(std::string_view bytes) {
+  return std::count_if(bytes.begin(), bytes.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; });
+}
+
+/// Every known source link in `content`, as annotations, in order of appearance.
+std::vector<api::Annotation> annotations_in(const std::string& content) {
+  std::vector<std::pair<std::size_t, api::Annotation>> found;
+  for (const auto& source : kSources) {
+    const auto link = markdown_link(source);
+    for (auto at = content.find(link); at != std::string::npos; at = content.find(link, at + 1)) {
+      api::Annotation annotation;
+      annotation.url_citation.start_index = code_points(std::string_view(content).substr(0, at));
+      annotation.url_citation.end_index = annotation.url_citation.start_index + code_points(link);
+      annotation.url_citation.url = source.url;
+      annotation.url_citation.title = source.title;
+      found.emplace_back(at, std::move(annotation));
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<api::Annotation> out;
+  for (auto& [at, annotation] : found) out.push_back(std::move(annotation));
+  return out;
+}
+
+/// Inserts " ([host](url))" before one or two sentence ends (or at the end of the text).
+void insert_links(std::string& content, synthesis::Rng& rng) {
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i < content.size(); ++i) {
+    if (content[i] == '.' || content[i] == '!' || content[i] == '?') ends.push_back(i);
+  }
+  if (ends.empty()) ends.push_back(content.size());
+  std::vector<std::size_t> chosen = {ends.front()};
+  if (ends.size() > 1 && rng.chance(0.6)) chosen.push_back(ends.back());
+  auto source = static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(kSources.size()) - 1));
+  for (auto it = chosen.rbegin(); it != chosen.rend(); ++it) {
+    content.insert(*it, " (" + markdown_link(kSources[source]) + ")");
+    source = (source + 1) % kSources.size();
+  }
+}
+
+json string_property(std::string_view description) {
+  return {{"type", "string"}, {"description", description}};
+}
+}  // namespace
+
+void cite_sources(api::ChatCompletion& completion, ScenarioContext& ctx) {
+  for (auto& choice : completion.choices) {
+    if (!choice.message.content.has_value() || choice.message.content->empty()) continue;
+    insert_links(*choice.message.content, ctx.rng);
+    choice.message.annotations = annotations_in(*choice.message.content);
+    refresh_logprobs(choice, ctx.request, ctx.rng);
+  }
+  recount_usage(completion);
+}
+
+void attach_streamed_annotations(std::vector<nlohmann::json>& chunks, ScenarioContext& /*ctx*/) {
+  std::map<std::int64_t, std::string> content_by_choice;
+  std::map<std::int64_t, std::size_t> last_content_chunk;
+  for (std::size_t i = 0; i < chunks.size(); ++i) {
+    for (const auto& choice : chunks[i].value("choices", json::array())) {
+      const auto& delta = choice.value("delta", json::object());
+      if (!delta.contains("content") || !delta["content"].is_string() || delta["content"].empty()) continue;
+      content_by_choice[choice.value("index", 0)] += delta["content"].get<std::string>();
+      last_content_chunk[choice.value("index", 0)] = i;
+    }
+  }
+  for (const auto& [index, at] : last_content_chunk) {
+    const auto annotations = annotations_in(content_by_choice[index]);
+    if (annotations.empty()) continue;
+    for (auto& choice : chunks[at]["choices"]) {
+      if (choice.value("index", 0) == index) choice["delta"]["annotations"] = annotations;
+    }
+  }
+}
+
+std::size_t large_content_bytes(const ScenarioContext& ctx) {
+  constexpr std::int64_t kDefault = 1 << 20;
+  constexpr std::int64_t kCap = 16 << 20;  // bounds server memory: a stream is ~40x the content
+  return static_cast<std::size_t>(std::clamp<std::int64_t>(
+      header_integer(ctx.http, "x-chatmock-size", kDefault), 1, kCap));
+}
+
+std::string large_text(std::size_t bytes, synthesis::Rng& rng) {
+  std::string text;
+  text.reserve(bytes + 1024);
+  while (text.size() < bytes) {
+    if (!text.empty()) text += "\n\n";
+    text += synthesis::generate_text(rng, 60, 120);
+  }
+  text.resize(bytes);
+  return text;
+}
+
+const nlohmann::json& default_structured_output_schema() {
+  // Strict-mode shape (every property required, no extras), as OpenAI structured outputs demand.
+  static const json kSchema = {
+      {"type", "object"},
+      {"properties",
+       {{"answer", string_property("The answer in one or two sentences")},
+        {"confidence", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}}},
+        {"sources", {{"type", "array"}, {"items", {{"type", "string"}, {"format", "uri"}}}, {"maxItems", 3}}},
+        {"follow_up", {{"type", {"string", "null"}}}}}},
+      {"required", {"answer", "confidence", "sources", "follow_up"}},
+      {"additionalProperties", false}};
+  return kSchema;
+}
+
+void shape_structured_output(synthesis::ReplyDefinition& definition, ScenarioContext& ctx) {
+  definition.kind = synthesis::ReplyKind::structured;
+  const auto& format = ctx.request.response_format;
+  const bool has_schema = format.has_value() && format->json_schema.has_value() &&
+                          format->json_schema->schema.has_value();
+  if (!has_schema) {
+    definition.content = synthesis::generate_instance(default_structured_output_schema(), ctx.rng).dump();
+  }
+}
+
+}  // namespace chatmock::scenarios
