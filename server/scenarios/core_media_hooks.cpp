@@ -88,8 +88,8 @@ json audio_delta_chunk(const json& model_chunk, std::int64_t choice_index, json 
 constexpr std::array<std::string_view, 6> kEmoji = {"🙂", "🚀", "👍🏽", "👨‍👩‍👧", "🇫🇷", "🌧️"};
 constexpr std::array<std::string_view, 5> kCjk = {"天气很好", "東京は晴れです", "서울 날씨", "𠜎𠜱", "巴黎"};
 constexpr std::array<std::string_view, 3> kRightToLeft = {"مرحبا بالعالم", "שלום עולם", "پاریس"};
-constexpr std::array<std::string_view, 4> kCombining = {"Cafe\xCC\x81", "man\xCC\x83ana", "na\xCC\x88ive",
-                                                        "Z\xCD\x91\xCC\x90a\xCD\x92l\xCD\x93g\xCD\x94o"};
+constexpr std::array<std::string_view, 4> kCombining = {"Cafe\xCC\x81", "man\xCC\x83" "ana", "na\xCC\x88ive",
+                                                        "Z\xCD\x91\xCC\x90" "a\xCD\x92" "l\xCD\x93" "g\xCD\x94" "o"};
 
 template <std::size_t N>
 std::string_view pick(const std::array<std::string_view, N>& options, synthesis::Rng& rng) {

@@ -42,6 +42,7 @@ json unknown_fields_for(std::string_view level, const json& node) {
   if (level == "logprobs") return {{"text_offset", json::array()}};
   if (level == "content" || level == "refusal" || level == "top_logprobs") return {{"token_id", 1734}};
   if (level == "audio") return {{"format", "wav"}};
+  if (level.ends_with("_tokens_details")) return {{"cache_creation_tokens", 0}};
   return {{"x_chatmock_unknown", true}};
 }
 
@@ -55,7 +56,8 @@ void decorate(json& node, std::string_view level) {
     // metadata is a map of strings: an object value there would break the schema.
     if (key != "metadata") decorate(value, key);
   }
-  for (auto& [key, value] : unknown_fields_for(level, node).items()) {
+  const json extra = unknown_fields_for(level, node);
+  for (const auto& [key, value] : extra.items()) {
     if (!node.contains(key)) node[key] = value;
   }
 }
@@ -118,9 +120,20 @@ void null_absent_in_body(nlohmann::json& body, bool nullable_only) {
              {{"usage", false}, {"service_tier", true}, {"system_fingerprint", false}, {"moderation", true},
               {"metadata", true}},
              nullable_only);
-  if (body.contains("usage")) {
-    fill_nulls(body["usage"], {{"completion_tokens_details", false}, {"prompt_tokens_details", false}},
-               nullable_only);
+  if (const auto usage = body.find("usage"); usage != body.end() && usage->is_object()) {
+    fill_nulls(*usage, {{"completion_tokens_details", false}, {"prompt_tokens_details", false}}, nullable_only);
+    if (const auto details = usage->find("completion_tokens_details"); details != usage->end()) {
+      fill_nulls(*details,
+                 {{"accepted_prediction_tokens", false}, {"audio_tokens", false}, {"reasoning_tokens", false},
+                  {"rejected_prediction_tokens", false}, {"text_tokens", false}},
+                 nullable_only);
+    }
+    if (const auto details = usage->find("prompt_tokens_details"); details != usage->end()) {
+      fill_nulls(*details,
+                 {{"audio_tokens", false}, {"cached_tokens", false}, {"cache_write_tokens", false},
+                  {"text_tokens", false}, {"image_tokens", false}},
+                 nullable_only);
+    }
   }
   for_each_in(body, "choices", [&](json& choice) {
     fill_nulls(choice, {{"logprobs", true}}, nullable_only);

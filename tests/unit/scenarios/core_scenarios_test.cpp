@@ -133,7 +133,7 @@ TEST(FunctionCallScenario, SendsDeprecatedFunctionCallAndNoToolCalls) {
   EXPECT_TRUE(message["content"].is_null());
   EXPECT_EQ(message["function_call"]["name"], "search_docs");
   const auto arguments = json::parse(message["function_call"]["arguments"].get<std::string>());
-  const auto& schema = search_tool_request(false)["tools"][0]["function"]["parameters"];
+  const json schema = search_tool_request(false)["tools"][0]["function"]["parameters"];
   EXPECT_TRUE(synthesis::check_instance(schema, arguments).empty()) << arguments.dump();
 
   const auto stream = run_scenario("function_call", search_tool_request(true));
@@ -199,7 +199,7 @@ TEST(MalformedToolArgumentsScenario, ArgumentsAreRejectedByAJsonParser) {
 }
 
 TEST(SchemaViolatingToolArgumentsScenario, ArgumentsAreJsonThatBreaksTheToolSchema) {
-  const auto& schema = tool_request()["tools"][0]["function"]["parameters"];
+  const json schema = tool_request()["tools"][0]["function"]["parameters"];
   for (std::uint64_t seed = 1; seed <= 25; ++seed) {
     const auto body = run_scenario("schema_violating_tool_arguments", tool_request(), {}, seed).json();
     const auto arguments = json::parse(message_of(body)["tool_calls"][0]["function"]["arguments"].get<std::string>());

@@ -29,10 +29,18 @@ inline nlohmann::json token_logprobs_schema() {
 }
 
 inline nlohmann::json usage_schema() {
-  const nlohmann::json integers = {{"type", "object"}, {"additionalProperties", {{"type", "integer"}}}};
+  const nlohmann::json integer = {{"type", "integer"}};
+  const nlohmann::json completion_details = {
+      {"type", "object"},
+      {"properties", {{"accepted_prediction_tokens", integer}, {"audio_tokens", integer}, {"reasoning_tokens", integer},
+                      {"rejected_prediction_tokens", integer}, {"text_tokens", integer}}}};
+  const nlohmann::json prompt_details = {
+      {"type", "object"},
+      {"properties", {{"audio_tokens", integer}, {"cached_tokens", integer}, {"cache_write_tokens", integer},
+                      {"text_tokens", integer}, {"image_tokens", integer}}}};
   return object_of({{"prompt_tokens", {{"type", "integer"}}}, {"completion_tokens", {{"type", "integer"}}},
-                    {"total_tokens", {{"type", "integer"}}}, {"completion_tokens_details", integers},
-                    {"prompt_tokens_details", integers}},
+                    {"total_tokens", {{"type", "integer"}}}, {"completion_tokens_details", completion_details},
+                    {"prompt_tokens_details", prompt_details}},
                    {"prompt_tokens", "completion_tokens", "total_tokens"});
 }
 
