@@ -12,6 +12,7 @@
 #include "scenarios/tunables.h"
 #include "synthesis/json_schema_generator.h"
 #include "synthesis/text_generator.h"
+#include "synthesis/token_splitter.h"
 
 namespace chatmock::scenarios {
 
@@ -25,10 +26,13 @@ struct CitedSource {
 };
 // The real API tags cited URLs with utm_source=openai.
 constexpr std::array<CitedSource, 4> kSources = {{
-    {"en.wikipedia.org", "https://en.wikipedia.org/wiki/Paris?utm_source=openai", "Paris - Wikipedia"},
-    {"www.weather.gov", "https://www.weather.gov/forecast?utm_source=openai", "National Weather Service"},
+    {"en.wikipedia.org", "https://en.wikipedia.org/wiki/Paris?utm_source=openai",
+     "Paris - Wikipedia"},
+    {"www.weather.gov", "https://www.weather.gov/forecast?utm_source=openai",
+     "National Weather Service"},
     {"www.bbc.com", "https://www.bbc.com/weather/2988507?utm_source=openai", "Paris - BBC Weather"},
-    {"developer.mozilla.org", "https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events?utm_source=openai",
+    {"developer.mozilla.org",
+     "https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events?utm_source=openai",
      "Server-sent events - Web APIs | MDN"},
 }};
 
@@ -55,7 +59,8 @@ std::vector<api::Annotation> annotations_in(const std::string& content) {
       found.emplace_back(at, std::move(annotation));
     }
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<api::Annotation> out;
   for (auto& [at, annotation] : found) out.push_back(std::move(annotation));
   return out;
@@ -70,11 +75,34 @@ void insert_links(std::string& content, synthesis::Rng& rng) {
   if (ends.empty()) ends.push_back(content.size());
   std::vector<std::size_t> chosen = {ends.front()};
   if (ends.size() > 1 && rng.chance(0.6)) chosen.push_back(ends.back());
-  auto source = static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(kSources.size()) - 1));
+  auto source =
+      static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(kSources.size()) - 1));
   for (auto it = chosen.rbegin(); it != chosen.rend(); ++it) {
     content.insert(*it, " (" + markdown_link(kSources[source]) + ")");
     source = (source + 1) % kSources.size();
   }
+}
+
+// One token (split_tokens keeps up to 8 letters whole) standing in for the large content.
+constexpr std::string_view kLargePlaceholder = "chatmock";
+constexpr std::size_t kLargeDeltaBytes = 16 * 1024;
+
+/// X-Chatmock-Size bytes of prose (default 1 MiB, capped at 16 MiB to bound server memory),
+/// the same text for the JSON and the stream form because it comes from a labelled fork.
+std::string large_content(const ScenarioContext& ctx) {
+  constexpr std::int64_t kDefault = 1 << 20;
+  constexpr std::int64_t kCap = 16 << 20;
+  const auto bytes = static_cast<std::size_t>(
+      std::clamp<std::int64_t>(header_integer(ctx.http, "x-chatmock-size", kDefault), 1, kCap));
+  synthesis::Rng rng = ctx.rng.fork("large/text");
+  std::string text;
+  text.reserve(bytes + 1024);
+  while (text.size() < bytes) {
+    if (!text.empty()) text += "\n\n";
+    text += synthesis::generate_text(rng, 60, 120);
+  }
+  text.resize(bytes);
+  return text;
 }
 
 json string_property(std::string_view description) {
@@ -98,7 +126,8 @@ void attach_streamed_annotations(std::vector<nlohmann::json>& chunks, ScenarioCo
   for (std::size_t i = 0; i < chunks.size(); ++i) {
     for (const auto& choice : chunks[i].value("choices", json::array())) {
       const auto& delta = choice.value("delta", json::object());
-      if (!delta.contains("content") || !delta["content"].is_string() || delta["content"].empty()) continue;
+      if (!delta.contains("content") || !delta["content"].is_string() || delta["content"].empty())
+        continue;
       content_by_choice[choice.value("index", 0)] += delta["content"].get<std::string>();
       last_content_chunk[choice.value("index", 0)] = i;
     }
@@ -112,22 +141,43 @@ void attach_streamed_annotations(std::vector<nlohmann::json>& chunks, ScenarioCo
   }
 }
 
-std::size_t large_content_bytes(const ScenarioContext& ctx) {
-  constexpr std::int64_t kDefault = 1 << 20;
-  constexpr std::int64_t kCap = 16 << 20;  // bounds server memory: a stream is ~40x the content
-  return static_cast<std::size_t>(std::clamp<std::int64_t>(
-      header_integer(ctx.http, "x-chatmock-size", kDefault), 1, kCap));
+void shape_large(synthesis::ReplyDefinition& definition, ScenarioContext& ctx) {
+  definition.kind = synthesis::ReplyKind::text;
+  definition.content = ctx.stream ? std::string(kLargePlaceholder) : large_content(ctx);
 }
 
-std::string large_text(std::size_t bytes, synthesis::Rng& rng) {
-  std::string text;
-  text.reserve(bytes + 1024);
-  while (text.size() < bytes) {
-    if (!text.empty()) text += "\n\n";
-    text += synthesis::generate_text(rng, 60, 120);
+void bill_large_content(api::ChatCompletion& completion, ScenarioContext& ctx) {
+  if (!ctx.stream || !completion.usage.has_value()) return;
+  const auto tokens = static_cast<std::int64_t>(synthesis::count_tokens(large_content(ctx)));
+  for (const auto& choice : completion.choices) {
+    if (choice.message.content != api::Field<std::string>(std::string(kLargePlaceholder))) continue;
+    completion.usage->completion_tokens += tokens - 1;
+    completion.usage->total_tokens += tokens - 1;
   }
-  text.resize(bytes);
-  return text;
+}
+
+void expand_large_deltas(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
+  if (!ctx.stream) return;
+  const std::string content = large_content(ctx);
+  std::vector<json> out;
+  out.reserve(chunks.size() + content.size() / kLargeDeltaBytes + 1);
+  for (auto& chunk : chunks) {
+    const bool placeholder =
+        chunk.contains("choices") && chunk["choices"].size() == 1 &&
+        chunk["choices"][0]["delta"].value("content", json()) == kLargePlaceholder;
+    if (!placeholder) {
+      out.push_back(std::move(chunk));
+      continue;
+    }
+    // Per-token logprobs of a megabyte are not sent; the deltas carry text only.
+    chunk["choices"][0]["logprobs"] = nullptr;
+    for (std::size_t at = 0; at < content.size(); at += kLargeDeltaBytes) {
+      json piece = chunk;
+      piece["choices"][0]["delta"]["content"] = content.substr(at, kLargeDeltaBytes);
+      out.push_back(std::move(piece));
+    }
+  }
+  chunks = std::move(out);
 }
 
 const nlohmann::json& default_structured_output_schema() {
@@ -137,7 +187,8 @@ const nlohmann::json& default_structured_output_schema() {
       {"properties",
        {{"answer", string_property("The answer in one or two sentences")},
         {"confidence", {{"type", "number"}, {"minimum", 0}, {"maximum", 1}}},
-        {"sources", {{"type", "array"}, {"items", {{"type", "string"}, {"format", "uri"}}}, {"maxItems", 3}}},
+        {"sources",
+         {{"type", "array"}, {"items", {{"type", "string"}, {"format", "uri"}}}, {"maxItems", 3}}},
         {"follow_up", {{"type", {"string", "null"}}}}}},
       {"required", {"answer", "confidence", "sources", "follow_up"}},
       {"additionalProperties", false}};
@@ -150,7 +201,8 @@ void shape_structured_output(synthesis::ReplyDefinition& definition, ScenarioCon
   const bool has_schema = format.has_value() && format->json_schema.has_value() &&
                           format->json_schema->schema.has_value();
   if (!has_schema) {
-    definition.content = synthesis::generate_instance(default_structured_output_schema(), ctx.rng).dump();
+    definition.content =
+        synthesis::generate_instance(default_structured_output_schema(), ctx.rng).dump();
   }
 }
 

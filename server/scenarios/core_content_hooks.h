@@ -27,10 +27,13 @@ std::string hostile_unicode_text(synthesis::Rng& rng);
 /// Splits stream writes so that multi-byte characters straddle write boundaries.
 void split_writes_inside_characters(wire::WireReply& reply, ScenarioContext& ctx);
 
-/// The content size `large` aims for: X-Chatmock-Size bytes, default 1 MiB, capped at 16 MiB.
-std::size_t large_content_bytes(const ScenarioContext& ctx);
-/// Paragraphs of prose cut to exactly `bytes` bytes (ASCII).
-std::string large_text(std::size_t bytes, synthesis::Rng& rng);
+/// Makes the content X-Chatmock-Size bytes of prose (default 1 MiB, capped at 16 MiB). A stream
+/// carries a one-token placeholder until expand_large_deltas, so it is not planned token by token.
+void shape_large(synthesis::ReplyDefinition& definition, ScenarioContext& ctx);
+/// Stream only: bills the usage for the real content behind the placeholder.
+void bill_large_content(api::ChatCompletion& completion, ScenarioContext& ctx);
+/// Stream only: replaces the placeholder delta with 16 KiB content deltas.
+void expand_large_deltas(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx);
 
 /// The schema structured_output answers with when the request names none.
 const nlohmann::json& default_structured_output_schema();

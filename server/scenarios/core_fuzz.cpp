@@ -28,13 +28,15 @@ FuzzPlan plan_for(const ScenarioContext& ctx) {
   const int level = fuzz_level(ctx);
   const auto total = level == 1 ? 1 : level == 2 ? rng.between(2, 3) : rng.between(4, 6);
   FuzzPlan plan;
-  for (std::int64_t i = 0; i < total; ++i) ++(rng.chance(0.3) ? plan.byte_mutations : plan.json_mutations);
+  for (std::int64_t i = 0; i < total; ++i)
+    ++(rng.chance(0.3) ? plan.byte_mutations : plan.json_mutations);
   return plan;
 }
 
 template <class T>
 const T& pick(const std::vector<T>& options, synthesis::Rng& rng) {
-  return options[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(options.size()) - 1))];
+  return options[static_cast<std::size_t>(
+      rng.between(0, static_cast<std::int64_t>(options.size()) - 1))];
 }
 
 struct Location {
@@ -59,11 +61,13 @@ void collect(const json& node, const json::json_pointer& at, std::vector<Locatio
 // Keys required wherever they occur, in a completion and in a chunk alike (role, type, name and
 // arguments are required in a message but optional in a delta, so they are left out).
 const std::set<std::string, std::less<>> kRequiredKeys = {
-    "id", "object", "created", "model", "choices", "index", "message", "delta", "finish_reason",
-    "prompt_tokens", "completion_tokens", "total_tokens", "token", "logprob", "top_logprobs",
-    "url_citation", "start_index", "end_index", "url", "title"};
+    "id",      "object",  "created",       "model",         "choices",           "index",
+    "message", "delta",   "finish_reason", "prompt_tokens", "completion_tokens", "total_tokens",
+    "token",   "logprob", "top_logprobs",  "url_citation",  "start_index",       "end_index",
+    "url",     "title"};
 // Required keys that may hold null (chunk finish_reason is nullable, so it is left out too).
-const std::set<std::string, std::less<>> kNullableKeys = {"content", "refusal", "logprobs", "bytes", "finish_reason"};
+const std::set<std::string, std::less<>> kNullableKeys = {"content", "refusal", "logprobs", "bytes",
+                                                          "finish_reason"};
 
 const std::vector<std::pair<std::string_view, std::vector<std::string>>> kUnknownEnumValues = {
     {"finish_reason", {"eos", "end_turn", "error", "max_tokens", "STOP"}},
@@ -77,7 +81,8 @@ std::vector<Location> where(const json& root, auto&& keep) {
   std::vector<Location> all;
   collect(root, json::json_pointer(), all);
   std::vector<Location> out;
-  std::copy_if(all.begin(), all.end(), std::back_inserter(out), [&](const Location& l) { return keep(l, root.at(l.pointer)); });
+  std::copy_if(all.begin(), all.end(), std::back_inserter(out),
+               [&](const Location& l) { return keep(l, root.at(l.pointer)); });
   return out;
 }
 
@@ -94,7 +99,8 @@ json confused(const json& value) {
 void mutate_json(json& root, synthesis::Rng& rng, bool must_break) {
   const auto kind = rng.between(0, must_break ? 3 : 4);
   if (kind == 0) {
-    const auto found = where(root, [](const Location& l, const json&) { return kRequiredKeys.contains(l.key); });
+    const auto found =
+        where(root, [](const Location& l, const json&) { return kRequiredKeys.contains(l.key); });
     if (!found.empty()) {
       const auto& at = pick(found, rng);
       root.at(at.pointer.parent_pointer()).erase(at.key);
@@ -117,10 +123,12 @@ void mutate_json(json& root, synthesis::Rng& rng, bool must_break) {
       return;
     }
   } else if (kind == 4) {
-    const auto found = where(root, [](const Location&, const json& v) { return v.is_number_integer(); });
+    const auto found =
+        where(root, [](const Location&, const json& v) { return v.is_number_integer(); });
     if (!found.empty()) {
       const std::vector<json> huge = {1e308, std::numeric_limits<std::uint64_t>::max(),
-                                      std::numeric_limits<std::int64_t>::min(), 9007199254740993LL, 1.5};
+                                      std::numeric_limits<std::int64_t>::min(), 9007199254740993LL,
+                                      1.5};
       root.at(pick(found, rng).pointer) = pick(huge, rng);
       return;
     }
@@ -133,11 +141,12 @@ void mutate_json(json& root, synthesis::Rng& rng, bool must_break) {
 }
 
 void insert_invalid_utf8(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
-  static const std::vector<std::string> kInvalid = {"\xFF", "\xC3\x28", "\xE2\x82", "\xED\xA0\x80",
-                                                    "\xC0\xAF", "\xF8\x88\x80\x80\x80"};
+  static const std::vector<std::string> kInvalid = {
+      "\xFF", "\xC3\x28", "\xE2\x82", "\xED\xA0\x80", "\xC0\xAF", "\xF8\x88\x80\x80\x80"};
   std::vector<std::pair<std::size_t, std::size_t>> string_starts;
   for (std::size_t w = 0; w < writes.size(); ++w) {
-    for (auto at = writes[w].bytes.find("\":\""); at != std::string::npos; at = writes[w].bytes.find("\":\"", at + 1)) {
+    for (auto at = writes[w].bytes.find("\":\""); at != std::string::npos;
+         at = writes[w].bytes.find("\":\"", at + 1)) {
       string_starts.emplace_back(w, at + 3);
     }
   }
@@ -151,7 +160,8 @@ void insert_invalid_utf8(std::vector<wire::WireWrite>& writes, synthesis::Rng& r
 
 void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
   if (writes.empty()) return;
-  auto& write = writes[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(writes.size()) - 1))];
+  auto& write = writes[static_cast<std::size_t>(
+      rng.between(0, static_cast<std::int64_t>(writes.size()) - 1))];
   auto& bytes = write.bytes;
   switch (rng.between(0, 5)) {
     case 0:  // no blank line: this event's data runs into the next one's
@@ -162,7 +172,8 @@ void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
       }
       return;
     case 1:
-      if (const auto at = bytes.find("data:"); at != std::string::npos) bytes.replace(at, 5, "dta:");
+      if (const auto at = bytes.find("data:"); at != std::string::npos)
+        bytes.replace(at, 5, "dta:");
       return;
     case 2:  // the JSON ends mid-value but the event is terminated
       if (bytes.size() > 8) {
@@ -171,11 +182,14 @@ void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
       }
       return;
     case 3:
-      std::erase_if(writes, [](const wire::WireWrite& w) { return w.bytes.find("[DONE]") != std::string::npos; });
+      std::erase_if(writes, [](const wire::WireWrite& w) {
+        return w.bytes.find("[DONE]") != std::string::npos;
+      });
       return;
     case 4: {
-      static const std::vector<std::string> kGarbage = {"HTTP/1.1 200 OK\n", "<!DOCTYPE html>\n", "\xEF\xBB\xBF",
-                                                        "{\"partial\":\n\n", "data\n\n"};
+      static const std::vector<std::string> kGarbage = {"HTTP/1.1 200 OK\n", "<!DOCTYPE html>\n",
+                                                        "\xEF\xBB\xBF", "{\"partial\":\n\n",
+                                                        "data\n\n"};
       bytes.insert(0, pick(kGarbage, rng));
       return;
     }
@@ -187,7 +201,8 @@ void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
 }  // namespace
 
 int fuzz_level(const ScenarioContext& ctx) {
-  return static_cast<int>(std::clamp<std::int64_t>(header_integer(ctx.http, "x-chatmock-fuzz-level", 1), 1, 3));
+  return static_cast<int>(
+      std::clamp<std::int64_t>(header_integer(ctx.http, "x-chatmock-fuzz-level", 1), 1, 3));
 }
 
 void fuzz_body(nlohmann::json& body, ScenarioContext& ctx) {
@@ -201,7 +216,8 @@ void fuzz_chunks(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
   synthesis::Rng rng = ctx.rng.fork("fuzz/json");
   const auto plan = plan_for(ctx);
   for (int i = 0; i < plan.json_mutations; ++i) {
-    auto& chunk = chunks[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(chunks.size()) - 1))];
+    auto& chunk = chunks[static_cast<std::size_t>(
+        rng.between(0, static_cast<std::int64_t>(chunks.size()) - 1))];
     mutate_json(chunk, rng, i == 0);
   }
 }

@@ -1,8 +1,7 @@
-// Audio output and hostile Unicode (declared in core_content_hooks.h). The audio is a real,
-// playable 24 kHz mono PCM16 WAV (edge-cases.md §1.3 `audio`), built with integer arithmetic
-// only so the same seed gives the same bytes on every libm. Streamed audio arrives the way the
-// SDKs accumulate it (node ChatCompletionStream.ts:1900-1947): id and transcript pieces, then
-// base64 data slices, then a delta carrying only expires_at (edge-cases.md §5 A.6).
+// Audio output and hostile Unicode (declared in core_content_hooks.h). The audio is a playable
+// 24 kHz PCM16 WAV built with integer arithmetic only, so a seed gives the same bytes on any libm.
+// Streamed audio arrives as the SDKs accumulate it (node ChatCompletionStream.ts:1900-1947): id
+// and transcript pieces, base64 data slices, then an expires_at-only delta (edge-cases.md §5 A.6).
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -19,8 +18,8 @@ namespace {
 using nlohmann::json;
 
 constexpr std::uint32_t kSampleRate = 24000;
-constexpr std::uint32_t kSamplesPerWord = 2400;   // 0.1 s of speech per word
-constexpr std::size_t kDataSliceChars = 4096;     // base64 characters per streamed delta
+constexpr std::uint32_t kSamplesPerWord = 2400;  // 0.1 s of speech per word
+constexpr std::size_t kDataSliceChars = 4096;    // base64 characters per streamed delta
 constexpr std::int64_t kAudioLifetimeSeconds = 3600;
 
 void put_le(std::string& out, std::uint32_t value, int bytes) {
@@ -49,19 +48,22 @@ std::string speech_bytes(std::size_t words, bool raw_pcm, synthesis::Rng& rng) {
   for (std::uint32_t i = 0; i < samples; ++i) {
     if (i % kSamplesPerWord == 0) period = rng.between(40, 120);  // 200-600 Hz
     const std::int64_t phase = i % period;
-    const std::int64_t wave = (phase < period / 2 ? phase : period - phase) * 16000 / (period / 2) - 8000;
+    const std::int64_t wave =
+        (phase < period / 2 ? phase : period - phase) * 16000 / (period / 2) - 8000;
     put_le(out, static_cast<std::uint32_t>(static_cast<std::uint16_t>(wave)), 2);
   }
   return out;
 }
 
 std::string base64(std::string_view bytes) {
-  constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   out.reserve((bytes.size() + 2) / 3 * 4);
   for (std::size_t i = 0; i < bytes.size(); i += 3) {
     std::uint32_t block = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U;
-    if (i + 1 < bytes.size()) block |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U;
+    if (i + 1 < bytes.size())
+      block |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U;
     if (i + 2 < bytes.size()) block |= static_cast<unsigned char>(bytes[i + 2]);
     out += kAlphabet[(block >> 18U) & 63U];
     out += kAlphabet[(block >> 12U) & 63U];
@@ -73,23 +75,35 @@ std::string base64(std::string_view bytes) {
 
 bool asks_for_raw_pcm(const api::ChatCompletionRequest& request) {
   const auto audio = request.extra.find("audio");
-  return audio != request.extra.end() && audio->is_object() && audio->value("format", "") == "pcm16";
+  return audio != request.extra.end() && audio->is_object() &&
+         audio->value("format", "") == "pcm16";
 }
 
 json audio_delta_chunk(const json& model_chunk, std::int64_t choice_index, json audio) {
   json chunk = model_chunk;
-  chunk["choices"] = json::array({{{"index", choice_index}, {"delta", {{"audio", std::move(audio)}}},
-                                   {"logprobs", nullptr}, {"finish_reason", nullptr}}});
+  chunk["choices"] = json::array({{{"index", choice_index},
+                                   {"delta", {{"audio", std::move(audio)}}},
+                                   {"logprobs", nullptr},
+                                   {"finish_reason", nullptr}}});
   return chunk;
 }
 
 // Emoji (a ZWJ family, a flag, a skin tone, a variation selector), CJK incl. a 4-byte
 // extension-B ideograph, right-to-left scripts, and decomposed accents (base + combining mark).
-constexpr std::array<std::string_view, 6> kEmoji = {"🙂", "🚀", "👍🏽", "👨‍👩‍👧", "🇫🇷", "🌧️"};
-constexpr std::array<std::string_view, 5> kCjk = {"天气很好", "東京は晴れです", "서울 날씨", "𠜎𠜱", "巴黎"};
+constexpr std::array<std::string_view, 6> kEmoji = {
+    "🙂", "🚀", "👍🏽", "👨‍👩‍👧", "🇫🇷", "🌧️"};
+constexpr std::array<std::string_view, 5> kCjk = {"天气很好", "東京は晴れです", "서울 날씨", "𠜎𠜱",
+                                                  "巴黎"};
 constexpr std::array<std::string_view, 3> kRightToLeft = {"مرحبا بالعالم", "שלום עולם", "پاریس"};
-constexpr std::array<std::string_view, 4> kCombining = {"Cafe\xCC\x81", "man\xCC\x83" "ana", "na\xCC\x88ive",
-                                                        "Z\xCD\x91\xCC\x90" "a\xCD\x92" "l\xCD\x93" "g\xCD\x94" "o"};
+constexpr std::array<std::string_view, 4> kCombining = {"Cafe\xCC\x81",
+                                                        "man\xCC\x83"
+                                                        "ana",
+                                                        "na\xCC\x88ive",
+                                                        "Z\xCD\x91\xCC\x90"
+                                                        "a\xCD\x92"
+                                                        "l\xCD\x93"
+                                                        "g\xCD\x94"
+                                                        "o"};
 
 template <std::size_t N>
 std::string_view pick(const std::array<std::string_view, N>& options, synthesis::Rng& rng) {
@@ -138,15 +152,18 @@ void fragment_audio_deltas(std::vector<nlohmann::json>& chunks, ScenarioContext&
   std::vector<json> out;
   out.reserve(chunks.size());
   for (auto& chunk : chunks) {
-    json* choice = chunk.contains("choices") && chunk["choices"].size() == 1 ? &chunk["choices"][0] : nullptr;
-    if (choice == nullptr || !(*choice)["delta"].contains("audio") || !(*choice)["delta"]["audio"].contains("data")) {
+    json* choice =
+        chunk.contains("choices") && chunk["choices"].size() == 1 ? &chunk["choices"][0] : nullptr;
+    if (choice == nullptr || !(*choice)["delta"].contains("audio") ||
+        !(*choice)["delta"]["audio"].contains("data")) {
       out.push_back(std::move(chunk));
       continue;
     }
     const json audio = (*choice)["delta"]["audio"];
     const auto index = choice->value("index", std::int64_t{0});
     const auto pieces = synthesis::split_tokens(audio.value("transcript", ""));
-    (*choice)["delta"]["audio"] = {{"id", audio["id"]}, {"transcript", pieces.empty() ? "" : pieces.front()}};
+    (*choice)["delta"]["audio"] = {{"id", audio["id"]},
+                                   {"transcript", pieces.empty() ? "" : pieces.front()}};
     const json model_chunk = chunk;
     out.push_back(std::move(chunk));
     for (std::size_t i = 1; i < pieces.size(); ++i) {
@@ -154,7 +171,8 @@ void fragment_audio_deltas(std::vector<nlohmann::json>& chunks, ScenarioContext&
     }
     const auto data = audio["data"].get<std::string>();
     for (std::size_t at = 0; at < data.size(); at += kDataSliceChars) {
-      out.push_back(audio_delta_chunk(model_chunk, index, {{"data", data.substr(at, kDataSliceChars)}}));
+      out.push_back(
+          audio_delta_chunk(model_chunk, index, {{"data", data.substr(at, kDataSliceChars)}}));
     }
     out.push_back(audio_delta_chunk(model_chunk, index, {{"expires_at", audio["expires_at"]}}));
   }
@@ -163,20 +181,32 @@ void fragment_audio_deltas(std::vector<nlohmann::json>& chunks, ScenarioContext&
 
 std::string hostile_unicode_text(synthesis::Rng& rng) {
   std::vector<std::string> parts = {std::string(pick(kEmoji, rng)), std::string(pick(kCjk, rng)),
-                                    std::string(pick(kRightToLeft, rng)), std::string(pick(kCombining, rng))};
+                                    std::string(pick(kRightToLeft, rng)),
+                                    std::string(pick(kCombining, rng))};
   const auto extra = rng.between(4, 8);
   for (std::int64_t i = 0; i < extra; ++i) {
     switch (rng.between(0, 4)) {
-      case 0: parts.emplace_back(pick(kEmoji, rng)); break;
-      case 1: parts.emplace_back(pick(kCjk, rng)); break;
-      case 2: parts.emplace_back(pick(kRightToLeft, rng)); break;
-      case 3: parts.emplace_back(pick(kCombining, rng)); break;
-      default: parts.push_back(synthesis::generate_word(rng)); break;
+      case 0:
+        parts.emplace_back(pick(kEmoji, rng));
+        break;
+      case 1:
+        parts.emplace_back(pick(kCjk, rng));
+        break;
+      case 2:
+        parts.emplace_back(pick(kRightToLeft, rng));
+        break;
+      case 3:
+        parts.emplace_back(pick(kCombining, rng));
+        break;
+      default:
+        parts.push_back(synthesis::generate_word(rng));
+        break;
     }
     parts.push_back(synthesis::generate_word(rng));
   }
   for (std::size_t i = parts.size() - 1; i > 0; --i) {
-    std::swap(parts[i], parts[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(i)))]);
+    std::swap(parts[i],
+              parts[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(i)))]);
   }
   std::string text = "Weather";
   for (const auto& part : parts) text += " " + part;
@@ -193,7 +223,8 @@ void split_writes_inside_characters(wire::WireReply& reply, ScenarioContext& ctx
       const auto length = utf8_length(static_cast<unsigned char>(bytes[i]));
       // Cut every multi-byte character at a random inner byte: one TCP read ends mid-character.
       if (length > 1 && i + length <= bytes.size()) {
-        cuts.push_back(i + static_cast<std::size_t>(ctx.rng.between(1, static_cast<std::int64_t>(length) - 1)));
+        cuts.push_back(i + static_cast<std::size_t>(
+                               ctx.rng.between(1, static_cast<std::int64_t>(length) - 1)));
         i += length - 1;
       }
     }

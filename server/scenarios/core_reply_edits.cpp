@@ -26,8 +26,10 @@ std::int64_t message_tokens(const api::ChatCompletionMessage& message) {
   std::int64_t total = tokens_in(message.content) + tokens_in(message.refusal);
   if (message.tool_calls.has_value()) {
     for (const auto& call : *message.tool_calls) {
-      if (call.function) total += static_cast<std::int64_t>(synthesis::count_tokens(call.function->arguments));
-      if (call.custom) total += static_cast<std::int64_t>(synthesis::count_tokens(call.custom->input));
+      if (call.function)
+        total += static_cast<std::int64_t>(synthesis::count_tokens(call.function->arguments));
+      if (call.custom)
+        total += static_cast<std::int64_t>(synthesis::count_tokens(call.custom->input));
     }
   }
   if (message.function_call.has_value()) {
@@ -54,7 +56,8 @@ std::string_view requested_variant(const ScenarioContext& ctx) {
   return ctx.http.header("x-chatmock-variant");
 }
 
-void prefer_text(synthesis::ReplyDefinition& definition, const api::ChatCompletionRequest& request) {
+void prefer_text(synthesis::ReplyDefinition& definition,
+                 const api::ChatCompletionRequest& request) {
   const auto kind = synthesis::plan_reply(request, definition).kind;
   if (kind == synthesis::ReplyKind::tool_calls || kind == synthesis::ReplyKind::function_call) {
     definition.kind = synthesis::ReplyKind::text;
@@ -69,14 +72,15 @@ void recount_usage(api::ChatCompletion& completion) {
   completion.usage->total_tokens = completion.usage->prompt_tokens + completion_tokens;
 }
 
-void refresh_logprobs(api::Choice& choice, const api::ChatCompletionRequest& request, synthesis::Rng& rng) {
+void refresh_logprobs(api::Choice& choice, const api::ChatCompletionRequest& request,
+                      synthesis::Rng& rng) {
   if (!choice.logprobs.has_value() || !choice.logprobs->content.has_value()) return;
   if (!choice.message.content.has_value()) {
     choice.logprobs->content.set_null();
     return;
   }
-  choice.logprobs->content = synthesis::generate_logprobs(synthesis::split_tokens(*choice.message.content),
-                                                          request.top_logprobs.value_or(0), rng);
+  choice.logprobs->content = synthesis::generate_logprobs(
+      synthesis::split_tokens(*choice.message.content), request.top_logprobs.value_or(0), rng);
 }
 
 std::size_t cut_mid_sentence(std::string& text, synthesis::Rng& rng) {
@@ -92,7 +96,8 @@ std::size_t cut_mid_sentence(std::string& text, synthesis::Rng& rng) {
   return keep;
 }
 
-void truncate_answers(api::ChatCompletion& completion, api::FinishReason finish, ScenarioContext& ctx) {
+void truncate_answers(api::ChatCompletion& completion, api::FinishReason finish,
+                      ScenarioContext& ctx) {
   for (auto& choice : completion.choices) {
     choice.finish_reason = finish;
     auto& message = choice.message;

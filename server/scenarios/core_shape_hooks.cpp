@@ -27,20 +27,26 @@ json content_filter_results() {
 /// The unknown keys added to an object found under `level` (its parent key; "" for the root).
 json unknown_fields_for(std::string_view level, const json& node) {
   if (level.empty()) {
-    return {{"prompt_filter_results", {{{"prompt_index", 0}, {"content_filter_results", content_filter_results()}}}},
+    return {{"prompt_filter_results",
+             {{{"prompt_index", 0}, {"content_filter_results", content_filter_results()}}}},
             {"provider", "OpenAI"}};
   }
-  if (level == "choices") return {{"content_filter_results", content_filter_results()}, {"stop_reason", nullptr}};
-  if (level == "message") return {{"reasoning_details", json::array()}, {"provider_specific_fields", json::object()}};
+  if (level == "choices")
+    return {{"content_filter_results", content_filter_results()}, {"stop_reason", nullptr}};
+  if (level == "message")
+    return {{"reasoning_details", json::array()}, {"provider_specific_fields", json::object()}};
   if (level == "delta") return {{"reasoning_content", nullptr}};
   if (level == "usage") {
-    return {{"prompt_cache_hit_tokens", 0}, {"prompt_cache_miss_tokens", node.value("prompt_tokens", 0)},
+    return {{"prompt_cache_hit_tokens", 0},
+            {"prompt_cache_miss_tokens", node.value("prompt_tokens", 0)},
             {"cost", 0.000125}};
   }
-  if (level == "tool_calls") return {{"extra_content", {{"google", {{"thought_signature", "c2lnbmF0dXJl"}}}}}};
+  if (level == "tool_calls")
+    return {{"extra_content", {{"google", {{"thought_signature", "c2lnbmF0dXJl"}}}}}};
   if (level == "function" || level == "function_call") return {{"parsed", nullptr}};
   if (level == "logprobs") return {{"text_offset", json::array()}};
-  if (level == "content" || level == "refusal" || level == "top_logprobs") return {{"token_id", 1734}};
+  if (level == "content" || level == "refusal" || level == "top_logprobs")
+    return {{"token_id", 1734}};
   if (level == "audio") return {{"format", "wav"}};
   if (level.ends_with("_tokens_details")) return {{"cache_creation_tokens", 0}};
   return {{"x_chatmock_unknown", true}};
@@ -94,16 +100,19 @@ void for_each_in(json& object, const char* key, Fn&& fn) {
 void add_unknown_fields(nlohmann::json& root) { decorate(root, ""); }
 
 void keep_only_required_in_body(nlohmann::json& body) {
-  for (const char* key : {"usage", "service_tier", "system_fingerprint", "moderation", "metadata"}) body.erase(key);
+  for (const char* key : {"usage", "service_tier", "system_fingerprint", "moderation", "metadata"})
+    body.erase(key);
   for_each_in(body, "choices", [](json& choice) {
     if (!choice.contains("message")) return;
-    for (const char* key : {"annotations", "tool_calls", "audio", "function_call"}) erase_empty(choice["message"], key);
+    for (const char* key : {"annotations", "tool_calls", "audio", "function_call"})
+      erase_empty(choice["message"], key);
   });
 }
 
 void keep_only_required_in_chunks(std::vector<nlohmann::json>& chunks) {
   for (auto& chunk : chunks) {
-    for (const char* key : {"usage", "service_tier", "system_fingerprint", "obfuscation", "moderation"}) {
+    for (const char* key :
+         {"usage", "service_tier", "system_fingerprint", "obfuscation", "moderation"}) {
       chunk.erase(key);
     }
     for_each_in(chunk, "choices", [](json& choice) {
@@ -112,26 +121,37 @@ void keep_only_required_in_chunks(std::vector<nlohmann::json>& chunks) {
     });
   }
   // Without usage, the include_usage chunk (empty choices) says nothing at all.
-  std::erase_if(chunks, [](const json& chunk) { return chunk.value("choices", json::array()).empty(); });
+  std::erase_if(chunks,
+                [](const json& chunk) { return chunk.value("choices", json::array()).empty(); });
 }
 
 void null_absent_in_body(nlohmann::json& body, bool nullable_only) {
   fill_nulls(body,
-             {{"usage", false}, {"service_tier", true}, {"system_fingerprint", false}, {"moderation", true},
+             {{"usage", false},
+              {"service_tier", true},
+              {"system_fingerprint", false},
+              {"moderation", true},
               {"metadata", true}},
              nullable_only);
   if (const auto usage = body.find("usage"); usage != body.end() && usage->is_object()) {
-    fill_nulls(*usage, {{"completion_tokens_details", false}, {"prompt_tokens_details", false}}, nullable_only);
+    fill_nulls(*usage, {{"completion_tokens_details", false}, {"prompt_tokens_details", false}},
+               nullable_only);
     if (const auto details = usage->find("completion_tokens_details"); details != usage->end()) {
       fill_nulls(*details,
-                 {{"accepted_prediction_tokens", false}, {"audio_tokens", false}, {"reasoning_tokens", false},
-                  {"rejected_prediction_tokens", false}, {"text_tokens", false}},
+                 {{"accepted_prediction_tokens", false},
+                  {"audio_tokens", false},
+                  {"reasoning_tokens", false},
+                  {"rejected_prediction_tokens", false},
+                  {"text_tokens", false}},
                  nullable_only);
     }
     if (const auto details = usage->find("prompt_tokens_details"); details != usage->end()) {
       fill_nulls(*details,
-                 {{"audio_tokens", false}, {"cached_tokens", false}, {"cache_write_tokens", false},
-                  {"text_tokens", false}, {"image_tokens", false}},
+                 {{"audio_tokens", false},
+                  {"cached_tokens", false},
+                  {"cache_write_tokens", false},
+                  {"text_tokens", false},
+                  {"image_tokens", false}},
                  nullable_only);
     }
   }
@@ -139,15 +159,22 @@ void null_absent_in_body(nlohmann::json& body, bool nullable_only) {
     fill_nulls(choice, {{"logprobs", true}}, nullable_only);
     if (!choice.contains("message")) return;
     fill_nulls(choice["message"],
-               {{"content", true}, {"refusal", true}, {"tool_calls", false}, {"annotations", false},
-                {"audio", true}, {"function_call", false}},
+               {{"content", true},
+                {"refusal", true},
+                {"tool_calls", false},
+                {"annotations", false},
+                {"audio", true},
+                {"function_call", false}},
                nullable_only);
   });
 }
 
 void null_absent_in_chunk(nlohmann::json& chunk, bool nullable_only) {
   fill_nulls(chunk,
-             {{"usage", true}, {"service_tier", true}, {"system_fingerprint", false}, {"moderation", true},
+             {{"usage", true},
+              {"service_tier", true},
+              {"system_fingerprint", false},
+              {"moderation", true},
               {"obfuscation", false}},
              nullable_only);
   for_each_in(chunk, "choices", [&](json& choice) {
@@ -155,7 +182,10 @@ void null_absent_in_chunk(nlohmann::json& chunk, bool nullable_only) {
     if (!choice.contains("delta")) return;
     json& delta = choice["delta"];
     fill_nulls(delta,
-               {{"role", false}, {"content", true}, {"refusal", true}, {"tool_calls", false},
+               {{"role", false},
+                {"content", true},
+                {"refusal", true},
+                {"tool_calls", false},
                 {"function_call", false}},
                nullable_only);
     for_each_in(delta, "tool_calls", [&](json& call) {

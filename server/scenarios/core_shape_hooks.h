@@ -3,9 +3,8 @@
 // fields. Each works on JSON (body and chunks alike). Registration is in catalogue_core.cpp.
 #pragma once
 
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 namespace chatmock::scenarios {
 

@@ -23,7 +23,8 @@ std::int64_t tool_delta_index(const json& chunk, std::int64_t choice_index) {
   if (choices.size() != 1 || choices[0].value("index", -1) != choice_index) return -1;
   const auto& delta = choices[0].value("delta", json::object());
   // The first call's opener rides on the role chunk; it must stay first.
-  if (delta.contains("role") || !delta.contains("tool_calls") || delta["tool_calls"].size() != 1) return -1;
+  if (delta.contains("role") || !delta.contains("tool_calls") || delta["tool_calls"].size() != 1)
+    return -1;
   return delta["tool_calls"][0].value("index", -1);
 }
 
@@ -79,11 +80,16 @@ struct UnofferedTool {
   const char* parameters;  ///< JSON Schema text
 };
 constexpr std::array<UnofferedTool, 5> kUnofferedTools = {{
-    {"search_web", R"({"type":"object","properties":{"query":{"type":"string"}},"required":["query"]})"},
-    {"get_stock_price", R"({"type":"object","properties":{"symbol":{"type":"string","pattern":"^[A-Z]{3,4}$"}},"required":["symbol"]})"},
-    {"send_email", R"({"type":"object","properties":{"to":{"type":"string","format":"email"},"subject":{"type":"string"}},"required":["to","subject"]})"},
-    {"run_python", R"({"type":"object","properties":{"code":{"type":"string"}},"required":["code"]})"},
-    {"lookup_order", R"({"type":"object","properties":{"order_id":{"type":"integer","minimum":1000}},"required":["order_id"]})"},
+    {"search_web",
+     R"({"type":"object","properties":{"query":{"type":"string"}},"required":["query"]})"},
+    {"get_stock_price",
+     R"({"type":"object","properties":{"symbol":{"type":"string","pattern":"^[A-Z]{3,4}$"}},"required":["symbol"]})"},
+    {"send_email",
+     R"({"type":"object","properties":{"to":{"type":"string","format":"email"},"subject":{"type":"string"}},"required":["to","subject"]})"},
+    {"run_python",
+     R"({"type":"object","properties":{"code":{"type":"string"}},"required":["code"]})"},
+    {"lookup_order",
+     R"({"type":"object","properties":{"order_id":{"type":"integer","minimum":1000}},"required":["order_id"]})"},
 }};
 }  // namespace
 
@@ -97,14 +103,16 @@ void interleave_tool_call_chunks(std::vector<nlohmann::json>& chunks) {
   }
   for (const auto& [choice_index, positions] : positions_by_choice) {
     std::map<std::int64_t, std::vector<json>> per_call;
-    for (const auto at : positions) per_call[tool_delta_index(chunks[at], choice_index)].push_back(chunks[at]);
+    for (const auto at : positions)
+      per_call[tool_delta_index(chunks[at], choice_index)].push_back(chunks[at]);
     std::vector<json> round_robin;
     for (std::size_t step = 0; round_robin.size() < positions.size(); ++step) {
       for (auto& [call, fragments] : per_call) {
         if (step < fragments.size()) round_robin.push_back(std::move(fragments[step]));
       }
     }
-    for (std::size_t k = 0; k < positions.size(); ++k) chunks[positions[k]] = std::move(round_robin[k]);
+    for (std::size_t k = 0; k < positions.size(); ++k)
+      chunks[positions[k]] = std::move(round_robin[k]);
   }
 }
 
@@ -116,7 +124,8 @@ void break_tool_arguments(api::ChatCompletion& completion, ScenarioContext& ctx)
       }
     }
     if (choice.message.function_call.has_value()) {
-      choice.message.function_call->arguments = malformed(choice.message.function_call->arguments, ctx.rng);
+      choice.message.function_call->arguments =
+          malformed(choice.message.function_call->arguments, ctx.rng);
     }
   }
   recount_usage(completion);
@@ -124,7 +133,9 @@ void break_tool_arguments(api::ChatCompletion& completion, ScenarioContext& ctx)
 
 void violate_tool_schemas(api::ChatCompletion& completion, ScenarioContext& ctx) {
   auto violate = [&](api::Function& function) {
-    function.arguments = synthesis::generate_violating_instance(schema_of(ctx.request, function.name), ctx.rng).dump();
+    function.arguments =
+        synthesis::generate_violating_instance(schema_of(ctx.request, function.name), ctx.rng)
+            .dump();
   };
   for (auto& choice : completion.choices) {
     if (choice.message.tool_calls.has_value()) {
@@ -142,7 +153,8 @@ void call_unoffered_tool(synthesis::ReplyDefinition& definition, ScenarioContext
   for (const auto& tool : kUnofferedTools) {
     const bool offered = std::any_of(ctx.request.tools.begin(), ctx.request.tools.end(),
                                      [&](const api::Tool& t) { return t.name() == tool.name; });
-    if (!offered && offered_function(ctx.request, tool.name) == nullptr) candidates.push_back(&tool);
+    if (!offered && offered_function(ctx.request, tool.name) == nullptr)
+      candidates.push_back(&tool);
   }
   // A request offering every one of these names still gets a call it did not offer.
   static constexpr UnofferedTool kLastResort = {"unlisted_function", R"({"type":"object"})"};

@@ -96,17 +96,20 @@ TEST(AnnotationsScenario, UrlCitationIndexesDelimitTheLinkInTheContent) {
   const auto stream = run_scenario("annotations", chat_request(true));
   json streamed;
   for (const auto& chunk : stream.chunks()) {
-    if (chunk["choices"][0]["delta"].contains("annotations")) streamed = chunk["choices"][0]["delta"]["annotations"];
+    if (chunk["choices"][0]["delta"].contains("annotations"))
+      streamed = chunk["choices"][0]["delta"]["annotations"];
   }
   EXPECT_EQ(streamed, message_of(body)["annotations"]);
-  EXPECT_EQ(stream.assembled().choices[0].message.content, api::Field<std::string>(message_of(body)["content"].get<std::string>()));
+  EXPECT_EQ(stream.assembled().choices[0].message.content,
+            api::Field<std::string>(message_of(body)["content"].get<std::string>()));
 }
 
 TEST(AnnotationsScenario, ComposedWithUnicodeIndexesCountCodePointsNotBytes) {
   const auto body = run_scenario("unicode+annotations", chat_request()).json();
   expect_citations_index_their_links(message_of(body));
   const auto content = message_of(body)["content"].get<std::string>();
-  EXPECT_LT(body["choices"][0]["message"]["annotations"][0]["url_citation"]["start_index"].get<std::size_t>(),
+  EXPECT_LT(body["choices"][0]["message"]["annotations"][0]["url_citation"]["start_index"]
+                .get<std::size_t>(),
             content.find('['));
 }
 
@@ -148,7 +151,8 @@ TEST(AudioScenario, StreamSendsIdTranscriptAndDataPiecesThatReassembleToTheJsonA
 }
 
 TEST(UnicodeScenario, ContentMixesEmojiCjkRtlAndCombiningMarks) {
-  const auto content = message_of(run_scenario("unicode", chat_request()).json())["content"].get<std::string>();
+  const auto content =
+      message_of(run_scenario("unicode", chat_request()).json())["content"].get<std::string>();
   auto has_lead = [&](unsigned char lo, unsigned char hi) {
     return std::any_of(content.begin(), content.end(), [&](char c) {
       const auto b = static_cast<unsigned char>(c);
@@ -173,16 +177,33 @@ TEST(UnicodeScenario, StreamWritesEndInsideMultiByteCharactersYetDecodeToTheSame
     if (start > 0 && static_cast<unsigned char>(bytes[start - 1]) >= 0xC0U) ++split_characters;
   }
   EXPECT_GT(split_characters, 3);
-  EXPECT_EQ(stream.assembled().choices[0].message.content, api::Field<std::string>(json_content.get<std::string>()));
+  EXPECT_EQ(stream.assembled().choices[0].message.content,
+            api::Field<std::string>(json_content.get<std::string>()));
 }
 
 TEST(LargeScenario, ContentIsOneMebibyteByDefaultAndSizeHeaderTunesIt) {
   const auto body = run_scenario("large", chat_request()).json();
   EXPECT_EQ(message_of(body)["content"].get<std::string>().size(), 1U << 20U);
   const HeaderList size = {{"X-Chatmock-Size", "20000"}};
-  EXPECT_EQ(message_of(run_scenario("large", chat_request(), size).json())["content"].get<std::string>().size(), 20000U);
+  EXPECT_EQ(message_of(run_scenario("large", chat_request(), size).json())["content"]
+                .get<std::string>()
+                .size(),
+            20000U);
   const auto assembled = run_scenario("large", chat_request(true), size).assembled();
-  EXPECT_EQ(assembled.choices[0].message.content->size(), 20000U);
+  const auto json_content =
+      message_of(run_scenario("large", chat_request(), size).json())["content"].get<std::string>();
+  EXPECT_EQ(assembled.choices[0].message.content, api::Field<std::string>(json_content));
+}
+
+TEST(LargeScenario, StreamCarriesTheMebibyteInBigDeltasWithUsageForAllOfIt) {
+  auto request = chat_request(true);
+  request["stream_options"] = {{"include_usage", true}};
+  const auto stream = run_scenario("large", request);
+  const auto chunks = stream.chunks();
+  EXPECT_LT(chunks.size(), 80U);
+  EXPECT_EQ(stream.assembled().choices[0].message.content->size(), 1U << 20U);
+  EXPECT_EQ(chunks.back()["usage"]["completion_tokens"],
+            run_scenario("large", chat_request()).json()["usage"]["completion_tokens"]);
 }
 
 TEST(ExtraFieldsScenario, AddsUnknownKeysAtEveryLevelThatParsersIgnore) {
@@ -192,7 +213,8 @@ TEST(ExtraFieldsScenario, AddsUnknownKeysAtEveryLevelThatParsersIgnore) {
   EXPECT_TRUE(message_of(body).contains("reasoning_details"));
   EXPECT_TRUE(message_of(body)["tool_calls"][0].contains("extra_content"));
   EXPECT_TRUE(body["usage"].contains("prompt_cache_hit_tokens"));
-  EXPECT_EQ(body.get<api::ChatCompletion>(), run_scenario("default", tool_request()).json().get<api::ChatCompletion>());
+  EXPECT_EQ(body.get<api::ChatCompletion>(),
+            run_scenario("default", tool_request()).json().get<api::ChatCompletion>());
 
   for (const auto& chunk : run_scenario("extra_fields", chat_request(true)).chunks()) {
     EXPECT_TRUE(chunk.contains("provider"));
@@ -213,8 +235,10 @@ TEST(MinimalScenario, KeepsOnlyRequiredKeys) {
   auto request = chat_request(true);
   request["stream_options"] = {{"include_usage", true}};
   for (const auto& chunk : run_scenario("minimal", request).chunks()) {
-    for (const char* key : {"usage", "obfuscation", "service_tier", "system_fingerprint"}) EXPECT_FALSE(chunk.contains(key));
-    for (const auto& [key, value] : chunk["choices"][0]["delta"].items()) EXPECT_FALSE(value.is_null()) << key;
+    for (const char* key : {"usage", "obfuscation", "service_tier", "system_fingerprint"})
+      EXPECT_FALSE(chunk.contains(key));
+    for (const auto& [key, value] : chunk["choices"][0]["delta"].items())
+      EXPECT_FALSE(value.is_null()) << key;
   }
 }
 
@@ -226,7 +250,8 @@ TEST(ExplicitNullsScenario, SendsAbsentOptionalKeysAsNull) {
   }
   EXPECT_TRUE(body["moderation"].is_null());
   EXPECT_TRUE(body["usage"]["completion_tokens_details"]["text_tokens"].is_null());
-  EXPECT_FALSE(synthesis::check_instance(completion_schema(), body).empty());  // tool_calls is not nullable
+  EXPECT_FALSE(
+      synthesis::check_instance(completion_schema(), body).empty());  // tool_calls is not nullable
   EXPECT_NO_THROW((void)body.get<api::ChatCompletion>());
 
   const auto chunks = run_scenario("explicit_nulls", tool_request(true)).chunks();
@@ -242,7 +267,8 @@ TEST(ExplicitNullsScenario, NullableVariantNullsOnlyNullableKeysAndStaysValid) {
   EXPECT_TRUE(message_of(body)["audio"].is_null());
   EXPECT_FALSE(message_of(body).contains("tool_calls"));
   EXPECT_TRUE(synthesis::check_instance(completion_schema(), body).empty());
-  for (const auto& chunk : run_scenario("explicit_nulls", tool_request(true), nullable_only).chunks()) {
+  for (const auto& chunk :
+       run_scenario("explicit_nulls", tool_request(true), nullable_only).chunks()) {
     EXPECT_TRUE(synthesis::check_instance(chunk_schema(), chunk).empty()) << chunk.dump();
   }
 }
@@ -256,18 +282,26 @@ TEST(StructuredOutputScenario, ContentValidatesAgainstTheRequestSchema) {
                          {"conditions", {{"enum", {"sunny", "cloudy", "rain"}}}}}},
                        {"required", {"city", "temperature_c", "conditions"}},
                        {"additionalProperties", false}};
-  request["response_format"] = {{"type", "json_schema"}, {"json_schema", {{"name", "weather"}, {"strict", true}, {"schema", schema}}}};
-  const auto content = json::parse(message_of(run_scenario("structured_output", request).json())["content"].get<std::string>());
+  request["response_format"] = {
+      {"type", "json_schema"},
+      {"json_schema", {{"name", "weather"}, {"strict", true}, {"schema", schema}}}};
+  const auto content = json::parse(
+      message_of(run_scenario("structured_output", request).json())["content"].get<std::string>());
   EXPECT_TRUE(synthesis::check_instance(schema, content).empty()) << content.dump();
 
   request["stream"] = true;
-  const auto streamed = json::parse(*run_scenario("structured_output", request).assembled().choices[0].message.content);
+  const auto streamed = json::parse(
+      *run_scenario("structured_output", request).assembled().choices[0].message.content);
   EXPECT_TRUE(synthesis::check_instance(schema, streamed).empty()) << streamed.dump();
 }
 
 TEST(StructuredOutputScenario, UsesTheDefaultSchemaWhenTheRequestNamesNone) {
-  const auto content = json::parse(message_of(run_scenario("structured_output", tool_request()).json())["content"].get<std::string>());
-  EXPECT_TRUE(synthesis::check_instance(scenarios::default_structured_output_schema(), content).empty()) << content.dump();
+  const auto content =
+      json::parse(message_of(run_scenario("structured_output", tool_request()).json())["content"]
+                      .get<std::string>());
+  EXPECT_TRUE(
+      synthesis::check_instance(scenarios::default_structured_output_schema(), content).empty())
+      << content.dump();
 }
 
 TEST(CoreScenarioComposition, ExtraFieldsOnARefusalKeepTheRefusal) {

@@ -34,7 +34,8 @@ bool spec_valid_stream(const std::string& body) {
     const auto data = lines[i].substr(6);
     if (data == "[DONE]") return i + 2 == lines.size();
     const json chunk = json::parse(data, nullptr, false);
-    if (chunk.is_discarded() || !synthesis::check_instance(chunk_schema(), chunk).empty()) return false;
+    if (chunk.is_discarded() || !synthesis::check_instance(chunk_schema(), chunk).empty())
+      return false;
   }
   return false;  // no [DONE]
 }
@@ -46,8 +47,10 @@ TEST(FuzzScenario, DefaultRepliesPassTheValidityChecksUsedHere) {
 
 TEST(FuzzScenario, EveryLevelOneReplyBreaksTheSpecInJsonAndStream) {
   for (std::uint64_t seed = 1; seed <= 60; ++seed) {
-    EXPECT_FALSE(spec_valid_body(run_scenario("fuzz", chat_request(), level(1), seed).body())) << seed;
-    EXPECT_FALSE(spec_valid_stream(run_scenario("fuzz", chat_request(true), level(1), seed).body())) << seed;
+    EXPECT_FALSE(spec_valid_body(run_scenario("fuzz", chat_request(), level(1), seed).body()))
+        << seed;
+    EXPECT_FALSE(spec_valid_stream(run_scenario("fuzz", chat_request(true), level(1), seed).body()))
+        << seed;
   }
 }
 
@@ -84,8 +87,10 @@ TEST(FuzzScenario, HigherLevelsMutateMoreButStayBounded) {
 }
 
 TEST(FuzzScenario, LevelHeaderOutOfRangeIsClamped) {
-  EXPECT_EQ(run_scenario("fuzz", chat_request(), level(9), 3).body(), run_scenario("fuzz", chat_request(), level(3), 3).body());
-  EXPECT_EQ(run_scenario("fuzz", chat_request(), {}, 3).body(), run_scenario("fuzz", chat_request(), level(1), 3).body());
+  EXPECT_EQ(run_scenario("fuzz", chat_request(), level(9), 3).body(),
+            run_scenario("fuzz", chat_request(), level(3), 3).body());
+  EXPECT_EQ(run_scenario("fuzz", chat_request(), {}, 3).body(),
+            run_scenario("fuzz", chat_request(), level(1), 3).body());
 }
 
 TEST(FuzzScenario, ComposesWithOtherCoreScenarios) {

@@ -24,7 +24,8 @@ std::vector<std::int64_t> tool_delta_indexes(const std::vector<json>& chunks) {
   for (const auto& chunk : chunks) {
     for (const auto& choice : chunk["choices"]) {
       if (!choice["delta"].contains("tool_calls")) continue;
-      for (const auto& d : choice["delta"]["tool_calls"]) out.push_back(d["index"].get<std::int64_t>());
+      for (const auto& d : choice["delta"]["tool_calls"])
+        out.push_back(d["index"].get<std::int64_t>());
     }
   }
   return out;
@@ -32,14 +33,15 @@ std::vector<std::int64_t> tool_delta_indexes(const std::vector<json>& chunks) {
 
 json search_tool_request(bool stream) {
   auto request = chat_request(stream);
-  request["tools"] = {{{"type", "function"},
-                       {"function",
-                        {{"name", "search_docs"},
-                         {"parameters",
-                          {{"type", "object"},
-                           {"properties", {{"query", {{"type", "string"}}}, {"limit", {{"type", "integer"}}}}},
-                           {"required", {"query", "limit"}},
-                           {"additionalProperties", false}}}}}}};
+  request["tools"] = {
+      {{"type", "function"},
+       {"function",
+        {{"name", "search_docs"},
+         {"parameters",
+          {{"type", "object"},
+           {"properties", {{"query", {{"type", "string"}}}, {"limit", {{"type", "integer"}}}}},
+           {"required", {"query", "limit"}},
+           {"additionalProperties", false}}}}}}};
   return request;
 }
 
@@ -83,11 +85,14 @@ TEST(RefusalScenario, SendsRefusalTextWithNullContentAndStreamsRefusalDeltas) {
   int refusal_deltas = 0;
   for (const auto& chunk : stream.chunks()) {
     const auto& delta = chunk["choices"][0]["delta"];
-    if (delta.value("refusal", json()).is_string() && !delta["refusal"].get<std::string>().empty()) ++refusal_deltas;
-    EXPECT_FALSE(delta.value("content", json()).is_string() && !delta["content"].get<std::string>().empty());
+    if (delta.value("refusal", json()).is_string() && !delta["refusal"].get<std::string>().empty())
+      ++refusal_deltas;
+    EXPECT_FALSE(delta.value("content", json()).is_string() &&
+                 !delta["content"].get<std::string>().empty());
   }
   EXPECT_GT(refusal_deltas, 1);
-  EXPECT_EQ(stream.assembled().choices[0].message.refusal, api::Field<std::string>(message_of(body)["refusal"].get<std::string>()));
+  EXPECT_EQ(stream.assembled().choices[0].message.refusal,
+            api::Field<std::string>(message_of(body)["refusal"].get<std::string>()));
 }
 
 TEST(LengthScenario, CutsTheAnswerMidSentenceWithFinishLength) {
@@ -120,7 +125,8 @@ TEST(ContentFilterScenario, SendsPartialContentThenContentFilter) {
   EXPECT_EQ(stream.chunks().back()["choices"][0]["finish_reason"], "content_filter");
   EXPECT_TRUE(stream.assembled().choices[0].message.content.has_value());
 
-  const auto nulled = run_scenario("content_filter", chat_request(), {{"X-Chatmock-Variant", "null"}}).json();
+  const auto nulled =
+      run_scenario("content_filter", chat_request(), {{"X-Chatmock-Variant", "null"}}).json();
   EXPECT_TRUE(message_of(nulled)["content"].is_null());
   EXPECT_EQ(nulled["choices"][0]["finish_reason"], "content_filter");
 }
@@ -162,9 +168,11 @@ TEST(ParallelToolCallsScenario, SendsThreeCallsStreamedOneAfterAnother) {
   ASSERT_EQ(calls.size(), 3U);
   EXPECT_NE(calls[0]["id"], calls[1]["id"]);
   EXPECT_NE(calls[1]["id"], calls[2]["id"]);
-  for (const auto& call : calls) EXPECT_TRUE(json::accept(call["function"]["arguments"].get<std::string>()));
+  for (const auto& call : calls)
+    EXPECT_TRUE(json::accept(call["function"]["arguments"].get<std::string>()));
 
-  const auto indexes = tool_delta_indexes(run_scenario("parallel_tool_calls", tool_request(true)).chunks());
+  const auto indexes =
+      tool_delta_indexes(run_scenario("parallel_tool_calls", tool_request(true)).chunks());
   EXPECT_TRUE(std::is_sorted(indexes.begin(), indexes.end()));
   EXPECT_EQ(indexes.back(), 2);
 }
@@ -201,12 +209,16 @@ TEST(MalformedToolArgumentsScenario, ArgumentsAreRejectedByAJsonParser) {
 TEST(SchemaViolatingToolArgumentsScenario, ArgumentsAreJsonThatBreaksTheToolSchema) {
   const json schema = tool_request()["tools"][0]["function"]["parameters"];
   for (std::uint64_t seed = 1; seed <= 25; ++seed) {
-    const auto body = run_scenario("schema_violating_tool_arguments", tool_request(), {}, seed).json();
-    const auto arguments = json::parse(message_of(body)["tool_calls"][0]["function"]["arguments"].get<std::string>());
+    const auto body =
+        run_scenario("schema_violating_tool_arguments", tool_request(), {}, seed).json();
+    const auto arguments =
+        json::parse(message_of(body)["tool_calls"][0]["function"]["arguments"].get<std::string>());
     EXPECT_FALSE(synthesis::check_instance(schema, arguments).empty()) << arguments.dump();
   }
-  const auto assembled = run_scenario("schema_violating_tool_arguments", tool_request(true)).assembled();
-  const auto streamed = json::parse((*assembled.choices[0].message.tool_calls)[0].function->arguments);
+  const auto assembled =
+      run_scenario("schema_violating_tool_arguments", tool_request(true)).assembled();
+  const auto streamed =
+      json::parse((*assembled.choices[0].message.tool_calls)[0].function->arguments);
   EXPECT_FALSE(synthesis::check_instance(schema, streamed).empty()) << streamed.dump();
 }
 
@@ -218,11 +230,13 @@ TEST(UnknownToolScenario, CallsAFunctionTheRequestDidNotOffer) {
   EXPECT_EQ(body["choices"][0]["finish_reason"], "tool_calls");
 
   const auto chunks = run_scenario("unknown_tool", tool_request(true)).chunks();
-  EXPECT_EQ(chunks.front()["choices"][0]["delta"]["tool_calls"][0]["function"]["name"], call["function"]["name"]);
+  EXPECT_EQ(chunks.front()["choices"][0]["delta"]["tool_calls"][0]["function"]["name"],
+            call["function"]["name"]);
 }
 
 TEST(CoreScenarioComposition, ParallelCallsWithMalformedArgumentsBreakAllThree) {
-  const auto body = run_scenario("parallel_tool_calls+malformed_tool_arguments", tool_request()).json();
+  const auto body =
+      run_scenario("parallel_tool_calls+malformed_tool_arguments", tool_request()).json();
   ASSERT_EQ(message_of(body)["tool_calls"].size(), 3U);
   for (const auto& call : message_of(body)["tool_calls"]) {
     EXPECT_FALSE(json::accept(call["function"]["arguments"].get<std::string>()));
@@ -233,15 +247,33 @@ TEST(CoreScenarioComposition, RefusalWithLengthCutsTheRefusal) {
   const auto body = run_scenario("refusal+length", chat_request()).json();
   EXPECT_EQ(body["choices"][0]["finish_reason"], "length");
   EXPECT_TRUE(message_of(body)["content"].is_null());
-  EXPECT_NE(message_of(body)["refusal"], run_scenario("refusal", chat_request()).json()["choices"][0]["message"]["refusal"]);
+  EXPECT_NE(message_of(body)["refusal"],
+            run_scenario("refusal", chat_request()).json()["choices"][0]["message"]["refusal"]);
 }
 
 const std::vector<std::string>& core_names() {
-  static const std::vector<std::string> kNames = {
-      "null_content", "empty_content", "refusal", "length", "content_filter", "function_call", "tool_calls",
-      "parallel_tool_calls", "malformed_tool_arguments", "schema_violating_tool_arguments", "unknown_tool",
-      "multiple_choices", "logprobs", "annotations", "audio", "unicode", "large", "extra_fields", "minimal",
-      "explicit_nulls", "structured_output", "fuzz"};
+  static const std::vector<std::string> kNames = {"null_content",
+                                                  "empty_content",
+                                                  "refusal",
+                                                  "length",
+                                                  "content_filter",
+                                                  "function_call",
+                                                  "tool_calls",
+                                                  "parallel_tool_calls",
+                                                  "malformed_tool_arguments",
+                                                  "schema_violating_tool_arguments",
+                                                  "unknown_tool",
+                                                  "multiple_choices",
+                                                  "logprobs",
+                                                  "annotations",
+                                                  "audio",
+                                                  "unicode",
+                                                  "large",
+                                                  "extra_fields",
+                                                  "minimal",
+                                                  "explicit_nulls",
+                                                  "structured_output",
+                                                  "fuzz"};
   return kNames;
 }
 
@@ -264,7 +296,9 @@ TEST(CoreScenarioCatalogue, SpecValidScenariosParseAndValidateInBothForms) {
       const auto body = run_scenario(name, request, small).json();
       EXPECT_NO_THROW((void)body.get<api::ChatCompletion>()) << name;
       const auto violations = synthesis::check_instance(completion_schema(), body);
-      EXPECT_TRUE(violations.empty()) << name << ": " << (violations.empty() ? "" : violations[0].path + " " + violations[0].message);
+      EXPECT_TRUE(violations.empty())
+          << name << ": "
+          << (violations.empty() ? "" : violations[0].path + " " + violations[0].message);
       auto stream_request = request;
       stream_request["stream"] = true;
       const auto stream = run_scenario(name, stream_request, small);
