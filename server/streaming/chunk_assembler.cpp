@@ -8,6 +8,20 @@
 namespace chatmock::streaming {
 
 namespace {
+// Audio arrives in pieces (id + transcript, data slices, an expires_at-only tail), as node's
+// ChatCompletionStream accumulates it: strings append, numbers and ids overwrite.
+void merge_audio(api::Field<api::ChatCompletionAudio>& audio, const nlohmann::json& piece) {
+  if (!audio.has_value()) audio = api::ChatCompletionAudio{};
+  if (piece.contains("id") && piece["id"].is_string()) audio->id = piece["id"].get<std::string>();
+  if (piece.contains("expires_at") && piece["expires_at"].is_number_integer()) {
+    audio->expires_at = piece["expires_at"].get<std::int64_t>();
+  }
+  if (piece.contains("data") && piece["data"].is_string()) audio->data += piece["data"].get<std::string>();
+  if (piece.contains("transcript") && piece["transcript"].is_string()) {
+    audio->transcript += piece["transcript"].get<std::string>();
+  }
+}
+
 using api::Field;
 
 template <class T>
@@ -80,7 +94,7 @@ api::ChatCompletion assemble_chunks(const std::vector<api::ChatCompletionChunk>&
           message.function_call->arguments += *c.delta.function_call->arguments;
         }
       }
-      if (c.delta.audio.has_value()) message.audio = c.delta.audio->get<api::ChatCompletionAudio>();
+      if (c.delta.audio.has_value() && c.delta.audio->is_object()) merge_audio(message.audio, *c.delta.audio);
       if (c.logprobs.has_value()) {
         if (!state.choice.logprobs.has_value()) state.choice.logprobs = api::ChoiceLogprobs{};
         append_logprobs(state.choice.logprobs->content, c.logprobs->content);

@@ -109,3 +109,19 @@ TEST(ScenarioSelection, ANameWithExpandsToStandsForItsSequence) {
 
 }  // namespace
 }  // namespace chatmock::testing
+
+namespace chatmock::testing {
+namespace {
+
+TEST(AudioStream, AssemblesPiecesIntoTheJsonAudio) {
+  const auto json = run_scenario("audio", chat_request(false)).json().get<api::ChatCompletion>();
+  const auto assembled = run_scenario("audio", chat_request(true)).assembled();
+  ASSERT_TRUE(json.choices[0].message.audio.has_value());
+  ASSERT_TRUE(assembled.choices[0].message.audio.has_value());
+  EXPECT_EQ(assembled.choices[0].message.audio->data, json.choices[0].message.audio->data);
+  EXPECT_EQ(assembled.choices[0].message.audio->transcript, json.choices[0].message.audio->transcript);
+  EXPECT_EQ(assembled.choices[0].message.audio->expires_at, json.choices[0].message.audio->expires_at);
+}
+
+}  // namespace
+}  // namespace chatmock::testing
