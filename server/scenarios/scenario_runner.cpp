@@ -3,6 +3,7 @@
 // but wire edits still apply, so `error_429+slow` is a slow 429.
 #include "scenarios/scenario_runner.h"
 
+#include "scenarios/tunables.h"
 #include "streaming/chunk_planner.h"
 
 namespace chatmock::scenarios {
@@ -62,6 +63,10 @@ wire::WireReply run_composition(const Composition& composition, RunInput input) 
     if (composition[i]->replace_reply) reply = composition[i]->replace_reply(contexts[i]);
   }
   if (!reply) {
+    // X-Chatmock-Words fixes the reply length (benchmarks want a known chunk count).
+    if (const auto words = header_integer(*input.http, "x-chatmock-words", 0); words > 0) {
+      input.definition.min_words = input.definition.max_words = static_cast<int>(std::min<std::int64_t>(words, 100000));
+    }
     for (std::size_t i = 0; i < composition.size(); ++i) {
       if (composition[i]->shape_reply) composition[i]->shape_reply(input.definition, contexts[i]);
     }

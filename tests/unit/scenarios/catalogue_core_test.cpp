@@ -125,3 +125,22 @@ TEST(AudioStream, AssemblesPiecesIntoTheJsonAudio) {
 
 }  // namespace
 }  // namespace chatmock::testing
+
+namespace chatmock::testing {
+namespace {
+
+TEST(WordsHeader, FixesTheNumberOfWords) {
+  const auto body = run_scenario("default", chat_request(), {{"X-Chatmock-Words", "98"}}).json();
+  const auto content = body["choices"][0]["message"]["content"].get<std::string>();
+  EXPECT_EQ(std::count(content.begin(), content.end(), ' '), 97);
+}
+
+TEST(WordsHeader, WithMaxTokensGivesAnExactChunkCount) {
+  auto request = chat_request(true);
+  request["max_tokens"] = 98;
+  const auto chunks = run_scenario("default", request, {{"X-Chatmock-Words", "200"}}).chunks();
+  EXPECT_EQ(chunks.size(), 100U);  // role opener + 98 tokens + finish
+}
+
+}  // namespace
+}  // namespace chatmock::testing
