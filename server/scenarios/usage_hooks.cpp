@@ -137,8 +137,8 @@ void pick_service_tier(api::ChatCompletion& completion, ScenarioContext& ctx) {
 
 void drop_system_fingerprint(api::ChatCompletion& completion, ScenarioContext& ctx) {
   const auto variant = ctx.http.header("x-chatmock-variant");
-  const bool null = variant == "null" || (variant != "absent" && ctx.rng.chance(0.5));
-  if (null) {
+  const bool as_null = variant == "null" || (variant != "absent" && ctx.rng.chance(0.5));
+  if (as_null) {
     completion.system_fingerprint.set_null();
   } else {
     completion.system_fingerprint.set_absent();
@@ -149,7 +149,7 @@ json moderation_object(const ScenarioContext& ctx) {
   // Forked, not drawn, so the JSON body and the stream's last chunk get the same scores.
   synthesis::Rng rng = ctx.rng.fork("moderation");
   json scores = category_map(0.0);
-  for (auto& [category, score] : scores.items()) {
+  for (auto& score : scores) {
     score = static_cast<double>(rng.between(1, 9000)) * 1e-7;
   }
   const char* model = "omni-moderation-2024-09-26";

@@ -156,7 +156,7 @@ void stream_full_logprobs(std::vector<json>& chunks, ScenarioContext& ctx) {
       json entries = json::array();
       for (std::size_t covered = 0; covered < piece.length && next < full.entries.size(); ++next) {
         covered += full.byte_lengths[next];
-        entries.push_back(full.entries[next]);
+        entries.push_back(json(full.entries[next]));
       }
       (*piece.choice)["logprobs"] = {{"content", entries}, {"refusal", nullptr}};
     }

@@ -2,6 +2,7 @@
 // metadata values (service_tier, system_fingerprint, moderation, logprobs) beside it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -178,7 +179,7 @@ TEST(ModerationBlock, BodyAndLastChunkCarryInputResultsAndAnOutputError) {
 
 TEST(LogprobsFull, EntriesSplitACharacterUseTheSentinelAndShortenTopLists) {
   const auto json_run = run_scenario("logprobs_full", chat_request());
-  const auto& choice = json_run.json()["choices"][0];
+  const auto choice = json_run.json()["choices"][0];
   const auto content = choice["message"]["content"].get<std::string>();
   const auto& entries = choice["logprobs"]["content"];
   std::string joined;
