@@ -20,8 +20,9 @@ bool wants_non_ascii(const ScenarioContext& ctx) {
 
 void register_plain_shapes(ScenarioCatalogue& catalogue) {
   catalogue.add({.name = "content_null_tool_calls",
-                 .description = "Tool calls only: message.content is null, finish_reason tool_calls; "
-                                "the stream opens with content null plus the first call.",
+                 .description =
+                     "Tool calls only: message.content is null, finish_reason tool_calls; "
+                     "the stream opens with content null plus the first call.",
                  .breaks_spec = false,
                  .group = kGroup,
                  .shape_reply = [](ReplyDefinition& d, ScenarioContext&) {
@@ -29,8 +30,9 @@ void register_plain_shapes(ScenarioCatalogue& catalogue) {
                    d.finish_reason = api::FinishReason::tool_calls;
                  }});
   catalogue.add({.name = "content_empty_string",
-                 .description = "content is \"\" (not null) with finish_reason stop; the stream has "
-                                "only the opener and the finish chunk.",
+                 .description =
+                     "content is \"\" (not null) with finish_reason stop; the stream has "
+                     "only the opener and the finish chunk.",
                  .breaks_spec = false,
                  .group = kGroup,
                  .shape_reply = [](ReplyDefinition& d, ScenarioContext&) {
@@ -61,83 +63,88 @@ void register_plain_shapes(ScenarioCatalogue& catalogue) {
                                 "the stream interleaves their chunks.",
                  .breaks_spec = false,
                  .group = kGroup,
-                 .shape_reply = [](ReplyDefinition& d, ScenarioContext&) {
-                   d.kind = ReplyKind::text;
-                   d.choice_count = 3;
-                 },
-                 .edit_completion = [](api::ChatCompletion& c, ScenarioContext&) {
-                   diversify_finish_reasons(c);
-                 }});
+                 .shape_reply =
+                     [](ReplyDefinition& d, ScenarioContext&) {
+                       d.kind = ReplyKind::text;
+                       d.choice_count = 3;
+                     },
+                 .edit_completion = [](api::ChatCompletion& c,
+                                       ScenarioContext&) { diversify_finish_reasons(c); }});
 }
 
 void register_rich_shapes(ScenarioCatalogue& catalogue) {
-  catalogue.add({.name = "annotations_url_citation",
-                 .description = "About 200 chars of content with a url_citation annotation (indexes "
-                                "in code points); X-Chatmock-Variant: non_ascii for emoji/accents.",
-                 .breaks_spec = false,
-                 .group = kGroup,
-                 .shape_reply = [](ReplyDefinition& d, ScenarioContext& ctx) {
-                   d.kind = ReplyKind::text;
-                   d.content = citation_text(wants_non_ascii(ctx));
-                 },
-                 .edit_completion = [](api::ChatCompletion& c, ScenarioContext& ctx) {
-                   add_url_citations(c, wants_non_ascii(ctx));
-                 },
-                 .edit_chunks = [](std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
-                   add_url_citations_to_chunks(chunks, wants_non_ascii(ctx));
-                 }});
-  catalogue.add({.name = "audio_message",
-                 .description = "content null and message.audio with a base64 WAV (X-Chatmock-Size "
-                                "PCM bytes); streamed as audio pieces ending in an expires_at delta.",
-                 .breaks_spec = false,
-                 .group = kGroup,
-                 .shape_reply = [](ReplyDefinition& d, ScenarioContext&) { d.kind = ReplyKind::text; },
-                 .edit_completion = attach_audio,
-                 .edit_chunks = stream_audio_pieces});
-  catalogue.add({.name = "custom_tool_call",
-                 .description = "A type \"custom\" tool call with free-text input; in the stream "
-                                "the chunks carry type custom, which the chunk schema lacks.",
-                 .breaks_spec = true,
-                 .group = kGroup,
-                 .shape_reply = [](ReplyDefinition& d, ScenarioContext&) {
-                   d.kind = ReplyKind::tool_calls;
-                   d.finish_reason = api::FinishReason::tool_calls;
-                 },
-                 .edit_completion = [](api::ChatCompletion& c, ScenarioContext& ctx) {
-                   make_tool_calls_custom(c, ctx.request);
-                 }});
-  catalogue.add({.name = "unknown_tool_call_type",
-                 .description = "A tool call of type \"web_search\" with a web_search payload, "
-                                "outside the function|custom union.",
-                 .breaks_spec = true,
-                 .group = kGroup,
-                 .shape_reply = [](ReplyDefinition& d, ScenarioContext&) {
-                   d.kind = ReplyKind::tool_calls;
-                   d.tool_calls = {{"web_search", std::string("weather in Paris today")}};
-                   d.finish_reason = api::FinishReason::tool_calls;
-                 },
-                 .edit_body = [](nlohmann::json& body, ScenarioContext&) { retype_tool_calls_in_body(body); },
-                 .edit_chunks = [](std::vector<nlohmann::json>& chunks, ScenarioContext&) {
-                   retype_tool_calls_in_chunks(chunks);
-                 }});
+  catalogue.add(
+      {.name = "annotations_url_citation",
+       .description = "About 200 chars of content with a url_citation annotation (indexes "
+                      "in code points); X-Chatmock-Variant: non_ascii for emoji/accents.",
+       .breaks_spec = false,
+       .group = kGroup,
+       .shape_reply =
+           [](ReplyDefinition& d, ScenarioContext& ctx) {
+             d.kind = ReplyKind::text;
+             d.content = citation_text(wants_non_ascii(ctx));
+           },
+       .edit_completion = [](api::ChatCompletion& c,
+                             ScenarioContext& ctx) { add_url_citations(c, wants_non_ascii(ctx)); },
+       .edit_chunks =
+           [](std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
+             add_url_citations_to_chunks(chunks, wants_non_ascii(ctx));
+           }});
+  catalogue.add(
+      {.name = "audio_message",
+       .description = "content null and message.audio with a base64 WAV (X-Chatmock-Size "
+                      "PCM bytes); streamed as audio pieces ending in an expires_at delta.",
+       .breaks_spec = false,
+       .group = kGroup,
+       .shape_reply = [](ReplyDefinition& d, ScenarioContext&) { d.kind = ReplyKind::text; },
+       .edit_completion = attach_audio,
+       .edit_chunks = stream_audio_pieces});
+  catalogue.add(
+      {.name = "custom_tool_call",
+       .description = "A type \"custom\" tool call with free-text input; in the stream "
+                      "the chunks carry type custom, which the chunk schema lacks.",
+       .breaks_spec = true,
+       .group = kGroup,
+       .shape_reply =
+           [](ReplyDefinition& d, ScenarioContext&) {
+             d.kind = ReplyKind::tool_calls;
+             d.finish_reason = api::FinishReason::tool_calls;
+           },
+       .edit_completion = [](api::ChatCompletion& c,
+                             ScenarioContext& ctx) { make_tool_calls_custom(c, ctx.request); }});
+  catalogue.add(
+      {.name = "unknown_tool_call_type",
+       .description = "A tool call of type \"web_search\" with a web_search payload, "
+                      "outside the function|custom union.",
+       .breaks_spec = true,
+       .group = kGroup,
+       .shape_reply =
+           [](ReplyDefinition& d, ScenarioContext&) {
+             d.kind = ReplyKind::tool_calls;
+             d.tool_calls = {{"web_search", std::string("weather in Paris today")}};
+             d.finish_reason = api::FinishReason::tool_calls;
+           },
+       .edit_body = [](nlohmann::json& body, ScenarioContext&) { retype_tool_calls_in_body(body); },
+       .edit_chunks = [](std::vector<nlohmann::json>& chunks,
+                         ScenarioContext&) { retype_tool_calls_in_chunks(chunks); }});
   catalogue.add({.name = "extra_unknown_fields",
                  .description = "Undeclared vendor fields at every level (prompt_filter_results, "
                                 "content_filter_results, reasoning_content, usage cache counters).",
                  .breaks_spec = false,
                  .group = kGroup,
-                 .edit_body = [](nlohmann::json& body, ScenarioContext&) { add_unknown_fields_to_body(body); },
-                 .edit_chunks = [](std::vector<nlohmann::json>& chunks, ScenarioContext&) {
-                   add_unknown_fields_to_chunks(chunks);
-                 }});
-  catalogue.add({.name = "nulls_instead_of_absent",
-                 .description = "Optional fields sent as explicit null (tool_calls, function_call, "
-                                "audio, annotations, usage, service_tier, system_fingerprint).",
-                 .breaks_spec = true,
-                 .group = kGroup,
-                 .edit_completion = [](api::ChatCompletion& c, ScenarioContext&) { null_absent_fields(c); },
-                 .edit_chunks = [](std::vector<nlohmann::json>& chunks, ScenarioContext&) {
-                   null_absent_chunk_fields(chunks);
-                 }});
+                 .edit_body = [](nlohmann::json& body,
+                                 ScenarioContext&) { add_unknown_fields_to_body(body); },
+                 .edit_chunks = [](std::vector<nlohmann::json>& chunks,
+                                   ScenarioContext&) { add_unknown_fields_to_chunks(chunks); }});
+  catalogue.add(
+      {.name = "nulls_instead_of_absent",
+       .description = "Optional fields sent as explicit null (tool_calls, function_call, "
+                      "audio, annotations, usage, service_tier, system_fingerprint).",
+       .breaks_spec = true,
+       .group = kGroup,
+       .edit_completion = [](api::ChatCompletion& c, ScenarioContext&) { null_absent_fields(c); },
+       .edit_chunks = [](std::vector<nlohmann::json>& chunks,
+                         ScenarioContext&) { null_absent_chunk_fields(chunks); }});
 }
 }  // namespace
 

@@ -16,15 +16,17 @@ void include_usage(ReplyDefinition&, ScenarioContext& ctx) { force_include_usage
 
 void register_usage_placement(ScenarioCatalogue& catalogue) {
   catalogue.add({.name = "stream_usage_chunk_empty_choices",
-                 .description = "Every chunk has \"usage\": null and a final chunk with \"choices\": [] "
-                                "carries the totals, even unrequested (stream only).",
+                 .description =
+                     "Every chunk has \"usage\": null and a final chunk with \"choices\": [] "
+                     "carries the totals, even unrequested (stream only).",
                  .breaks_spec = false,
                  .group = kGroup,
                  .shape_reply = include_usage});
   catalogue.add({.name = "stream_usage_in_last_content_chunk",
-                 .description = "Usage rides on the finish chunk, no empty-choices chunk; "
-                                "X-Chatmock-Variant: running_totals puts running usage on every chunk "
-                                "(stream only).",
+                 .description =
+                     "Usage rides on the finish chunk, no empty-choices chunk; "
+                     "X-Chatmock-Variant: running_totals puts running usage on every chunk "
+                     "(stream only).",
                  .breaks_spec = false,
                  .group = kGroup,
                  .shape_reply = include_usage,
@@ -33,8 +35,9 @@ void register_usage_placement(ScenarioCatalogue& catalogue) {
                    move_usage_into_choice_chunks(chunks, running);
                  }});
   catalogue.add({.name = "usage_details_full",
-                 .description = "Every usage detail counter non-zero and adding up (cached, cache "
-                                "write, image, audio, reasoning, predictions); variants no_details, no_usage.",
+                 .description =
+                     "Every usage detail counter non-zero and adding up (cached, cache "
+                     "write, image, audio, reasoning, predictions); variants no_details, no_usage.",
                  .breaks_spec = false,
                  .group = kGroup,
                  .shape_reply = include_usage,
@@ -43,8 +46,9 @@ void register_usage_placement(ScenarioCatalogue& catalogue) {
 
 void register_metadata(ScenarioCatalogue& catalogue) {
   catalogue.add({.name = "service_tier_values",
-                 .description = "service_tier drawn from the spec values, null and the future "
-                                "\"ultrafast\" (or X-Chatmock-Service-Tier); \"fast\" is answered priority.",
+                 .description =
+                     "service_tier drawn from the spec values, null and the future "
+                     "\"ultrafast\" (or X-Chatmock-Service-Tier); \"fast\" is answered priority.",
                  .breaks_spec = true,
                  .group = kGroup,
                  .edit_completion = pick_service_tier});
@@ -54,31 +58,35 @@ void register_metadata(ScenarioCatalogue& catalogue) {
                  .breaks_spec = true,
                  .group = kGroup,
                  .edit_completion = drop_system_fingerprint});
-  catalogue.add({.name = "moderation_block",
-                 .description = "The new top-level moderation object: input moderation_results plus "
-                                "an output error; on the last chunk when streaming.",
-                 .breaks_spec = false,
-                 .group = kGroup,
-                 .edit_completion = [](api::ChatCompletion& c, ScenarioContext& ctx) {
-                   c.moderation = moderation_object(ctx);
-                 },
-                 .edit_chunks = [](std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
-                   if (!chunks.empty()) chunks.back()["moderation"] = moderation_object(ctx);
-                 }});
-  catalogue.add({.name = "logprobs_full",
-                 .description = "Logprobs with a character split across tokens, a -9999.0 entry, "
-                                "short top_logprobs and a null bytes; several entries per chunk.",
-                 .breaks_spec = false,
-                 .group = kGroup,
-                 .shape_reply = [](ReplyDefinition& d, ScenarioContext&) {
-                   d.kind = ReplyKind::text;
-                   d.force_logprobs = true;
-                   if (!d.content) {
-                     d.content = "Paris: 22 °C, sunny ☀ with a light breeze — perfect for a walk by the Seine.";
-                   }
-                 },
-                 .edit_completion = fill_full_logprobs,
-                 .edit_chunks = stream_full_logprobs});
+  catalogue.add(
+      {.name = "moderation_block",
+       .description = "The new top-level moderation object: input moderation_results plus "
+                      "an output error; on the last chunk when streaming.",
+       .breaks_spec = false,
+       .group = kGroup,
+       .edit_completion = [](api::ChatCompletion& c,
+                             ScenarioContext& ctx) { c.moderation = moderation_object(ctx); },
+       .edit_chunks =
+           [](std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
+             if (!chunks.empty()) chunks.back()["moderation"] = moderation_object(ctx);
+           }});
+  catalogue.add(
+      {.name = "logprobs_full",
+       .description = "Logprobs with a character split across tokens, a -9999.0 entry, "
+                      "short top_logprobs and a null bytes; several entries per chunk.",
+       .breaks_spec = false,
+       .group = kGroup,
+       .shape_reply =
+           [](ReplyDefinition& d, ScenarioContext&) {
+             d.kind = ReplyKind::text;
+             d.force_logprobs = true;
+             if (!d.content) {
+               d.content =
+                   "Paris: 22 °C, sunny ☀ with a light breeze — perfect for a walk by the Seine.";
+             }
+           },
+       .edit_completion = fill_full_logprobs,
+       .edit_chunks = stream_full_logprobs});
 }
 }  // namespace
 

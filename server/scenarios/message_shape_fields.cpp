@@ -84,7 +84,8 @@ void diversify_finish_reasons(api::ChatCompletion& completion) {
 }
 
 void add_unknown_fields_to_body(json& body) {
-  body["prompt_filter_results"] = json::array({{{"prompt_index", 0}, {"content_filter_results", filter_results()}}});
+  body["prompt_filter_results"] =
+      json::array({{{"prompt_index", 0}, {"content_filter_results", filter_results()}}});
   for (auto& choice : body["choices"]) {
     choice["content_filter_results"] = filter_results();
     auto& message = choice["message"];
@@ -135,15 +136,18 @@ void null_absent_fields(api::ChatCompletion& completion) {
 
 void null_absent_chunk_fields(std::vector<json>& chunks) {
   for (auto& chunk : chunks) {
-    for (const char* key : {"usage", "service_tier", "system_fingerprint"}) null_if_missing(chunk, key);
+    for (const char* key : {"usage", "service_tier", "system_fingerprint"})
+      null_if_missing(chunk, key);
     for (auto& choice : chunk["choices"]) {
       null_if_missing(choice, "logprobs");
       auto& delta = choice["delta"];
-      for (const char* key : {"content", "refusal", "tool_calls", "function_call"}) null_if_missing(delta, key);
+      for (const char* key : {"content", "refusal", "tool_calls", "function_call"})
+        null_if_missing(delta, key);
       if (!delta["tool_calls"].is_array()) continue;
       // foundry-local #273: continuation tool-call deltas with "name": null.
       for (auto& call : delta["tool_calls"]) {
-        if (call.contains("function") && call["function"].is_object()) null_if_missing(call["function"], "name");
+        if (call.contains("function") && call["function"].is_object())
+          null_if_missing(call["function"], "name");
       }
     }
   }

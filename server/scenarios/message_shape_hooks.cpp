@@ -34,7 +34,8 @@ constexpr CitationSource kAsciiSource{
     "https://meteofrance.com/previsions-meteo-france/paris/75000",
     "Paris weather forecast - Meteo-France"};
 constexpr CitationSource kNonAsciiSource{
-    "Paris 🌤️ aujourd’hui : d’après Météo‑France, l’après‑midi atteindra 22 °C sous un ciel 😎 "
+    "Paris 🌤️ aujourd’hui : d’après Météo‑France, l’après‑midi atteindra 22 °C sous un ciel "
+    "😎 "
     "plutôt ensoleillé, avec une légère brise d’ouest. Averses possibles après 21 h — prenez un "
     "parapluie ☂️ si vous sortez tard.",
     "l’après‑midi atteindra 22 °C sous un ciel 😎 plutôt ensoleillé",
@@ -58,7 +59,8 @@ std::vector<api::Annotation> citations_for(const std::string& content, bool non_
     annotation.url_citation.end_index = code_points(content);
   } else {
     annotation.url_citation.start_index = code_points(std::string_view(content).substr(0, at));
-    annotation.url_citation.end_index = annotation.url_citation.start_index + code_points(source.cited);
+    annotation.url_citation.end_index =
+        annotation.url_citation.start_index + code_points(source.cited);
   }
   return {annotation};
 }
@@ -70,7 +72,8 @@ std::string base64(const std::string& bytes) {
   out.reserve((bytes.size() + 2) / 3 * 4);
   for (std::size_t i = 0; i < bytes.size(); i += 3) {
     std::uint32_t group = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U;
-    if (i + 1 < bytes.size()) group |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U;
+    if (i + 1 < bytes.size())
+      group |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U;
     if (i + 2 < bytes.size()) group |= static_cast<unsigned char>(bytes[i + 2]);
     out += kAlphabet[(group >> 18U) & 63U];
     out += kAlphabet[(group >> 12U) & 63U];
@@ -81,7 +84,8 @@ std::string base64(const std::string& bytes) {
 }
 
 void put_le(std::string& out, std::uint32_t value, int bytes) {
-  for (int i = 0; i < bytes; ++i) out += static_cast<char>((value >> (8U * static_cast<unsigned>(i))) & 0xFFU);
+  for (int i = 0; i < bytes; ++i)
+    out += static_cast<char>((value >> (8U * static_cast<unsigned>(i))) & 0xFFU);
 }
 
 /// A WAV file (PCM16, 24 kHz mono: the API's wav output) of `pcm_bytes` bytes of soft noise.
@@ -107,9 +111,10 @@ std::string wav_file(std::size_t pcm_bytes, synthesis::Rng& rng) {
 
 constexpr std::int64_t kDefaultAudioBytes = 48000;  // one second of speech
 constexpr std::int64_t kMaxAudioBytes = 8 << 20;
-constexpr std::size_t kAudioDataSlice = 8192;       // base64 characters per data delta
+constexpr std::size_t kAudioDataSlice = 8192;  // base64 characters per data delta
 constexpr const char* kCustomInput =
-    "SELECT city, temperature_c FROM weather WHERE city = 'Paris' ORDER BY observed_at DESC LIMIT 1;";
+    "SELECT city, temperature_c FROM weather WHERE city = 'Paris' ORDER BY observed_at DESC LIMIT "
+    "1;";
 
 json piece_chunk(const json& envelope, const json& choice, json audio, ScenarioContext& ctx) {
   json chunk = envelope;
@@ -127,11 +132,14 @@ void refresh_obfuscation(json& chunk, ScenarioContext& ctx) {
       synthesis::random_token(ctx.rng, "", static_cast<std::size_t>(ctx.rng.between(1, 15)));
 }
 
-std::string citation_text(bool non_ascii) { return non_ascii ? kNonAsciiSource.text : kAsciiSource.text; }
+std::string citation_text(bool non_ascii) {
+  return non_ascii ? kNonAsciiSource.text : kAsciiSource.text;
+}
 
 void add_url_citations(api::ChatCompletion& completion, bool non_ascii) {
   for (auto& choice : completion.choices) {
-    if (choice.message.content) choice.message.annotations = citations_for(*choice.message.content, non_ascii);
+    if (choice.message.content)
+      choice.message.annotations = citations_for(*choice.message.content, non_ascii);
   }
 }
 
@@ -151,7 +159,8 @@ void add_url_citations_to_chunks(std::vector<json>& chunks, bool non_ascii) {
     }
   }
   // Search-model streams carry the annotations once, in a late delta (not in the delta schema).
-  for (auto& [index, delta] : last_delta) (*delta)["annotations"] = citations_for(content[index], non_ascii);
+  for (auto& [index, delta] : last_delta)
+    (*delta)["annotations"] = citations_for(content[index], non_ascii);
 }
 
 void attach_audio(api::ChatCompletion& completion, ScenarioContext& ctx) {
@@ -187,7 +196,8 @@ void stream_audio_pieces(std::vector<json>& chunks, ScenarioContext& ctx) {
         pieces.push_back(piece_chunk(chunk, choice, std::move(part), ctx));
       }
       for (std::size_t at = 0; at < data.size(); at += kAudioDataSlice) {
-        pieces.push_back(piece_chunk(chunk, choice, {{"data", data.substr(at, kAudioDataSlice)}}, ctx));
+        pieces.push_back(
+            piece_chunk(chunk, choice, {{"data", data.substr(at, kAudioDataSlice)}}, ctx));
       }
       // node ChatCompletionStream special-cases a delta holding only expires_at as the end.
       pieces.push_back(piece_chunk(chunk, choice, {{"expires_at", audio["expires_at"]}}, ctx));
@@ -202,7 +212,8 @@ void stream_audio_pieces(std::vector<json>& chunks, ScenarioContext& ctx) {
       if (choices.empty()) return false;
       std::erase_if(*choices.get_ptr<json::array_t*>(), [&](const json& c) {
         return !c.value("finish_reason", json()).is_null() &&
-               std::ranges::find(audio_choices, c.value("index", std::int64_t{0})) != audio_choices.end();
+               std::ranges::find(audio_choices, c.value("index", std::int64_t{0})) !=
+                   audio_choices.end();
       });
       return choices.empty();
     });
@@ -210,7 +221,8 @@ void stream_audio_pieces(std::vector<json>& chunks, ScenarioContext& ctx) {
   chunks = std::move(out);
 }
 
-void make_tool_calls_custom(api::ChatCompletion& completion, const api::ChatCompletionRequest& request) {
+void make_tool_calls_custom(api::ChatCompletion& completion,
+                            const api::ChatCompletionRequest& request) {
   std::string name = "sql";
   for (const auto& tool : request.tools) {
     if (tool.type == "custom") {

@@ -3,10 +3,9 @@
 // typed completion (JSON and stream) or the JSON body, and then the chunks so both forms agree.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "api/chat_completion.h"
 #include "scenarios/scenario.h"
@@ -26,7 +25,8 @@ void attach_audio(api::ChatCompletion& completion, ScenarioContext& ctx);
 void stream_audio_pieces(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx);
 
 /// Turns every function tool call into a custom one carrying free-text SQL input.
-void make_tool_calls_custom(api::ChatCompletion& completion, const api::ChatCompletionRequest& request);
+void make_tool_calls_custom(api::ChatCompletion& completion,
+                            const api::ChatCompletionRequest& request);
 /// Rewrites tool calls (body) to `type:"web_search"` with a `web_search` payload.
 void retype_tool_calls_in_body(nlohmann::json& body);
 /// Rewrites tool-call deltas the same way: opener type + query fragments.

@@ -127,7 +127,9 @@ void pick_service_tier(api::ChatCompletion& completion, ScenarioContext& ctx) {
                                                         "priority", "null", "ultrafast"};
   std::string tier(ctx.http.header("x-chatmock-service-tier"));
   if (tier.empty() && ctx.request.service_tier.value_or("") == "fast") tier = "priority";
-  if (tier.empty()) tier = kTiers[static_cast<std::size_t>(ctx.rng.between(0, static_cast<std::int64_t>(kTiers.size()) - 1))];
+  if (tier.empty())
+    tier = kTiers[static_cast<std::size_t>(
+        ctx.rng.between(0, static_cast<std::int64_t>(kTiers.size()) - 1))];
   if (tier == "null") {
     completion.service_tier.set_null();
   } else {
@@ -159,7 +161,8 @@ json moderation_object(const ScenarioContext& ctx) {
                  {"categories", category_map(false)},
                  {"category_scores", scores},
                  {"category_applied_input_types", category_map(json::array({"text"}))}};
-  return {{"input", {{"type", "moderation_results"}, {"model", model}, {"results", json::array({result})}}},
+  return {{"input",
+           {{"type", "moderation_results"}, {"model", model}, {"results", json::array({result})}}},
           {"output",
            {{"type", "error"},
             {"code", "moderation_unavailable"},

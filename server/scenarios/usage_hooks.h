@@ -3,10 +3,9 @@
 // logprobs). Registration lives in catalogue_usages.cpp; this is what the entries call.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "api/chat_completion.h"
 #include "scenarios/scenario.h"

@@ -104,13 +104,15 @@ TEST(RefusalAndLogprobs, LogprobsContentIsNullAndRefusalHoldsTheEntries) {
   const auto assembled = stream_run.assembled();
   EXPECT_EQ(*assembled.choices[0].message.refusal, choice["message"]["refusal"].get<std::string>());
   ASSERT_TRUE(assembled.choices[0].logprobs.has_value());
-  EXPECT_TRUE(assembled.choices[0].logprobs->content.absent() || assembled.choices[0].logprobs->content.is_null());
+  EXPECT_TRUE(assembled.choices[0].logprobs->content.absent() ||
+              assembled.choices[0].logprobs->content.is_null());
   EXPECT_EQ(json(*assembled.choices[0].logprobs->refusal), choice["logprobs"]["refusal"]);
   expect_model_parses(json_run, stream_run);
 }
 
 TEST(AnnotationsUrlCitation, IndexesCountCodePointsOfTheCitedSpan) {
-  const auto message = run_scenario("annotations_url_citation", chat_request()).json()["choices"][0]["message"];
+  const auto message =
+      run_scenario("annotations_url_citation", chat_request()).json()["choices"][0]["message"];
   const auto content = message["content"].get<std::string>();
   EXPECT_GE(content.size(), 180U);
   ASSERT_EQ(message["annotations"].size(), 1U);
@@ -124,8 +126,8 @@ TEST(AnnotationsUrlCitation, IndexesCountCodePointsOfTheCitedSpan) {
 
 TEST(AnnotationsUrlCitation, NonAsciiVariantMakesCodePointAndByteOffsetsDiffer) {
   const HeaderList headers = {{"X-Chatmock-Variant", "non_ascii"}};
-  const auto message =
-      run_scenario("annotations_url_citation", chat_request(), headers).json()["choices"][0]["message"];
+  const auto message = run_scenario("annotations_url_citation", chat_request(), headers)
+                           .json()["choices"][0]["message"];
   const auto content = message["content"].get<std::string>();
   const auto& citation = message["annotations"][0]["url_citation"];
   const auto start = citation["start_index"].get<std::int64_t>();
@@ -168,7 +170,8 @@ TEST(AudioMessage, ContentIsNullAndAudioIsABase64Wav) {
 }
 
 TEST(AudioMessage, StreamSendsTranscriptAndDataPiecesThenAnExpiresAtDelta) {
-  const auto audio = run_scenario("audio_message", chat_request()).json()["choices"][0]["message"]["audio"];
+  const auto audio =
+      run_scenario("audio_message", chat_request()).json()["choices"][0]["message"]["audio"];
   const auto stream_run = run_scenario("audio_message", chat_request(true));
   std::string transcript;
   std::string data;
@@ -186,12 +189,13 @@ TEST(AudioMessage, StreamSendsTranscriptAndDataPiecesThenAnExpiresAtDelta) {
   EXPECT_EQ(data, audio["data"]);
   EXPECT_EQ(audio_deltas.back(), json({{"expires_at", audio["expires_at"]}}));
   EXPECT_EQ(choice_chunks(stream_run).back()["choices"][0]["finish_reason"], "stop");
-  for (const auto& chunk : stream_run.chunks()) EXPECT_NO_THROW((void)chunk.get<api::ChatCompletionChunk>());
+  for (const auto& chunk : stream_run.chunks())
+    EXPECT_NO_THROW((void)chunk.get<api::ChatCompletionChunk>());
 }
 
 TEST(AudioMessage, NoFinishReasonVariantEndsOnTheExpiresAtDelta) {
-  const auto stream_run =
-      run_scenario("audio_message", chat_request(true), {{"X-Chatmock-Variant", "no_finish_reason"}});
+  const auto stream_run = run_scenario("audio_message", chat_request(true),
+                                       {{"X-Chatmock-Variant", "no_finish_reason"}});
   const auto chunks = choice_chunks(stream_run);
   for (const auto& chunk : chunks) EXPECT_TRUE(chunk["choices"][0]["finish_reason"].is_null());
   EXPECT_TRUE(chunks.back()["choices"][0]["delta"]["audio"].contains("expires_at"));
@@ -216,26 +220,31 @@ TEST(DeprecatedFunctionCall, MessageHasFunctionCallAndNoToolCalls) {
 }
 
 TEST(CustomToolCall, ToolCallIsCustomWithFreeTextInputInJsonAndStream) {
-  const auto message = run_scenario("custom_tool_call", tool_request()).json()["choices"][0]["message"];
+  const auto message =
+      run_scenario("custom_tool_call", tool_request()).json()["choices"][0]["message"];
   const auto& call = message["tool_calls"][0];
   EXPECT_EQ(call["type"], "custom");
   EXPECT_FALSE(call.contains("function"));
   EXPECT_EQ(call["custom"]["name"], "sql");
   EXPECT_TRUE(call["custom"]["input"].get<std::string>().starts_with("SELECT "));
   const auto stream_run = run_scenario("custom_tool_call", tool_request(true));
-  EXPECT_EQ(choice_chunks(stream_run).front()["choices"][0]["delta"]["tool_calls"][0]["type"], "custom");
+  EXPECT_EQ(choice_chunks(stream_run).front()["choices"][0]["delta"]["tool_calls"][0]["type"],
+            "custom");
   const auto assembled = stream_run.assembled();
-  EXPECT_EQ((*assembled.choices[0].message.tool_calls)[0].custom->input, call["custom"]["input"].get<std::string>());
+  EXPECT_EQ((*assembled.choices[0].message.tool_calls)[0].custom->input,
+            call["custom"]["input"].get<std::string>());
 }
 
 TEST(UnknownToolCallType, ToolCallHasTypeWebSearchAndNoFunction) {
-  const auto call = run_scenario("unknown_tool_call_type", tool_request()).json()["choices"][0]["message"]["tool_calls"][0];
+  const auto call = run_scenario("unknown_tool_call_type", tool_request())
+                        .json()["choices"][0]["message"]["tool_calls"][0];
   EXPECT_EQ(call["type"], "web_search");
   EXPECT_FALSE(call.contains("function"));
   EXPECT_EQ(call["web_search"]["query"], "weather in Paris today");
   std::string query;
   std::string type;
-  for (const auto& chunk : choice_chunks(run_scenario("unknown_tool_call_type", tool_request(true)))) {
+  for (const auto& chunk :
+       choice_chunks(run_scenario("unknown_tool_call_type", tool_request(true)))) {
     const auto& delta = chunk["choices"][0]["delta"];
     if (!delta.contains("tool_calls")) continue;
     const auto& fragment = delta["tool_calls"][0];
@@ -257,12 +266,14 @@ TEST(MultiChoiceN3, ThreeChoicesStopLengthContentFilterInterleavedInTheStream) {
   const auto stream_run = run_scenario("multi_choice_n3", chat_request(true));
   const auto chunks = choice_chunks(stream_run);
   ASSERT_GE(chunks.size(), 3U);
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(chunks[static_cast<std::size_t>(i)]["choices"][0]["index"], i);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(chunks[static_cast<std::size_t>(i)]["choices"][0]["index"], i);
   const auto assembled = stream_run.assembled();
   ASSERT_EQ(assembled.choices.size(), 3U);
   for (std::size_t i = 0; i < 3; ++i) {
     EXPECT_EQ(json(assembled.choices[i].finish_reason), body["choices"][i]["finish_reason"]);
-    EXPECT_EQ(json(*assembled.choices[i].message.content), body["choices"][i]["message"]["content"]);
+    EXPECT_EQ(json(*assembled.choices[i].message.content),
+              body["choices"][i]["message"]["content"]);
   }
   expect_model_parses(json_run, stream_run);
 }
@@ -313,7 +324,8 @@ TEST(NullsInsteadOfAbsent, StreamDeltasAndToolFragmentsCarryNulls) {
     }
   }
   EXPECT_TRUE(saw_null_name);
-  EXPECT_EQ((*stream_run.assembled().choices[0].message.tool_calls)[0].function->name, "get_weather");
+  EXPECT_EQ((*stream_run.assembled().choices[0].message.tool_calls)[0].function->name,
+            "get_weather");
 }
 
 TEST(MessageShapesComposition, MultiChoiceWithUnknownFieldsKeepsBoth) {
@@ -321,7 +333,8 @@ TEST(MessageShapesComposition, MultiChoiceWithUnknownFieldsKeepsBoth) {
   ASSERT_EQ(body["choices"].size(), 3U);
   EXPECT_EQ(body["choices"][2]["finish_reason"], "content_filter");
   for (const auto& choice : body["choices"]) EXPECT_TRUE(choice.contains("content_filter_results"));
-  const auto chunks = run_scenario("content_null_tool_calls+nulls_instead_of_absent", chat_request(true)).chunks();
+  const auto chunks =
+      run_scenario("content_null_tool_calls+nulls_instead_of_absent", chat_request(true)).chunks();
   EXPECT_TRUE(chunks.front()["choices"][0]["delta"]["tool_calls"].is_array());
   EXPECT_TRUE(chunks.back()["choices"][0]["delta"]["tool_calls"].is_null());
 }

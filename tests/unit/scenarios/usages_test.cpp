@@ -21,14 +21,18 @@ void expect_model_parses(const ScenarioRun& json_run, const ScenarioRun& stream_
   }
 }
 
-std::int64_t integer(const json& object, const char* key) { return object.at(key).get<std::int64_t>(); }
+std::int64_t integer(const json& object, const char* key) {
+  return object.at(key).get<std::int64_t>();
+}
 
 TEST(UsageCatalogue, RegistersEveryNameWithItsSpecFlag) {
-  const std::map<std::string, bool> expected = {
-      {"stream_usage_chunk_empty_choices", false}, {"stream_usage_in_last_content_chunk", false},
-      {"usage_details_full", false},               {"service_tier_values", true},
-      {"system_fingerprint_null_or_absent", true}, {"moderation_block", false},
-      {"logprobs_full", false}};
+  const std::map<std::string, bool> expected = {{"stream_usage_chunk_empty_choices", false},
+                                                {"stream_usage_in_last_content_chunk", false},
+                                                {"usage_details_full", false},
+                                                {"service_tier_values", true},
+                                                {"system_fingerprint_null_or_absent", true},
+                                                {"moderation_block", false},
+                                                {"logprobs_full", false}};
   for (const auto& [name, breaks] : expected) {
     const auto* scenario = scenarios::builtin_catalogue().find(name);
     ASSERT_NE(scenario, nullptr) << name;
@@ -47,7 +51,8 @@ TEST(StreamUsageChunkEmptyChoices, UnrequestedUsageArrivesInAnEmptyChoicesChunkB
   }
   EXPECT_TRUE(chunks.back()["choices"].empty());
   EXPECT_EQ(integer(chunks.back()["usage"], "total_tokens"),
-            integer(chunks.back()["usage"], "prompt_tokens") + integer(chunks.back()["usage"], "completion_tokens"));
+            integer(chunks.back()["usage"], "prompt_tokens") +
+                integer(chunks.back()["usage"], "completion_tokens"));
   EXPECT_TRUE(stream_run.ends_with_done());
   const auto json_run = run_scenario("stream_usage_chunk_empty_choices", chat_request());
   EXPECT_EQ(json_run.body(), run_scenario("default", chat_request()).body());
@@ -65,7 +70,8 @@ TEST(StreamUsageInLastContentChunk, UsageRidesOnTheFinishChunkAndNothingElseHasI
   EXPECT_EQ(chunks.back()["usage"], run_scenario("default", chat_request()).json()["usage"]);
   EXPECT_EQ(run_scenario("stream_usage_in_last_content_chunk", chat_request()).body(),
             run_scenario("default", chat_request()).body());
-  expect_model_parses(run_scenario("stream_usage_in_last_content_chunk", chat_request()), stream_run);
+  expect_model_parses(run_scenario("stream_usage_in_last_content_chunk", chat_request()),
+                      stream_run);
 }
 
 TEST(StreamUsageInLastContentChunk, RunningTotalsVariantPutsGrowingUsageOnEveryChunk) {
@@ -87,27 +93,32 @@ TEST(UsageDetailsFull, EveryCounterIsSetAndTheTotalsAddUp) {
   const auto usage = json_run.json()["usage"];
   const auto& in = usage["prompt_tokens_details"];
   const auto& out = usage["completion_tokens_details"];
-  for (const char* key : {"text_tokens", "image_tokens", "audio_tokens", "cached_tokens", "cache_write_tokens"}) {
+  for (const char* key :
+       {"text_tokens", "image_tokens", "audio_tokens", "cached_tokens", "cache_write_tokens"}) {
     EXPECT_GT(integer(in, key), 0) << key;
   }
-  for (const char* key : {"text_tokens", "reasoning_tokens", "audio_tokens", "accepted_prediction_tokens",
-                          "rejected_prediction_tokens"}) {
+  for (const char* key : {"text_tokens", "reasoning_tokens", "audio_tokens",
+                          "accepted_prediction_tokens", "rejected_prediction_tokens"}) {
     EXPECT_GT(integer(out, key), 0) << key;
   }
   EXPECT_EQ(integer(usage, "prompt_tokens"),
             integer(in, "text_tokens") + integer(in, "image_tokens") + integer(in, "audio_tokens"));
-  EXPECT_EQ(integer(in, "cached_tokens") + integer(in, "cache_write_tokens"), integer(usage, "prompt_tokens"));
+  EXPECT_EQ(integer(in, "cached_tokens") + integer(in, "cache_write_tokens"),
+            integer(usage, "prompt_tokens"));
   EXPECT_EQ(integer(usage, "completion_tokens"),
-            integer(out, "text_tokens") + integer(out, "reasoning_tokens") + integer(out, "audio_tokens") +
-                integer(out, "rejected_prediction_tokens"));
-  EXPECT_EQ(integer(usage, "total_tokens"), integer(usage, "prompt_tokens") + integer(usage, "completion_tokens"));
+            integer(out, "text_tokens") + integer(out, "reasoning_tokens") +
+                integer(out, "audio_tokens") + integer(out, "rejected_prediction_tokens"));
+  EXPECT_EQ(integer(usage, "total_tokens"),
+            integer(usage, "prompt_tokens") + integer(usage, "completion_tokens"));
   const auto stream_run = run_scenario("usage_details_full", chat_request(true));
   EXPECT_EQ(stream_run.chunks().back()["usage"], usage);
   expect_model_parses(json_run, stream_run);
 }
 
 TEST(UsageDetailsFull, VariantsDropTheDetailsOrTheWholeUsage) {
-  const auto bare = run_scenario("usage_details_full", chat_request(), {{"X-Chatmock-Variant", "no_details"}}).json();
+  const auto bare =
+      run_scenario("usage_details_full", chat_request(), {{"X-Chatmock-Variant", "no_details"}})
+          .json();
   EXPECT_FALSE(bare["usage"].contains("prompt_tokens_details"));
   EXPECT_FALSE(bare["usage"].contains("completion_tokens_details"));
   const HeaderList none = {{"X-Chatmock-Variant", "no_usage"}};
@@ -120,11 +131,14 @@ TEST(UsageDetailsFull, VariantsDropTheDetailsOrTheWholeUsage) {
 
 TEST(ServiceTierValues, HeaderPicksTheTierOnTheBodyAndEveryChunk) {
   const HeaderList headers = {{"X-Chatmock-Service-Tier", "ultrafast"}};
-  EXPECT_EQ(run_scenario("service_tier_values", chat_request(), headers).json()["service_tier"], "ultrafast");
-  for (const auto& chunk : run_scenario("service_tier_values", chat_request(true), headers).chunks()) {
+  EXPECT_EQ(run_scenario("service_tier_values", chat_request(), headers).json()["service_tier"],
+            "ultrafast");
+  for (const auto& chunk :
+       run_scenario("service_tier_values", chat_request(true), headers).chunks()) {
     EXPECT_EQ(chunk["service_tier"], "ultrafast");
   }
-  const auto null_tier = run_scenario("service_tier_values", chat_request(), {{"X-Chatmock-Service-Tier", "null"}});
+  const auto null_tier =
+      run_scenario("service_tier_values", chat_request(), {{"X-Chatmock-Service-Tier", "null"}});
   EXPECT_TRUE(null_tier.json().contains("service_tier"));
   EXPECT_TRUE(null_tier.json()["service_tier"].is_null());
 }
@@ -135,28 +149,38 @@ TEST(ServiceTierValues, FastIsAnsweredPriorityAndSeedsCoverEveryValue) {
   EXPECT_EQ(run_scenario("service_tier_values", request).json()["service_tier"], "priority");
   std::set<std::string> seen;
   for (std::uint64_t seed = 1; seed <= 80; ++seed) {
-    seen.insert(run_scenario("service_tier_values", chat_request(), {}, seed).json()["service_tier"].dump());
+    seen.insert(run_scenario("service_tier_values", chat_request(), {}, seed)
+                    .json()["service_tier"]
+                    .dump());
   }
-  EXPECT_EQ(seen, (std::set<std::string>{"\"default\"", "\"auto\"", "\"flex\"", "\"scale\"", "\"priority\"",
-                                         "null", "\"ultrafast\""}));
+  EXPECT_EQ(seen, (std::set<std::string>{"\"default\"", "\"auto\"", "\"flex\"", "\"scale\"",
+                                         "\"priority\"", "null", "\"ultrafast\""}));
 }
 
 TEST(SystemFingerprintNullOrAbsent, VariantsGiveNullOrNoKeyInJsonAndStream) {
   const HeaderList null_variant = {{"X-Chatmock-Variant", "null"}};
-  const auto with_null = run_scenario("system_fingerprint_null_or_absent", chat_request(), null_variant).json();
+  const auto with_null =
+      run_scenario("system_fingerprint_null_or_absent", chat_request(), null_variant).json();
   ASSERT_TRUE(with_null.contains("system_fingerprint"));
   EXPECT_TRUE(with_null["system_fingerprint"].is_null());
-  for (const auto& chunk : run_scenario("system_fingerprint_null_or_absent", chat_request(true), null_variant).chunks()) {
+  for (const auto& chunk :
+       run_scenario("system_fingerprint_null_or_absent", chat_request(true), null_variant)
+           .chunks()) {
     EXPECT_TRUE(chunk["system_fingerprint"].is_null());
   }
   const HeaderList absent = {{"X-Chatmock-Variant", "absent"}};
-  EXPECT_FALSE(run_scenario("system_fingerprint_null_or_absent", chat_request(), absent).json().contains("system_fingerprint"));
-  for (const auto& chunk : run_scenario("system_fingerprint_null_or_absent", chat_request(true), absent).chunks()) {
+  EXPECT_FALSE(run_scenario("system_fingerprint_null_or_absent", chat_request(), absent)
+                   .json()
+                   .contains("system_fingerprint"));
+  for (const auto& chunk :
+       run_scenario("system_fingerprint_null_or_absent", chat_request(true), absent).chunks()) {
     EXPECT_FALSE(chunk.contains("system_fingerprint"));
   }
   std::set<bool> present;
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    present.insert(run_scenario("system_fingerprint_null_or_absent", chat_request(), {}, seed).json().contains("system_fingerprint"));
+    present.insert(run_scenario("system_fingerprint_null_or_absent", chat_request(), {}, seed)
+                       .json()
+                       .contains("system_fingerprint"));
   }
   EXPECT_EQ(present.size(), 2U);
 }
@@ -166,7 +190,8 @@ TEST(ModerationBlock, BodyAndLastChunkCarryInputResultsAndAnOutputError) {
   const auto moderation = json_run.json()["moderation"];
   EXPECT_EQ(moderation["input"]["type"], "moderation_results");
   const auto& result = moderation["input"]["results"][0];
-  for (const char* key : {"type", "model", "flagged", "categories", "category_scores", "category_applied_input_types"}) {
+  for (const char* key : {"type", "model", "flagged", "categories", "category_scores",
+                          "category_applied_input_types"}) {
     EXPECT_TRUE(result.contains(key)) << key;
   }
   EXPECT_EQ(moderation["output"]["type"], "error");
@@ -228,16 +253,19 @@ TEST(LogprobsFull, HonoursTheRequestedTopLogprobsCount) {
   auto request = chat_request();
   request["logprobs"] = true;
   request["top_logprobs"] = 5;
-  const auto entries = run_scenario("logprobs_full", request).json()["choices"][0]["logprobs"]["content"];
+  const auto entries =
+      run_scenario("logprobs_full", request).json()["choices"][0]["logprobs"]["content"];
   EXPECT_EQ(entries[0]["top_logprobs"].size(), 5U);
 }
 
 TEST(UsageComposition, DetailedUsageRidesOnTheFinishChunk) {
-  const auto chunks = run_scenario("usage_details_full+stream_usage_in_last_content_chunk", chat_request(true)).chunks();
+  const auto chunks =
+      run_scenario("usage_details_full+stream_usage_in_last_content_chunk", chat_request(true))
+          .chunks();
   EXPECT_FALSE(chunks.back()["choices"].empty());
   EXPECT_GT(integer(chunks.back()["usage"]["completion_tokens_details"], "reasoning_tokens"), 0);
-  const auto tiered = run_scenario("service_tier_values+stream_usage_chunk_empty_choices", chat_request(true),
-                                   {{"X-Chatmock-Service-Tier", "flex"}})
+  const auto tiered = run_scenario("service_tier_values+stream_usage_chunk_empty_choices",
+                                   chat_request(true), {{"X-Chatmock-Service-Tier", "flex"}})
                           .chunks();
   EXPECT_TRUE(tiered.back()["choices"].empty());
   EXPECT_EQ(tiered.back()["service_tier"], "flex");
