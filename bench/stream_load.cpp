@@ -173,9 +173,10 @@ int concurrent(int port, int count, int ttft, int itl, int chunks) {
 int cold_start(const char* binary, int runs) {
   std::vector<double> times;
   const std::string port_file = "/tmp/chatmock-bench-port-" + std::to_string(getpid());
+  const std::string body = R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})";
   const std::string request =
       "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk\r\nContent-Type: application/json\r\n"
-      "Content-Length: 58\r\nConnection: close\r\n\r\n{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+      "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
   for (int i = 0; i < runs; ++i) {
     unlink(port_file.c_str());
     const auto start = Clock::now();
