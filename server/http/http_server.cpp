@@ -7,6 +7,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <thread>
 
 #include "http/error_pages.h"
@@ -86,10 +88,23 @@ class HttpServer::Impl {
   httplib::Server& server() { return *server_; }
   const HttpServerOptions& options() const { return options_; }
 
+  /// Debian's compiled cpp-httplib listens with a backlog of 5, so a burst of connections
+  /// waits out SYN retransmits (1 s, 3 s, 7 s...). Listening again on the bound socket
+  /// raises the backlog; Linux applies a second listen() to a listening socket.
+  bool widen_backlog() const {
+    return listen_socket_ < 0 || ::listen(listen_socket_, std::max(5, options_.listen_backlog)) == 0;
+  }
+
  private:
   void configure() {
     auto& s = *server_;
     s.set_tcp_nodelay(true);
+    // Replaces httplib's default option setter (SO_REUSEADDR) and remembers the listening socket.
+    s.set_socket_options([this](socket_t sock) {
+      int yes = 1;
+      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      listen_socket_ = sock;
+    });
     const auto threads = static_cast<std::size_t>(std::max(1, options_.threads));
     s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
@@ -117,6 +132,7 @@ class HttpServer::Impl {
   }
 
   HttpServerOptions options_;
+  int listen_socket_ = -1;
   Handler handler_;
   std::unique_ptr<httplib::Server> server_;
 };
@@ -136,10 +152,15 @@ int HttpServer::bind(std::string& error) {
   if (o.port == 0) {
     const int port = server.bind_to_any_port(o.host);
     if (port <= 0) error = "could not bind " + o.host + " to an ephemeral port";
-    return port > 0 ? port : -1;
+    if (port > 0 && !impl_->widen_backlog()) error = "could not raise the listen backlog";
+    return port > 0 && error.empty() ? port : -1;
   }
   if (!server.bind_to_port(o.host, o.port)) {
     error = "could not bind " + o.host + ":" + std::to_string(o.port) + " (port in use?)";
+    return -1;
+  }
+  if (!impl_->widen_backlog()) {
+    error = "could not raise the listen backlog";
     return -1;
   }
   return o.port;

@@ -111,7 +111,8 @@ void add_pacing(ScenarioCatalogue& catalogue) {
                      "its first byte (default 400/40 ms, ≤ 2 s); X-Chatmock-Latency: "
                      "ttft=MS,itl=MS tunes.",
                  .group = "transport",
-                 .edit_wire = make_slow});
+                 .edit_wire = make_slow,
+                 .paces_itself = true});
   catalogue.add({.name = "slow_first_byte",
                  .description = "Headers, then silence before the first body byte (default 3 s; "
                                 "X-Chatmock-Latency ttft=MS); X-Chatmock-Variant: keepalive sends "
@@ -122,13 +123,15 @@ void add_pacing(ScenarioCatalogue& catalogue) {
                    const auto silence =
                        requested_latency(ctx.http, defaults).value_or(defaults).ttft;
                    stall_before(reply, 0, silence, keepalive_for(reply, ctx));
-                 }});
+                 },
+                 .paces_itself = true});
   catalogue.add({.name = "stall_between_chunks",
                  .description = "One silence mid-body, between two stream chunks or two halves of "
                                 "the JSON (default 3 s; X-Chatmock-Latency itl=MS); variant "
                                 "keepalive as slow_first_byte.",
                  .group = "transport",
-                 .edit_wire = stall_mid_body});
+                 .edit_wire = stall_mid_body,
+                 .paces_itself = true});
 }
 
 void add_endings(ScenarioCatalogue& catalogue) {

@@ -56,6 +56,8 @@ struct Scenario {
   /// When set, the name stands for this sequence expression (e.g. "error_500,error_503,default")
   /// wherever it appears alone between commas; its hooks are then never run.
   std::string expands_to;
+  /// Reads X-Chatmock-Latency itself (slow, stalls), so the runner leaves base pacing to --latency.
+  bool paces_itself = false;
 };
 
 }  // namespace chatmock::scenarios

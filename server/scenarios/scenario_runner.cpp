@@ -3,6 +3,8 @@
 // but wire edits still apply, so `error_429+slow` is a slow 429.
 #include "scenarios/scenario_runner.h"
 
+#include <algorithm>
+
 #include "scenarios/tunables.h"
 #include "streaming/chunk_planner.h"
 
@@ -104,7 +106,14 @@ wire::WireReply run_composition(const Composition& composition, RunInput input) 
         if (composition[i]->edit_framing) composition[i]->edit_framing(framing);
       }
       reply = render_stream(std::move(frames), framing);
-      apply_latency(*reply, input.latency, stream_rng);
+      // X-Chatmock-Latency overrides --latency for this request's stream.
+      auto latency = input.latency;
+      const bool paced_by_scenario =
+          std::any_of(composition.begin(), composition.end(), [](const Scenario* s) { return s->paces_itself; });
+      if (const auto text = input.http->header("x-chatmock-latency"); !text.empty() && !paced_by_scenario) {
+        if (auto parsed = parse_latency(text)) latency = *parsed;
+      }
+      apply_latency(*reply, latency, stream_rng);
     }
   }
   for (std::size_t i = 0; i < composition.size(); ++i) {

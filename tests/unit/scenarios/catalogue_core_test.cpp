@@ -144,3 +144,17 @@ TEST(WordsHeader, WithMaxTokensGivesAnExactChunkCount) {
 
 }  // namespace
 }  // namespace chatmock::testing
+
+namespace chatmock::testing {
+namespace {
+
+TEST(LatencyHeader, PacesEveryStreamWrite) {
+  const auto run = run_scenario("default", chat_request(true), {{"X-Chatmock-Latency", "ttft=150,itl=7"}});
+  ASSERT_GE(run.reply.writes.size(), 3U);
+  EXPECT_EQ(run.reply.writes[0].delay, std::chrono::milliseconds(150));
+  EXPECT_EQ(run.reply.writes[1].delay, std::chrono::milliseconds(7));
+  EXPECT_EQ(run.reply.writes.back().delay, std::chrono::milliseconds(7));
+}
+
+}  // namespace
+}  // namespace chatmock::testing
