@@ -41,11 +41,10 @@ void register_tool_delta_scenarios(ScenarioCatalogue& catalogue) {
                                 "seed picks which (stream only).",
                  .group = kGroup,
                  .shape_reply = tool_call_reply(2),
-                 .edit_chunks =
-                     [](Chunks& chunks, ScenarioContext& ctx) {
-                       renumber_tool_indexes(chunks, ctx.rng.chance(0.5) ? ToolIndexing::one_based
-                                                                         : ToolIndexing::sparse);
-                     }});
+                 .edit_chunks = [](Chunks& chunks, ScenarioContext& ctx) {
+                   renumber_tool_indexes(chunks, ctx.rng.chance(0.5) ? ToolIndexing::one_based
+                                                                     : ToolIndexing::sparse);
+                 }});
   catalogue.add({.name = "stream_tool_id_name_repeated",
                  .description = "Every tool-call delta repeats the call's id, type and function "
                                 "name (stream only).",
@@ -72,10 +71,9 @@ void register_tool_delta_scenarios(ScenarioCatalogue& catalogue) {
                                 "next delta or never, the seed picks which (stream only).",
                  .group = kGroup,
                  .shape_reply = tool_call_reply(1),
-                 .edit_chunks =
-                     [](Chunks& chunks, ScenarioContext& ctx) {
-                       delay_tool_identity(chunks, /*never_sent=*/ctx.rng.chance(0.5));
-                     }});
+                 .edit_chunks = [](Chunks& chunks, ScenarioContext& ctx) {
+                   delay_tool_identity(chunks, /*never_sent=*/ctx.rng.chance(0.5));
+                 }});
 }
 
 void register_choice_delta_scenarios(ScenarioCatalogue& catalogue) {
@@ -103,7 +101,8 @@ void register_choice_delta_scenarios(ScenarioCatalogue& catalogue) {
                  .group = kGroup,
                  .shape_reply =
                      [](synthesis::ReplyDefinition& definition, ScenarioContext& ctx) {
-                       const auto asked = definition.choice_count.value_or(ctx.request.choice_count());
+                       const auto asked =
+                           definition.choice_count.value_or(ctx.request.choice_count());
                        definition.choice_count = std::max<std::int64_t>(asked, 2);
                      },
                  .edit_chunks = fixed(lead_with_second_choice)});
@@ -113,10 +112,9 @@ void register_choice_delta_scenarios(ScenarioCatalogue& catalogue) {
                                 "stream (stream only).",
                  .breaks_spec = true,
                  .group = kGroup,
-                 .edit_chunks =
-                     [](Chunks& chunks, ScenarioContext& ctx) {
-                       switch_id_midway(chunks, synthesis::completion_id(ctx.rng));
-                     }});
+                 .edit_chunks = [](Chunks& chunks, ScenarioContext& ctx) {
+                   switch_id_midway(chunks, synthesis::completion_id(ctx.rng));
+                 }});
   // Spec: `choices` is required and not nullable on every chunk.
   catalogue.add({.name = "stream_choices_missing_or_null",
                  .description = "Extra chunks arrive mid-stream, one without a choices key and "

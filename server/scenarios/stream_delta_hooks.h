@@ -1,13 +1,13 @@
 // Chunk edits behind the stream_deltas scenarios (edge-cases.md §5 D): each rewrites the planned
 // chunks, as JSON, into one delta pathology captured from a real provider. They work on JSON
 // rather than api::ChatCompletionChunk because some shapes (no `choices` key) have no typed form.
-// Choosing which variant to emit and registering the scenarios is catalogue_stream_deltas.cpp's job.
+// Choosing which variant to emit and registering the scenarios is catalogue_stream_deltas.cpp's
+// job.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace chatmock::scenarios {
 

@@ -46,7 +46,8 @@ void expect_plain_tool_reply(std::string_view name, std::size_t calls) {
 }
 
 TEST(StreamToolIndexMissing, NoToolDeltaHasAnIndexAcrossTwoCalls) {
-  const auto deltas = tool_deltas(run_scenario("stream_tool_index_missing", chat_request(true)).chunks());
+  const auto deltas =
+      tool_deltas(run_scenario("stream_tool_index_missing", chat_request(true)).chunks());
   ASSERT_FALSE(deltas.empty());
   std::set<std::string> ids;
   for (const auto& delta : deltas) {
@@ -60,10 +61,14 @@ TEST(StreamToolIndexMissing, NoToolDeltaHasAnIndexAcrossTwoCalls) {
 TEST(StreamToolIndexSparseOrOneBased, IndexesAreOneTwoOrZeroTwoAndSeedsShowBoth) {
   std::set<std::set<std::int64_t>> variants;
   for (std::uint64_t seed = 1; seed <= 24; ++seed) {
-    const auto chunks = run_scenario("stream_tool_index_sparse_or_one_based", tool_request(true), {}, seed).chunks();
+    const auto chunks =
+        run_scenario("stream_tool_index_sparse_or_one_based", tool_request(true), {}, seed)
+            .chunks();
     std::set<std::int64_t> indexes;
-    for (const auto& delta : tool_deltas(chunks)) indexes.insert(delta["index"].get<std::int64_t>());
-    EXPECT_TRUE(indexes == std::set<std::int64_t>({1, 2}) || indexes == std::set<std::int64_t>({0, 2}))
+    for (const auto& delta : tool_deltas(chunks))
+      indexes.insert(delta["index"].get<std::int64_t>());
+    EXPECT_TRUE(indexes == std::set<std::int64_t>({1, 2}) ||
+                indexes == std::set<std::int64_t>({0, 2}))
         << "seed " << seed;
     expect_chunks_parse(chunks);
     variants.insert(indexes);
@@ -87,12 +92,14 @@ TEST(StreamToolIdNameRepeated, EveryDeltaRepeatsTheOpenersIdTypeAndName) {
   const auto json_body = run_scenario("stream_tool_id_name_repeated", chat_request(false)).json();
   const auto assembled = run.assembled();
   ASSERT_TRUE(assembled.choices[0].message.tool_calls.has_value());
-  EXPECT_EQ(json(*assembled.choices[0].message.tool_calls), json_body["choices"][0]["message"]["tool_calls"]);
+  EXPECT_EQ(json(*assembled.choices[0].message.tool_calls),
+            json_body["choices"][0]["message"]["tool_calls"]);
   expect_plain_tool_reply("stream_tool_id_name_repeated", 1);
 }
 
 TEST(StreamToolNameNullInContinuation, ArgumentDeltasCarryANullName) {
-  const auto deltas = tool_deltas(run_scenario("stream_tool_name_null_in_continuation", tool_request(true)).chunks());
+  const auto deltas = tool_deltas(
+      run_scenario("stream_tool_name_null_in_continuation", tool_request(true)).chunks());
   ASSERT_GT(deltas.size(), 1U);
   EXPECT_EQ(deltas.front()["function"]["name"], "get_weather");
   for (std::size_t i = 1; i < deltas.size(); ++i) {
@@ -104,7 +111,8 @@ TEST(StreamToolNameNullInContinuation, ArgumentDeltasCarryANullName) {
 }
 
 TEST(StreamToolTypeEmptyString, ArgumentDeltasCarryAnEmptyType) {
-  const auto deltas = tool_deltas(run_scenario("stream_tool_type_empty_string", chat_request(true)).chunks());
+  const auto deltas =
+      tool_deltas(run_scenario("stream_tool_type_empty_string", chat_request(true)).chunks());
   ASSERT_GT(deltas.size(), 1U);
   EXPECT_EQ(deltas.front()["type"], "function");
   for (std::size_t i = 1; i < deltas.size(); ++i) {
@@ -117,7 +125,8 @@ TEST(StreamToolTypeEmptyString, ArgumentDeltasCarryAnEmptyType) {
 TEST(StreamToolFirstDeltaNoId, OpenerLacksIdAndTypeWhichComeNextOrNever) {
   std::set<std::string> variants;
   for (std::uint64_t seed = 1; seed <= 24; ++seed) {
-    const auto chunks = run_scenario("stream_tool_first_delta_no_id", tool_request(true), {}, seed).chunks();
+    const auto chunks =
+        run_scenario("stream_tool_first_delta_no_id", tool_request(true), {}, seed).chunks();
     const auto deltas = tool_deltas(chunks);
     ASSERT_GT(deltas.size(), 1U);
     EXPECT_EQ(deltas[0]["index"], 0);
@@ -139,8 +148,9 @@ TEST(StreamToolFirstDeltaNoId, OpenerLacksIdAndTypeWhichComeNextOrNever) {
 }
 
 TEST(StreamDeltaToolsComposition, IndexMissingPlusRepeatedIdentityKeepsBoth) {
-  const auto deltas =
-      tool_deltas(run_scenario("stream_tool_index_missing+stream_tool_id_name_repeated", chat_request(true)).chunks());
+  const auto deltas = tool_deltas(
+      run_scenario("stream_tool_index_missing+stream_tool_id_name_repeated", chat_request(true))
+          .chunks());
   ASSERT_GT(deltas.size(), 2U);
   std::set<std::string> ids;
   for (const auto& delta : deltas) {
@@ -153,7 +163,8 @@ TEST(StreamDeltaToolsComposition, IndexMissingPlusRepeatedIdentityKeepsBoth) {
 }
 
 TEST(StreamDeltaToolsComposition, IndexMissingWithDefaultStillDropsEveryIndex) {
-  const auto deltas = tool_deltas(run_scenario("default+stream_tool_index_missing", tool_request(true)).chunks());
+  const auto deltas =
+      tool_deltas(run_scenario("default+stream_tool_index_missing", tool_request(true)).chunks());
   ASSERT_FALSE(deltas.empty());
   for (const auto& delta : deltas) EXPECT_FALSE(delta.contains("index"));
 }

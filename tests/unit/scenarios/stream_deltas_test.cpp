@@ -60,9 +60,9 @@ TEST(StreamDeltasCatalogue, RegistersEveryNameInItsGroupWithItsSpecFlag) {
 
 TEST(StreamDeltasJson, NonStreamBodyIsTheDefaultReplyForTextPathologies) {
   const auto plain = run_scenario("default", chat_request(false)).body();
-  for (const char* name : {"stream_role_every_chunk", "stream_role_missing", "stream_no_finish_reason",
-                           "stream_finish_with_content", "stream_id_changes_midway",
-                           "stream_choices_missing_or_null"}) {
+  for (const char* name : {"stream_role_every_chunk", "stream_role_missing",
+                           "stream_no_finish_reason", "stream_finish_with_content",
+                           "stream_id_changes_midway", "stream_choices_missing_or_null"}) {
     EXPECT_EQ(run_scenario(name, chat_request(false)).body(), plain) << name;
   }
 }
@@ -165,7 +165,8 @@ TEST(StreamIdChangesMidway, SecondHalfOfTheStreamHasANewId) {
   EXPECT_NE(first_id, last_id);
   EXPECT_TRUE(last_id.get<std::string>().starts_with("chatcmpl-"));
   std::size_t switches = 0;
-  for (std::size_t i = 1; i < chunks.size(); ++i) switches += chunks[i]["id"] != chunks[i - 1]["id"] ? 1 : 0;
+  for (std::size_t i = 1; i < chunks.size(); ++i)
+    switches += chunks[i]["id"] != chunks[i - 1]["id"] ? 1 : 0;
   EXPECT_EQ(switches, 1U);
 }
 
@@ -193,7 +194,8 @@ TEST(StreamChoicesMissingOrNull, OneChunkLacksChoicesAndOneHasNullChoices) {
 }
 
 TEST(StreamDeltasComposition, RoleMissingPlusNoFinishReasonKeepsBothPathologies) {
-  const auto chunks = run_scenario("stream_role_missing+stream_no_finish_reason", chat_request(true)).chunks();
+  const auto chunks =
+      run_scenario("stream_role_missing+stream_no_finish_reason", chat_request(true)).chunks();
   for (const auto& chunk : chunks) {
     for (const auto& choice : chunk["choices"]) {
       EXPECT_FALSE(choice["delta"].contains("role"));
@@ -203,7 +205,8 @@ TEST(StreamDeltasComposition, RoleMissingPlusNoFinishReasonKeepsBothPathologies)
 }
 
 TEST(StreamDeltasComposition, FinishWithContentThenNoFinishReasonKeepsTheLastContent) {
-  const auto run = run_scenario("stream_finish_with_content+stream_no_finish_reason", chat_request(true));
+  const auto run =
+      run_scenario("stream_finish_with_content+stream_no_finish_reason", chat_request(true));
   const auto chunks = run.chunks();
   ASSERT_FALSE(chunks.empty());
   EXPECT_TRUE(chunks.back()["choices"][0]["finish_reason"].is_null());
