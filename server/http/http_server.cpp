@@ -108,6 +108,9 @@ class HttpServer::Impl {
     const auto threads = static_cast<std::size_t>(std::max(1, options_.threads));
     s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
+    // httplib closes a keep-alive connection after 5 requests by default; load tests reconnect
+    // constantly under that, which no real API does.
+    s.set_keep_alive_max_count(options_.keep_alive_max_requests);
     s.set_read_timeout(options_.read_timeout_s, 0);
     s.set_write_timeout(options_.write_timeout_s, 0);
     s.set_payload_max_length(options_.max_body_bytes);

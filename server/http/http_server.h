@@ -19,6 +19,7 @@ struct HttpServerOptions {
   int listen_backlog = 4096;               ///< pending connections (capped by net.core.somaxconn)
   std::size_t max_body_bytes = 16 << 20;   ///< larger bodies get 413
   int keep_alive_timeout_s = 5;
+  std::size_t keep_alive_max_requests = 100000;  ///< requests per keep-alive connection
   int read_timeout_s = 5;
   int write_timeout_s = 5;
   std::string tls_cert;                    ///< with tls_key: serve HTTPS

@@ -128,6 +128,7 @@ void add_catalogue_errors(ScenarioCatalogue& catalogue) {
   catalogue.add({.name = "http_error_no_wrapper",
                  .description = "400 whose body is the error object without the \"error\" key "
                                 "(python reads body.get(\"error\", body)).",
+                 .breaks_spec = true,
                  .group = "errors",
                  .replace_reply = answer_with([](ScenarioContext& ctx) {
                    const auto error = validation_error(ctx.http, "context_length");
