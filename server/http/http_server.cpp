@@ -11,6 +11,7 @@
 
 #include <thread>
 
+#include "http/elastic_thread_pool.h"
 #include "http/error_pages.h"
 
 namespace chatmock::http {
@@ -106,7 +107,7 @@ class HttpServer::Impl {
       listen_socket_ = sock;
     });
     const auto threads = static_cast<std::size_t>(std::max(1, options_.threads));
-    s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    s.new_task_queue = [threads] { return new ElasticThreadPool(std::min<std::size_t>(threads, 8), threads); };
     s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
     // httplib closes a keep-alive connection after 5 requests by default; load tests reconnect
     // constantly under that, which no real API does.

@@ -15,7 +15,7 @@ namespace chatmock::http {
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;                         ///< 0 → ephemeral
-  int threads = 256;                       ///< one pool thread per keep-alive connection
+  int threads = 1024;                      ///< most threads (one per open connection); made on demand
   int listen_backlog = 4096;               ///< pending connections (capped by net.core.somaxconn)
   std::size_t max_body_bytes = 16 << 20;   ///< larger bodies get 413
   int keep_alive_timeout_s = 5;

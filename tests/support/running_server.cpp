@@ -10,7 +10,6 @@ namespace chatmock::testing {
 RunningServer::RunningServer(app::Config config) {
   std::signal(SIGPIPE, SIG_IGN);  // a test client hanging up must not kill the test binary
   config.http.port = 0;
-  config.http.threads = 16;
   config.log = app::LogFormat::off;
   app_ = std::make_unique<app::App>(std::move(config));
   std::string error;

@@ -1,0 +1,37 @@
+// Slow clients must not starve others: connections stuck mid-headers each hold a thread in
+// cpp-httplib, so the pool grows for them and a normal request is still answered at once.
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include <httplib.h>
+
+#include "raw_socket.h"
+#include "support/running_server.h"
+
+namespace chatmock::testing {
+namespace {
+
+TEST(SlowClients, FourHundredConnectionsStuckMidHeadersDoNotBlockANormalRequest) {
+  RunningServer server;
+  std::vector<int> stuck;
+  for (int i = 0; i < 400; ++i) {
+    const int fd = open_socket(server.port());
+    ASSERT_GE(fd, 0);
+    const std::string partial = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+    ::send(fd, partial.data(), partial.size(), MSG_NOSIGNAL);
+    stuck.push_back(fd);
+  }
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_connection_timeout(1, 0);
+  client.set_read_timeout(1, 0);  // the requirement: answered within a second
+  const auto res = client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}},
+                               R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})",
+                               "application/json");
+  for (const int fd : stuck) ::close(fd);
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 200);
+}
+
+}  // namespace
+}  // namespace chatmock::testing
