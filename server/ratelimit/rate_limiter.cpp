@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "wire/integer_knobs.h"
+
 namespace chatmock::ratelimit {
 
 namespace {
@@ -100,19 +102,12 @@ std::string format_reset(std::int64_t milliseconds) {
 namespace chatmock::ratelimit {
 
 std::optional<RateLimitConfig> parse_rate_limit(std::string_view text) {
+  const auto knobs = wire::parse_integer_knobs(text);
+  if (!knobs) return std::nullopt;
   RateLimitConfig config;
   config.enforced = true;
-  while (!text.empty()) {
-    const auto comma = text.find(',');
-    const auto item = text.substr(0, comma);
-    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
-    const auto equals = item.find('=');
-    if (equals == std::string_view::npos) return std::nullopt;
-    std::int64_t value = 0;
-    const auto digits = item.substr(equals + 1);
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (ec != std::errc() || end != digits.data() + digits.size() || value <= 0) return std::nullopt;
-    const auto key = item.substr(0, equals);
+  for (const auto& [key, value] : *knobs) {
+    if (value <= 0) return std::nullopt;
     if (key == "rpm") {
       config.requests_per_minute = value;
     } else if (key == "tpm") {
