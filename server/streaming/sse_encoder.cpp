@@ -7,7 +7,9 @@ namespace chatmock::streaming {
 namespace {
 void field(std::string& out, std::string_view name, std::string_view value, const SseFraming& framing) {
   out += name;
-  out += framing.space_after_colon ? ": " : ":";
+  // Decoders strip one space after the colon, so a value that starts with a space needs the
+  // separator even when the framing omits it, or the value loses its first character.
+  out += framing.space_after_colon || value.starts_with(' ') ? ": " : ":";
   out += value;
   out += framing.line_ending;
 }

@@ -28,6 +28,12 @@ TEST(SseEncoder, FieldsAndCommentsFollowTheFraming) {
   EXPECT_EQ(encode_comment("ping"), ": ping\n\n");
 }
 
+TEST(SseEncoder, NoSpaceFramingKeepsALeadingSpaceOfTheValue) {
+  const SseFraming tight{"\n", false};
+  EXPECT_EQ(encode_event({"x"}, tight), "data:x\n\n");
+  EXPECT_EQ(decode_sse(encode_event({" x"}, tight)).at(0).data, " x");
+}
+
 TEST(SseEncoder, EveryFramingDecodesBackToTheSameEvents) {
   const std::vector<SseEvent> events{{"{\"n\":1}"}, {"two\nlines"}, {"[DONE]"}};
   for (const std::string ending : {"\n", "\r\n", "\r"}) {
