@@ -16,6 +16,8 @@ using nlohmann::json;
 
 // received_at_ms has millisecond resolution on both ends of a gap.
 constexpr double kClockToleranceMs = 2;
+constexpr int kShellSignalBase = 128;
+constexpr int kMaxSignal = 64;
 
 Verdict pass() { return {Outcome::kPass, ""}; }
 Verdict fail(std::string reason) { return {Outcome::kFail, std::move(reason)}; }
@@ -132,6 +134,11 @@ Verdict judge_run(const json& expectation, const AdapterRun& run, const std::vec
                 " ms; the adapter was killed");
   }
   if (run.signal != 0) return fail("crash: the adapter died of signal " + std::to_string(run.signal));
+  // /bin/sh reports a child killed by signal N as exit status 128 + N.
+  if (run.exit_code > kShellSignalBase && run.exit_code <= kShellSignalBase + kMaxSignal) {
+    return fail("crash: the adapter died of signal " + std::to_string(run.exit_code - kShellSignalBase) +
+                " (shell exit status " + std::to_string(run.exit_code) + ")");
+  }
   const json observation = parse_observation(run.out);
   if (observation.is_discarded()) {
     std::string first_error_line = run.err.substr(0, run.err.find('\n'));
