@@ -12,6 +12,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <vector>
+
+extern char** environ;
 
 namespace chatmock::conform {
 namespace {
@@ -23,16 +26,28 @@ void close_fd(int& fd) {
   fd = -1;
 }
 
-// In the child: wire the pipes to 0/1/2, set the environment and exec the shell. Never returns.
-[[noreturn]] void exec_child(const std::string& command, int in_fd, int out_fd, int err_fd,
-                             const std::map<std::string, std::string>& environment) {
+// The environment for the child, built before fork: after fork in a threaded process only
+// async-signal-safe calls are allowed, so the child must not call setenv.
+std::vector<std::string> child_environment(const std::map<std::string, std::string>& additions) {
+  std::vector<std::string> entries;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    const std::string text(*entry);
+    const std::string name = text.substr(0, text.find('='));
+    if (!additions.contains(name)) entries.push_back(text);
+  }
+  for (const auto& [name, value] : additions) entries.push_back(name + "=" + value);
+  return entries;
+}
+
+// In the child: wire the pipes to 0/1/2 and exec the shell. Never returns.
+[[noreturn]] void exec_child(const char* command, int in_fd, int out_fd, int err_fd, char* const* envp) {
   ::setpgid(0, 0);
   ::dup2(in_fd, STDIN_FILENO);
   ::dup2(out_fd, STDOUT_FILENO);
   ::dup2(err_fd, STDERR_FILENO);
-  for (const auto& [name, value] : environment) ::setenv(name.c_str(), value.c_str(), 1);
   ::signal(SIGPIPE, SIG_DFL);
-  ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+  const char* argv[] = {"sh", "-c", command, nullptr};
+  ::execve("/bin/sh", const_cast<char* const*>(argv), envp);
   ::_exit(127);
 }
 
@@ -56,8 +71,12 @@ AdapterRun run_adapter(const std::string& command, const std::string& input,
   AdapterRun run;
   const auto started = Clock::now();
   const auto deadline = started + std::chrono::milliseconds(timeout_ms);
+  std::vector<std::string> env_entries = child_environment(environment);
+  std::vector<char*> envp;
+  for (std::string& entry : env_entries) envp.push_back(entry.data());
+  envp.push_back(nullptr);
   int in_pipe[2], out_pipe[2], err_pipe[2];
-  if (::pipe(in_pipe) != 0 || ::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) {
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
     run.launch_failed = true;
     return run;
   }
@@ -66,7 +85,7 @@ AdapterRun run_adapter(const std::string& command, const std::string& input,
     ::close(in_pipe[1]);
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
-    exec_child(command, in_pipe[0], out_pipe[1], err_pipe[1], environment);
+    exec_child(command.c_str(), in_pipe[0], out_pipe[1], err_pipe[1], envp.data());
   }
   ::close(in_pipe[0]);
   ::close(out_pipe[1]);

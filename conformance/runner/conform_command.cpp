@@ -81,7 +81,8 @@ int run_conform(const ConformFlags& flags) {
   }
 
   ServerProcess server;
-  SuiteOptions options{.timeout_ms = flags.timeout_ms, .seeds = std::max(1, flags.seeds)};
+  SuiteOptions options{
+      .timeout_ms = flags.timeout_ms, .seeds = std::max(1, flags.seeds), .jobs = std::max(1, flags.jobs)};
   if (flags.server.empty()) {
     if (const std::string error = server.start(locate_chatmock(flags.chatmock), flags.server_seed);
         !error.empty()) {

@@ -17,6 +17,7 @@ struct ConformFlags {
   std::string cases_glob = "*";           ///< --cases
   std::string cases_dir;                  ///< --cases-dir; empty = the repository's conformance/cases
   int seeds = 1;
+  int jobs = 1;
   int fuzz = 0;
   int timeout_ms = 30000;
   std::string junit;

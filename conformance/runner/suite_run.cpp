@@ -7,6 +7,9 @@
 
 #include <atomic>
 #include <map>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 #include "runner/adapter_process.h"
 #include "runner/admin_client.h"
@@ -55,7 +58,6 @@ Verdict run_one(const ConformanceCase& c, const ClientSpec& client, int seed, co
   AdminClient admin(options.root_url);
   const auto attempts = admin.requests_in_session(session);
   if (!attempts) return {Outcome::kFail, "the server's journal could not be read (is it still running?)"};
-  if (options.clear_journal) admin.clear_requests();
   return judge_run(c.expectation, run, *attempts, c.request.value("stream", false));
 }
 
@@ -70,6 +72,42 @@ std::string result_line(std::size_t number, std::size_t total, const CaseResult&
   }
   return line;
 }
+
+// Hands out task indexes and keeps the server's journal short: every journal read returns the
+// whole journal, so reads grow with the run unless it is cleared. Cleared only when no task is in
+// flight (another run's entries would vanish otherwise): after every `epoch` started tasks, new
+// ones wait until the running ones finish, the journal is cleared, and the next epoch begins.
+class JournalEpochs {
+ public:
+  JournalEpochs(std::size_t total, const SuiteOptions& options)
+      : total_(total), epoch_(static_cast<std::size_t>(options.jobs) * 4),
+        clear_(options.clear_journal), root_url_(options.root_url) {}
+
+  std::optional<std::size_t> acquire() {
+    std::unique_lock lock(mutex_);
+    drained_.wait(lock, [&] { return !clear_ || started_in_epoch_ < epoch_ || next_ >= total_; });
+    if (next_ >= total_) return std::nullopt;
+    ++in_flight_;
+    ++started_in_epoch_;
+    return next_++;
+  }
+
+  void release() {
+    const std::lock_guard lock(mutex_);
+    if (--in_flight_ == 0 && clear_ && started_in_epoch_ >= epoch_) {
+      AdminClient(root_url_).clear_requests();
+      started_in_epoch_ = 0;
+      drained_.notify_all();
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable drained_;
+  std::size_t total_, epoch_, next_ = 0, in_flight_ = 0, started_in_epoch_ = 0;
+  bool clear_;
+  std::string root_url_;
+};
 
 }  // namespace
 
@@ -94,31 +132,56 @@ std::vector<ConformanceCase> fuzz_cases(int count) {
 std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
                                   const std::vector<ClientSpec>& clients, const SuiteOptions& options,
                                   std::ostream& progress) {
-  std::vector<CaseResult> results;
-  const std::size_t total = cases.size() * static_cast<std::size_t>(options.seeds) * clients.size();
-  const bool name_client = clients.size() > 1;
+  struct Task {
+    const ClientSpec* client;
+    const ConformanceCase* c;
+    int seed;
+  };
+  std::vector<Task> tasks;
   for (const ClientSpec& client : clients) {
-    std::optional<std::string> skipped_because;
     for (const ConformanceCase& c : cases) {
-      for (int seed = 1; seed <= options.seeds; ++seed) {
-        CaseResult r{.case_id = options.seeds > 1 ? c.id + "#" + std::to_string(seed) : c.id,
-                     .description = c.description,
-                     .client = client.name,
-                     .expected = client.expected_for(c.id)};
-        r.verdict = skipped_because ? Verdict{Outcome::kSkip, *skipped_because}
-                                    : run_one(c, client, seed, options, r.elapsed_ms);
-        r.standing = standing_of(r.verdict.outcome, r.expected.outcome);
-        results.push_back(r);
-        if (r.standing == Standing::kSkipped && !skipped_because) {
-          skipped_because = r.verdict.reason;
-          progress << "[" << results.size() << "/" << total << "] SKIP " << client.name << ": "
-                   << r.verdict.reason << " (every case of this client is skipped)" << std::endl;
-        } else if (!skipped_because) {
-          progress << result_line(results.size(), total, r, name_client) << std::endl;
-        }
-      }
+      for (int seed = 1; seed <= options.seeds; ++seed) tasks.push_back({&client, &c, seed});
     }
   }
+  std::vector<CaseResult> results(tasks.size());
+  std::map<std::string, std::string> skipped_clients;  // name → why
+  JournalEpochs epochs(tasks.size(), options);
+  std::mutex mutex;
+  std::size_t finished = 0;
+  const bool name_client = clients.size() > 1;
+
+  auto work = [&] {
+    while (const auto i = epochs.acquire()) {
+      const Task& task = tasks[*i];
+      CaseResult r{.case_id = options.seeds > 1 ? task.c->id + "#" + std::to_string(task.seed) : task.c->id,
+                   .description = task.c->description,
+                   .client = task.client->name,
+                   .expected = task.client->expected_for(task.c->id)};
+      std::optional<std::string> skip;
+      {
+        const std::lock_guard lock(mutex);
+        if (auto it = skipped_clients.find(r.client); it != skipped_clients.end()) skip = it->second;
+      }
+      r.verdict = skip ? Verdict{Outcome::kSkip, *skip} : run_one(*task.c, *task.client, task.seed, options, r.elapsed_ms);
+      r.standing = standing_of(r.verdict.outcome, r.expected.outcome);
+      epochs.release();
+      const std::lock_guard lock(mutex);
+      ++finished;
+      if (r.standing == Standing::kSkipped) {
+        if (skipped_clients.emplace(r.client, r.verdict.reason).second) {
+          progress << "[" << finished << "/" << tasks.size() << "] SKIP " << r.client << ": " << r.verdict.reason
+                   << " (every case of this client is skipped)" << std::endl;
+        }
+      } else {
+        progress << result_line(finished, tasks.size(), r, name_client) << std::endl;
+      }
+      results[*i] = std::move(r);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (int j = 1; j < options.jobs; ++j) workers.emplace_back(work);
+  work();
+  for (auto& worker : workers) worker.join();
   return results;
 }
 
