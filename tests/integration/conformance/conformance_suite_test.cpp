@@ -23,8 +23,11 @@ struct ConformRun {
 };
 
 ConformRun conform(const std::string& arguments) {
-  const std::string command = std::string(CONFORM_BIN) + " --chatmock " + CHATMOCK_BIN + " --cases-dir " +
-                              SOURCE_DIR + "/conformance/cases " + arguments + " 2>&1";
+  const std::string cases_dir = arguments.find("--cases-dir") == std::string::npos
+                                    ? std::string(" --cases-dir ") + SOURCE_DIR + "/conformance/cases"
+                                    : "";
+  const std::string command =
+      std::string(CONFORM_BIN) + " --chatmock " + CHATMOCK_BIN + cases_dir + " " + arguments + " 2>&1";
   ConformRun run;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return run;
@@ -99,10 +102,14 @@ TEST(ConformanceSuiteTest, UnknownScenarioIsAFailureThatSaysSo) {
 }
 
 TEST(ConformanceSuiteTest, SkipMarkerSkipsTheClientInOneLine) {
-  const ConformRun run = conform("--cases 'default.*,refusal.*' --client " + quoted("echo '{\"skip\":\"sdk missing\"}'"));
+  const fs::path dir = scratch_dir("skip");
+  std::ofstream(dir / "skipper.sh") << "echo '{\"skip\":\"sdk missing\"}'\n";
+  const ConformRun run = conform("--cases 'default.*,refusal.*' --client " + quoted("sh " + (dir / "skipper.sh").string()));
   EXPECT_EQ(run.exit_code, 0) << run.out;
-  EXPECT_NE(run.out.find("SKIP echo: sdk missing"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("SKIP sh: sdk missing (every case of this client is skipped)"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("0 passed, 0 failed, 4 skipped"), std::string::npos) << run.out;
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 2) << "one SKIP line and the tally: " << run.out;
+  fs::remove_all(dir);
 }
 
 TEST(ConformanceSuiteTest, HangingAdapterIsKilledAndFailed) {
@@ -124,7 +131,7 @@ TEST(ConformanceSuiteTest, StaleExpectationFailsAndReportsAreWritten) {
   std::stringstream junit, report;
   junit << std::ifstream(dir / "j.xml").rdbuf();
   report << std::ifstream(dir / "r.md").rdbuf();
-  EXPECT_NE(junit.str().find(R"(<testsuite name="chatmock-client-cpp" tests="2" failures="1")"), std::string::npos) << junit.str();
+  EXPECT_NE(junit.str().find(R"(<testsuite name="cpp" tests="2" failures="1")"), std::string::npos) << junit.str();
   EXPECT_NE(report.str().find("| `default.json` | **pass, expected fail**: pretend finding |"), std::string::npos)
       << report.str();
   fs::remove_all(dir);
