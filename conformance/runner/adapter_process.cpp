@@ -40,7 +40,8 @@ std::vector<std::string> child_environment(const std::map<std::string, std::stri
 }
 
 // In the child: wire the pipes to 0/1/2 and exec the shell. Never returns.
-[[noreturn]] void exec_child(const char* command, int in_fd, int out_fd, int err_fd, char* const* envp) {
+[[noreturn]] void exec_child(const char* command, int in_fd, int out_fd, int err_fd,
+                             char* const* envp) {
   ::setpgid(0, 0);
   ::dup2(in_fd, STDIN_FILENO);
   ::dup2(out_fd, STDOUT_FILENO);
@@ -76,7 +77,8 @@ AdapterRun run_adapter(const std::string& command, const std::string& input,
   for (std::string& entry : env_entries) envp.push_back(entry.data());
   envp.push_back(nullptr);
   int in_pipe[2], out_pipe[2], err_pipe[2];
-  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 ||
+      ::pipe2(err_pipe, O_CLOEXEC) != 0) {
     run.launch_failed = true;
     return run;
   }
@@ -102,14 +104,16 @@ AdapterRun run_adapter(const std::string& command, const std::string& input,
   std::size_t written = 0;
   if (input.empty()) close_fd(in_fd);
   while (out_fd >= 0 || err_fd >= 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
       run.timed_out = true;
       ::killpg(pid, SIGKILL);
       break;
     }
     std::array<pollfd, 3> fds{{{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}, {in_fd, POLLOUT, 0}}};
-    if (::poll(fds.data(), fds.size(), static_cast<int>(std::min<long long>(left.count(), 1000))) < 0 &&
+    if (::poll(fds.data(), fds.size(), static_cast<int>(std::min<long long>(left.count(), 1000))) <
+            0 &&
         errno != EINTR) {
       break;
     }
@@ -118,7 +122,8 @@ AdapterRun run_adapter(const std::string& command, const std::string& input,
     if (in_fd >= 0 && fds[2].revents != 0) {
       const ssize_t sent = ::write(in_fd, input.data() + written, input.size() - written);
       if (sent > 0) written += static_cast<std::size_t>(sent);
-      if ((sent < 0 && errno != EAGAIN && errno != EINTR) || written == input.size()) close_fd(in_fd);
+      if ((sent < 0 && errno != EAGAIN && errno != EINTR) || written == input.size())
+        close_fd(in_fd);
     }
   }
   close_fd(in_fd), close_fd(out_fd), close_fd(err_fd);

@@ -10,12 +10,12 @@ namespace chatmock::conform {
 
 /// How an adapter run ended.
 struct AdapterRun {
-  int exit_code = -1;     ///< exit status, or -1 when killed by a signal
-  int signal = 0;         ///< the terminating signal, 0 when it exited
-  bool timed_out = false; ///< the deadline passed and the group was killed
+  int exit_code = -1;      ///< exit status, or -1 when killed by a signal
+  int signal = 0;          ///< the terminating signal, 0 when it exited
+  bool timed_out = false;  ///< the deadline passed and the group was killed
   bool launch_failed = false;
-  std::string out;        ///< everything written to stdout
-  std::string err;        ///< everything written to stderr (bounded)
+  std::string out;  ///< everything written to stdout
+  std::string err;  ///< everything written to stderr (bounded)
   double elapsed_ms = 0;
 };
 

@@ -6,17 +6,23 @@ namespace chatmock::conform {
 
 Standing standing_of(Outcome actual, Outcome expected) {
   if (actual == Outcome::kSkip) return Standing::kSkipped;
-  if (actual == Outcome::kPass) return expected == Outcome::kFail ? Standing::kUnexpectedPass : Standing::kPassed;
+  if (actual == Outcome::kPass)
+    return expected == Outcome::kFail ? Standing::kUnexpectedPass : Standing::kPassed;
   return expected == Outcome::kFail ? Standing::kExpectedFailure : Standing::kFailed;
 }
 
 std::string standing_label(Standing standing) {
   switch (standing) {
-    case Standing::kPassed: return "PASS";
-    case Standing::kExpectedFailure: return "XFAIL";
-    case Standing::kFailed: return "FAIL";
-    case Standing::kUnexpectedPass: return "XPASS";
-    case Standing::kSkipped: return "SKIP";
+    case Standing::kPassed:
+      return "PASS";
+    case Standing::kExpectedFailure:
+      return "XFAIL";
+    case Standing::kFailed:
+      return "FAIL";
+    case Standing::kUnexpectedPass:
+      return "XPASS";
+    case Standing::kSkipped:
+      return "SKIP";
   }
   return "FAIL";
 }

@@ -12,19 +12,20 @@ namespace chatmock::conform {
 
 /// How a result counts in the final tally.
 enum class Standing {
-  kPassed,          ///< passed, as expected
-  kExpectedFailure, ///< failed exactly as the client's expectations file says (counts as passed)
-  kFailed,          ///< failed, unexpectedly
-  kUnexpectedPass,  ///< passed although expected to fail: the expectations are stale (counts as failed)
-  kSkipped,         ///< the adapter is unavailable on this machine
+  kPassed,           ///< passed, as expected
+  kExpectedFailure,  ///< failed exactly as the client's expectations file says (counts as passed)
+  kFailed,           ///< failed, unexpectedly
+  kUnexpectedPass,   ///< passed although expected to fail: the expectations are stale (counts as
+                     ///< failed)
+  kSkipped,          ///< the adapter is unavailable on this machine
 };
 
 struct CaseResult {
   std::string case_id;
   std::string description;
   std::string client;
-  Verdict verdict;          ///< what actually happened
-  ExpectedVerdict expected; ///< what the client's expectations say
+  Verdict verdict;           ///< what actually happened
+  ExpectedVerdict expected;  ///< what the client's expectations say
   Standing standing = Standing::kFailed;
   double elapsed_ms = 0;
 };

@@ -24,7 +24,8 @@ constexpr int kSetupError = 2;
 
 std::string cases_directory(const ConformFlags& flags) {
   if (!flags.cases_dir.empty()) return flags.cases_dir;
-  if (const char* env = std::getenv("CHATMOCK_CONFORM_CASES"); env != nullptr && *env != '\0') return env;
+  if (const char* env = std::getenv("CHATMOCK_CONFORM_CASES"); env != nullptr && *env != '\0')
+    return env;
   if (std::filesystem::is_directory("conformance/cases")) return "conformance/cases";
   return CHATMOCK_CONFORM_CASES_DIR;
 }
@@ -81,8 +82,9 @@ int run_conform(const ConformFlags& flags) {
   }
 
   ServerProcess server;
-  SuiteOptions options{
-      .timeout_ms = flags.timeout_ms, .seeds = std::max(1, flags.seeds), .jobs = std::max(1, flags.jobs)};
+  SuiteOptions options{.timeout_ms = flags.timeout_ms,
+                       .seeds = std::max(1, flags.seeds),
+                       .jobs = std::max(1, flags.jobs)};
   if (flags.server.empty()) {
     if (const std::string error = server.start(locate_chatmock(flags.chatmock), flags.server_seed);
         !error.empty()) {
@@ -96,7 +98,8 @@ int run_conform(const ConformFlags& flags) {
   }
   options.catalogue = AdminClient(options.root_url).scenario_names();
   if (!options.catalogue) {
-    std::cerr << "chatmock-conform: no answer from " << options.root_url << "/_chatmock/scenarios\n";
+    std::cerr << "chatmock-conform: no answer from " << options.root_url
+              << "/_chatmock/scenarios\n";
     return kSetupError;
   }
 

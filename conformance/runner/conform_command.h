@@ -15,7 +15,7 @@ struct ConformFlags {
   std::string server;                     ///< --server URL; empty = launch chatmock
   std::string chatmock;                   ///< --chatmock PATH of the binary to launch
   std::string cases_glob = "*";           ///< --cases
-  std::string cases_dir;                  ///< --cases-dir; empty = the repository's conformance/cases
+  std::string cases_dir;  ///< --cases-dir; empty = the repository's conformance/cases
   int seeds = 1;
   int jobs = 1;
   int fuzz = 0;

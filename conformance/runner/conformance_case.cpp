@@ -41,8 +41,9 @@ ConformanceCase base_case(const json& entry, const std::string& source) {
   if (!c.headers.is_object()) fail(source, c.id, "\"headers\" must be an object");
   c.expectation = entry.value("expectation", json());
   if (!c.expectation.is_object() || !known_kinds().contains(c.expectation.value("kind", ""))) {
-    fail(source, c.id, "\"expectation.kind\" must be one of matches_served, error, "
-                       "no_hang_no_crash, retries, no_retry");
+    fail(source, c.id,
+         "\"expectation.kind\" must be one of matches_served, error, "
+         "no_hang_no_crash, retries, no_retry");
   }
   c.timeout_ms = entry.value("timeout_ms", 0);
   return c;
@@ -50,7 +51,8 @@ ConformanceCase base_case(const json& entry, const std::string& source) {
 
 ConformanceCase stream_form(ConformanceCase c) {
   c.request["stream"] = true;
-  if (!c.request.contains("stream_options")) c.request["stream_options"] = {{"include_usage", true}};
+  if (!c.request.contains("stream_options"))
+    c.request["stream_options"] = {{"include_usage", true}};
   return c;
 }
 
@@ -67,7 +69,8 @@ std::vector<ConformanceCase> parse_cases(const json& document, const std::string
       cases.push_back(std::move(c));
       continue;
     }
-    if (!forms.is_array() || forms.empty()) fail(source, c.id, "\"forms\" must be a non-empty array");
+    if (!forms.is_array() || forms.empty())
+      fail(source, c.id, "\"forms\" must be a non-empty array");
     for (const json& form : forms) {
       const std::string name = form.is_string() ? form.get<std::string>() : "";
       if (name == "json") {
@@ -90,7 +93,8 @@ std::vector<ConformanceCase> parse_cases(const json& document, const std::string
 std::vector<ConformanceCase> load_cases(const std::string& directory) {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(directory)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".json")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   std::vector<ConformanceCase> all;

@@ -12,14 +12,15 @@ namespace chatmock::conform {
 
 /// One case after form expansion: `refusal.stream` is the stream form of case `refusal`.
 struct ConformanceCase {
-  std::string id;             ///< stable, e.g. "refusal.stream"; what --cases globs match
-  std::string description;    ///< one sentence: the client behaviour it probes
-  std::string scenario;       ///< scenario expression for X-Chatmock-Scenario ("" = none)
-  nlohmann::json request;     ///< Chat Completions body given to the adapter
-  nlohmann::json headers;     ///< extra request headers (object), merged into the adapter input
-  nlohmann::json expectation; ///< {"kind": matches_served|error|no_hang_no_crash|retries|no_retry, …}
-  int timeout_ms = 0;         ///< 0 = the run's --timeout-ms
-  std::string source;         ///< file the case came from, for messages
+  std::string id;           ///< stable, e.g. "refusal.stream"; what --cases globs match
+  std::string description;  ///< one sentence: the client behaviour it probes
+  std::string scenario;     ///< scenario expression for X-Chatmock-Scenario ("" = none)
+  nlohmann::json request;   ///< Chat Completions body given to the adapter
+  nlohmann::json headers;   ///< extra request headers (object), merged into the adapter input
+  nlohmann::json
+      expectation;     ///< {"kind": matches_served|error|no_hang_no_crash|retries|no_retry, …}
+  int timeout_ms = 0;  ///< 0 = the run's --timeout-ms
+  std::string source;  ///< file the case came from, for messages
 };
 
 /// Cases from one file's JSON: an array of case objects, or {"cases": [...]}. A case with

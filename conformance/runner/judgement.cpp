@@ -52,10 +52,12 @@ Verdict judge_error(const json& expectation, const json& observation) {
   return pass();
 }
 
-Verdict judge_matches_served(const json& observation, const std::vector<json>& attempts, bool stream) {
+Verdict judge_matches_served(const json& observation, const std::vector<json>& attempts,
+                             bool stream) {
   if (attempts.empty()) {
-    return fail("the journal has no request from this case's session (the adapter never reached "
-                "the server, or dropped the X-Chatmock-Session header)");
+    return fail(
+        "the journal has no request from this case's session (the adapter never reached "
+        "the server, or dropped the X-Chatmock-Session header)");
   }
   const auto served = served_observation(attempts.back(), stream);
   if (!served) return fail("the journal truncated the served body; no ground truth");
@@ -81,7 +83,8 @@ Verdict judge_retries(const json& expectation, const json& observation,
   for (std::size_t i = 1; i < attempts.size(); ++i) {
     const auto delay = requested_retry_delay_ms(attempts[i - 1]);
     if (!delay) continue;
-    const double gap = attempts[i].value("received_at_ms", 0.0) - attempts[i - 1].value("received_at_ms", 0.0);
+    const double gap =
+        attempts[i].value("received_at_ms", 0.0) - attempts[i - 1].value("received_at_ms", 0.0);
     if (gap + kClockToleranceMs < *delay) {
       return fail("attempt " + std::to_string(i + 1) + " came " + std::to_string(std::lround(gap)) +
                   " ms after attempt " + std::to_string(i) + ", which asked for " +
@@ -102,7 +105,8 @@ json parse_observation(const std::string& out) {
     const std::size_t start = out.rfind('\n', end - 1);
     const std::size_t from = start == std::string::npos ? 0 : start + 1;
     const std::string line = out.substr(from, end - from);
-    if (line.find_first_not_of(" \t\r") != std::string::npos) return json::parse(line, nullptr, false);
+    if (line.find_first_not_of(" \t\r") != std::string::npos)
+      return json::parse(line, nullptr, false);
     if (from == 0) break;
     end = from - 1;
   }
@@ -118,8 +122,8 @@ Verdict judge_observation(const json& expectation, const json& observation,
   if (kind == "retries") return judge_retries(expectation, observation, attempts, stream);
   if (kind == "no_retry") {
     if (attempts.size() != 1) {
-      return fail("expected exactly 1 attempt, the journal shows " + std::to_string(attempts.size()) +
-                  " (statuses " + attempt_list(attempts) + ")");
+      return fail("expected exactly 1 attempt, the journal shows " +
+                  std::to_string(attempts.size()) + " (statuses " + attempt_list(attempts) + ")");
     }
     return judge_error(expectation, observation);
   }
@@ -133,11 +137,13 @@ Verdict judge_run(const json& expectation, const AdapterRun& run, const std::vec
     return fail("hang: no result within " + std::to_string(std::lround(run.elapsed_ms)) +
                 " ms; the adapter was killed");
   }
-  if (run.signal != 0) return fail("crash: the adapter died of signal " + std::to_string(run.signal));
+  if (run.signal != 0)
+    return fail("crash: the adapter died of signal " + std::to_string(run.signal));
   // /bin/sh reports a child killed by signal N as exit status 128 + N.
   if (run.exit_code > kShellSignalBase && run.exit_code <= kShellSignalBase + kMaxSignal) {
-    return fail("crash: the adapter died of signal " + std::to_string(run.exit_code - kShellSignalBase) +
-                " (shell exit status " + std::to_string(run.exit_code) + ")");
+    return fail("crash: the adapter died of signal " +
+                std::to_string(run.exit_code - kShellSignalBase) + " (shell exit status " +
+                std::to_string(run.exit_code) + ")");
   }
   const json observation = parse_observation(run.out);
   if (observation.is_discarded()) {
@@ -149,15 +155,19 @@ Verdict judge_run(const json& expectation, const AdapterRun& run, const std::vec
     const json why = observation.at("skip");
     return {Outcome::kSkip, why.is_string() ? why.get<std::string>() : why.dump()};
   }
-  if (auto malformed = malformed_observation(observation)) return fail("malformed observation: " + *malformed);
+  if (auto malformed = malformed_observation(observation))
+    return fail("malformed observation: " + *malformed);
   return judge_observation(expectation, observation, attempts, stream);
 }
 
 std::string outcome_name(Outcome outcome) {
   switch (outcome) {
-    case Outcome::kPass: return "pass";
-    case Outcome::kFail: return "fail";
-    case Outcome::kSkip: return "skip";
+    case Outcome::kPass:
+      return "pass";
+    case Outcome::kFail:
+      return "fail";
+    case Outcome::kSkip:
+      return "skip";
   }
   return "fail";
 }

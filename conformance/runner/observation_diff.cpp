@@ -20,7 +20,8 @@ json listed(const json& object, const char* key) {
   return value.is_array() ? value : json::array();
 }
 
-std::optional<std::string> differs(const std::string& path, const json& served, const json& observed) {
+std::optional<std::string> differs(const std::string& path, const json& served,
+                                   const json& observed) {
   if (served == observed) return std::nullopt;
   return path + ": served " + brief_json(served) + ", client reported " + brief_json(observed);
 }
@@ -36,14 +37,16 @@ std::optional<std::string> tool_call_difference(const std::string& path, const j
                                                 const json& observed) {
   const json want = listed(served, "tool_calls"), got = listed(observed, "tool_calls");
   if (want.size() != got.size()) {
-    return path + ".tool_calls: served " + std::to_string(want.size()) + " call(s), client reported " +
-           std::to_string(got.size()) + (got.empty() ? "" : " " + brief_json(got));
+    return path + ".tool_calls: served " + std::to_string(want.size()) +
+           " call(s), client reported " + std::to_string(got.size()) +
+           (got.empty() ? "" : " " + brief_json(got));
   }
   for (std::size_t i = 0; i < want.size(); ++i) {
     const std::string at = path + ".tool_calls[" + std::to_string(i) + "]";
-    if (auto d = first_of({differs(at + ".name", field(want[i], "name"), field(got[i], "name")),
-                           differs(at + ".arguments", field(want[i], "arguments"), field(got[i], "arguments")),
-                           differs(at + ".id", field(want[i], "id"), field(got[i], "id"))})) {
+    if (auto d = first_of(
+            {differs(at + ".name", field(want[i], "name"), field(got[i], "name")),
+             differs(at + ".arguments", field(want[i], "arguments"), field(got[i], "arguments")),
+             differs(at + ".id", field(want[i], "id"), field(got[i], "id"))})) {
       return d;
     }
   }
@@ -59,7 +62,8 @@ std::optional<std::string> function_call_difference(const std::string& path, con
                            field(got, "arguments"))});
 }
 
-std::optional<std::string> choice_difference(std::size_t i, const json& served, const json& observed) {
+std::optional<std::string> choice_difference(std::size_t i, const json& served,
+                                             const json& observed) {
   const std::string path = "choices[" + std::to_string(i) + "]";
   return first_of({differs(path + ".index", field(served, "index"), field(observed, "index")),
                    differs(path + ".finish_reason", field(served, "finish_reason"),
@@ -81,8 +85,8 @@ std::optional<std::string> usage_difference(const json& served, const json& obse
 
 std::string error_summary(const json& observation) {
   const json error = field(observation, "error");
-  return "status " + brief_json(field(error, "status")) + ", type " + brief_json(field(error, "type")) +
-         ", message " + brief_json(field(error, "message"));
+  return "status " + brief_json(field(error, "status")) + ", type " +
+         brief_json(field(error, "type")) + ", message " + brief_json(field(error, "message"));
 }
 
 }  // namespace

@@ -13,10 +13,18 @@ std::string xml_escape(const std::string& text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
       default:
         // XML 1.0 forbids most control characters even escaped.
         if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
@@ -28,14 +36,18 @@ std::string xml_escape(const std::string& text) {
 std::string cell_escape(const std::string& text) {
   std::string out;
   for (const char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
 
-std::vector<std::string> in_order(const std::vector<CaseResult>& results, std::string CaseResult::*key) {
+std::vector<std::string> in_order(const std::vector<CaseResult>& results,
+                                  std::string CaseResult::*key) {
   std::vector<std::string> seen;
   for (const auto& r : results) {
     if (std::find(seen.begin(), seen.end(), r.*key) == seen.end()) seen.push_back(r.*key);
@@ -51,11 +63,16 @@ std::string seconds(double ms) {
 
 std::string cell(const CaseResult& r) {
   switch (r.standing) {
-    case Standing::kPassed: return "pass";
-    case Standing::kExpectedFailure: return "fail (expected): " + cell_escape(r.verdict.reason);
-    case Standing::kFailed: return "**FAIL**: " + cell_escape(r.verdict.reason);
-    case Standing::kUnexpectedPass: return "**pass, expected fail**: " + cell_escape(r.expected.reason);
-    case Standing::kSkipped: return "skipped";
+    case Standing::kPassed:
+      return "pass";
+    case Standing::kExpectedFailure:
+      return "fail (expected): " + cell_escape(r.verdict.reason);
+    case Standing::kFailed:
+      return "**FAIL**: " + cell_escape(r.verdict.reason);
+    case Standing::kUnexpectedPass:
+      return "**pass, expected fail**: " + cell_escape(r.expected.reason);
+    case Standing::kSkipped:
+      return "skipped";
   }
   return "";
 }
@@ -63,7 +80,8 @@ std::string cell(const CaseResult& r) {
 }  // namespace
 
 std::string junit_xml(const std::vector<CaseResult>& results) {
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"chatmock-conform\">\n";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"chatmock-conform\">\n";
   for (const std::string& client : in_order(results, &CaseResult::client)) {
     std::size_t tests = 0, failures = 0, skipped = 0;
     double total_ms = 0;
@@ -72,8 +90,8 @@ std::string junit_xml(const std::vector<CaseResult>& results) {
       if (r.client != client) continue;
       ++tests;
       total_ms += r.elapsed_ms;
-      body += "    <testcase classname=\"" + xml_escape(client) + "\" name=\"" + xml_escape(r.case_id) +
-              "\" time=\"" + seconds(r.elapsed_ms) + "\"";
+      body += "    <testcase classname=\"" + xml_escape(client) + "\" name=\"" +
+              xml_escape(r.case_id) + "\" time=\"" + seconds(r.elapsed_ms) + "\"";
       if (r.standing == Standing::kPassed) {
         body += "/>\n";
         continue;
@@ -84,18 +102,21 @@ std::string junit_xml(const std::vector<CaseResult>& results) {
         const std::string why = r.standing == Standing::kFailed
                                     ? r.verdict.reason
                                     : "passed, but expected to fail: " + r.expected.reason;
-        body += "      <failure message=\"" + xml_escape(why) + "\">" + xml_escape(r.description) + "</failure>\n";
+        body += "      <failure message=\"" + xml_escape(why) + "\">" + xml_escape(r.description) +
+                "</failure>\n";
       } else if (r.standing == Standing::kSkipped) {
         ++skipped;
         body += "      <skipped message=\"" + xml_escape(r.verdict.reason) + "\"/>\n";
       } else {
-        body += "      <system-out>expected failure: " + xml_escape(r.verdict.reason) + "</system-out>\n";
+        body += "      <system-out>expected failure: " + xml_escape(r.verdict.reason) +
+                "</system-out>\n";
       }
       body += "    </testcase>\n";
     }
     xml += "  <testsuite name=\"" + xml_escape(client) + "\" tests=\"" + std::to_string(tests) +
            "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"" +
-           std::to_string(skipped) + "\" time=\"" + seconds(total_ms) + "\">\n" + body + "  </testsuite>\n";
+           std::to_string(skipped) + "\" time=\"" + seconds(total_ms) + "\">\n" + body +
+           "  </testsuite>\n";
   }
   return xml + "</testsuites>\n";
 }
@@ -106,8 +127,9 @@ std::string markdown_matrix(const std::vector<CaseResult>& results) {
   std::map<std::pair<std::string, std::string>, const CaseResult*> by_cell;
   for (const auto& r : results) by_cell[{r.case_id, r.client}] = &r;
 
-  std::string md = "# chatmock conformance\n\n| client | passed | expected failures | failed | skipped |\n"
-                   "| --- | --- | --- | --- | --- |\n";
+  std::string md =
+      "# chatmock conformance\n\n| client | passed | expected failures | failed | skipped |\n"
+      "| --- | --- | --- | --- | --- |\n";
   for (const auto& client : clients) {
     std::map<Standing, std::size_t> count;
     for (const auto& r : results) {

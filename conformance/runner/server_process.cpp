@@ -47,7 +47,8 @@ std::string locate_chatmock(const std::string& explicit_path) {
     // The runner is built at <build>/conformance/runner/chatmock-conform.
     const fs::path sibling = self.parent_path().parent_path().parent_path() / "server" / "chatmock";
     if (fs::exists(sibling, error)) return sibling.string();
-    if (fs::exists(self.parent_path() / "chatmock", error)) return (self.parent_path() / "chatmock").string();
+    if (fs::exists(self.parent_path() / "chatmock", error))
+      return (self.parent_path() / "chatmock").string();
   }
   return "chatmock";
 }

@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <map>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -28,7 +28,8 @@ std::optional<std::string> unknown_scenario(const ConformanceCase& c, const Suit
   if (!options.catalogue) return std::nullopt;
   for (const std::string& name : scenario_names(c.scenario)) {
     if (!options.catalogue->contains(name)) {
-      return "unknown scenario '" + name + "': this server's catalogue (GET /_chatmock/scenarios) "
+      return "unknown scenario '" + name +
+             "': this server's catalogue (GET /_chatmock/scenarios) "
              "has no such name";
     }
   }
@@ -45,23 +46,25 @@ json adapter_input(const ConformanceCase& c, const std::string& session, int see
   return input;
 }
 
-Verdict run_one(const ConformanceCase& c, const ClientSpec& client, int seed, const SuiteOptions& options,
-                double& elapsed_ms) {
+Verdict run_one(const ConformanceCase& c, const ClientSpec& client, int seed,
+                const SuiteOptions& options, double& elapsed_ms) {
   if (auto unknown = unknown_scenario(c, options)) return {Outcome::kFail, *unknown};
   const std::string session = new_session_id();
   const std::map<std::string, std::string> environment = {
       {"OPENAI_BASE_URL", options.root_url + "/v1"}, {"OPENAI_API_KEY", options.api_key}};
   const int timeout = c.timeout_ms > 0 ? c.timeout_ms : options.timeout_ms;
-  const AdapterRun run =
-      run_adapter(client.command, adapter_input(c, session, seed).dump() + "\n", environment, timeout);
+  const AdapterRun run = run_adapter(client.command, adapter_input(c, session, seed).dump() + "\n",
+                                     environment, timeout);
   elapsed_ms = run.elapsed_ms;
   AdminClient admin(options.root_url);
   const auto attempts = admin.requests_in_session(session);
-  if (!attempts) return {Outcome::kFail, "the server's journal could not be read (is it still running?)"};
+  if (!attempts)
+    return {Outcome::kFail, "the server's journal could not be read (is it still running?)"};
   return judge_run(c.expectation, run, *attempts, c.request.value("stream", false));
 }
 
-std::string result_line(std::size_t number, std::size_t total, const CaseResult& r, bool name_client) {
+std::string result_line(std::size_t number, std::size_t total, const CaseResult& r,
+                        bool name_client) {
   std::string line = "[" + std::to_string(number) + "/" + std::to_string(total) + "] " +
                      standing_label(r.standing) + " " + r.case_id;
   if (name_client) line += " [" + r.client + "]";
@@ -80,8 +83,10 @@ std::string result_line(std::size_t number, std::size_t total, const CaseResult&
 class JournalEpochs {
  public:
   JournalEpochs(std::size_t total, const SuiteOptions& options)
-      : total_(total), epoch_(static_cast<std::size_t>(options.jobs) * 4),
-        clear_(options.clear_journal), root_url_(options.root_url) {}
+      : total_(total),
+        epoch_(static_cast<std::size_t>(options.jobs) * 4),
+        clear_(options.clear_journal),
+        root_url_(options.root_url) {}
 
   std::optional<std::size_t> acquire() {
     std::unique_lock lock(mutex_);
@@ -116,7 +121,8 @@ std::vector<ConformanceCase> fuzz_cases(int count) {
   for (int i = 1; i <= count; ++i) {
     ConformanceCase c;
     c.id = "fuzz." + std::to_string(i);
-    c.description = "A seeded fuzz reply; the client must finish in time with a well-formed observation.";
+    c.description =
+        "A seeded fuzz reply; the client must finish in time with a well-formed observation.";
     c.scenario = "fuzz";
     c.request = {{"model", "gpt-4o-mini"},
                  {"messages", json::array({{{"role", "user"}, {"content", "fuzz me"}}})},
@@ -130,8 +136,8 @@ std::vector<ConformanceCase> fuzz_cases(int count) {
 }
 
 std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
-                                  const std::vector<ClientSpec>& clients, const SuiteOptions& options,
-                                  std::ostream& progress) {
+                                  const std::vector<ClientSpec>& clients,
+                                  const SuiteOptions& options, std::ostream& progress) {
   struct Task {
     const ClientSpec* client;
     const ConformanceCase* c;
@@ -153,24 +159,27 @@ std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
   auto work = [&] {
     while (const auto i = epochs.acquire()) {
       const Task& task = tasks[*i];
-      CaseResult r{.case_id = options.seeds > 1 ? task.c->id + "#" + std::to_string(task.seed) : task.c->id,
-                   .description = task.c->description,
-                   .client = task.client->name,
-                   .expected = task.client->expected_for(task.c->id)};
+      CaseResult r{
+          .case_id = options.seeds > 1 ? task.c->id + "#" + std::to_string(task.seed) : task.c->id,
+          .description = task.c->description,
+          .client = task.client->name,
+          .expected = task.client->expected_for(task.c->id)};
       std::optional<std::string> skip;
       {
         const std::lock_guard lock(mutex);
-        if (auto it = skipped_clients.find(r.client); it != skipped_clients.end()) skip = it->second;
+        if (auto it = skipped_clients.find(r.client); it != skipped_clients.end())
+          skip = it->second;
       }
-      r.verdict = skip ? Verdict{Outcome::kSkip, *skip} : run_one(*task.c, *task.client, task.seed, options, r.elapsed_ms);
+      r.verdict = skip ? Verdict{Outcome::kSkip, *skip}
+                       : run_one(*task.c, *task.client, task.seed, options, r.elapsed_ms);
       r.standing = standing_of(r.verdict.outcome, r.expected.outcome);
       epochs.release();
       const std::lock_guard lock(mutex);
       ++finished;
       if (r.standing == Standing::kSkipped) {
         if (skipped_clients.emplace(r.client, r.verdict.reason).second) {
-          progress << "[" << finished << "/" << tasks.size() << "] SKIP " << r.client << ": " << r.verdict.reason
-                   << " (every case of this client is skipped)" << std::endl;
+          progress << "[" << finished << "/" << tasks.size() << "] SKIP " << r.client << ": "
+                   << r.verdict.reason << " (every case of this client is skipped)" << std::endl;
         }
       } else {
         progress << result_line(finished, tasks.size(), r, name_client) << std::endl;

@@ -16,11 +16,11 @@
 namespace chatmock::conform {
 
 struct SuiteOptions {
-  std::string root_url;          ///< http://HOST:PORT of the server under use
-  int timeout_ms = 30000;        ///< per adapter run, unless the case sets its own
-  int seeds = 1;                 ///< each case runs with X-Chatmock-Seed 1..seeds
-  int jobs = 1;                  ///< adapter runs in flight at once
-  bool clear_journal = false;    ///< the runner owns the server: empty the journal after each case
+  std::string root_url;        ///< http://HOST:PORT of the server under use
+  int timeout_ms = 30000;      ///< per adapter run, unless the case sets its own
+  int seeds = 1;               ///< each case runs with X-Chatmock-Seed 1..seeds
+  int jobs = 1;                ///< adapter runs in flight at once
+  bool clear_journal = false;  ///< the runner owns the server: empty the journal after each case
   std::string api_key = "sk-chatmock-conform";
   /// Scenario names the server knows; cases naming others fail without running.
   std::optional<std::set<std::string>> catalogue;
@@ -33,7 +33,7 @@ std::vector<ConformanceCase> fuzz_cases(int count);
 /// Runs every (client, case, seed) triple, `jobs` at a time; results come back in that order.
 /// A client whose adapter reports {"skip": …} is skipped for the rest of the run with one line.
 std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
-                                  const std::vector<ClientSpec>& clients, const SuiteOptions& options,
-                                  std::ostream& progress);
+                                  const std::vector<ClientSpec>& clients,
+                                  const SuiteOptions& options, std::ostream& progress);
 
 }  // namespace chatmock::conform

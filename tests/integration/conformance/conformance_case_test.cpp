@@ -22,7 +22,8 @@ json one_case(json extra = json::object()) {
 }
 
 TEST(ConformanceCaseTest, FormsExpandIntoJsonAndStreamCases) {
-  const auto cases = parse_cases(json::array({one_case({{"forms", {"json", "stream"}}})}), "f.json");
+  const auto cases =
+      parse_cases(json::array({one_case({{"forms", {"json", "stream"}}})}), "f.json");
   ASSERT_EQ(cases.size(), 2U);
   EXPECT_EQ(cases[0].id, "refusal.json");
   EXPECT_EQ(cases[0].request["stream"], false);
@@ -33,7 +34,8 @@ TEST(ConformanceCaseTest, FormsExpandIntoJsonAndStreamCases) {
 }
 
 TEST(ConformanceCaseTest, WithoutFormsTheCaseIsTakenAsWritten) {
-  const auto cases = parse_cases(json{{"cases", json::array({one_case({{"timeout_ms", 500}})})}}, "f.json");
+  const auto cases =
+      parse_cases(json{{"cases", json::array({one_case({{"timeout_ms", 500}})})}}, "f.json");
   ASSERT_EQ(cases.size(), 1U);
   EXPECT_EQ(cases[0].id, "refusal");
   EXPECT_FALSE(cases[0].request.contains("stream"));
@@ -41,15 +43,19 @@ TEST(ConformanceCaseTest, WithoutFormsTheCaseIsTakenAsWritten) {
 }
 
 TEST(ConformanceCaseTest, MalformedCasesAreRejectedWithTheFileAndId) {
-  EXPECT_THROW(parse_cases(json::array({one_case({{"expectation", {{"kind", "vibes"}}}})}), "f.json"),
+  EXPECT_THROW(
+      parse_cases(json::array({one_case({{"expectation", {{"kind", "vibes"}}}})}), "f.json"),
+      std::runtime_error);
+  EXPECT_THROW(parse_cases(json::array({one_case({{"request", "text"}})}), "f.json"),
                std::runtime_error);
-  EXPECT_THROW(parse_cases(json::array({one_case({{"request", "text"}})}), "f.json"), std::runtime_error);
-  EXPECT_THROW(parse_cases(json::array({one_case({{"forms", {"xml"}}})}), "f.json"), std::runtime_error);
+  EXPECT_THROW(parse_cases(json::array({one_case({{"forms", {"xml"}}})}), "f.json"),
+               std::runtime_error);
   try {
     parse_cases(json::array({one_case({{"description", ""}})}), "dir/f.json");
     FAIL() << "expected a throw";
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("dir/f.json: case 'refusal'"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("dir/f.json: case 'refusal'"), std::string::npos)
+        << e.what();
   }
 }
 
@@ -74,13 +80,40 @@ TEST(ConformanceCaseTest, CommittedCasesLoadAndCoverTheCoreScenarios) {
   EXPECT_GE(cases.size(), 60U);
   std::set<std::string> ids;
   for (const auto& c : cases) ids.insert(c.id);
-  for (const char* core : {"default", "null_content", "empty_content", "refusal", "length", "content_filter",
-                           "function_call", "tool_calls", "parallel_tool_calls", "malformed_tool_arguments",
-                           "schema_violating_tool_arguments", "unknown_tool", "multiple_choices", "logprobs",
-                           "annotations", "audio", "unicode", "large", "extra_fields", "minimal",
-                           "explicit_nulls", "structured_output", "error_400", "error_401", "error_403",
-                           "error_404", "error_429", "error_500", "error_503", "error_html_502", "slow",
-                           "disconnect", "stream_error", "fuzz"}) {
+  for (const char* core : {"default",
+                           "null_content",
+                           "empty_content",
+                           "refusal",
+                           "length",
+                           "content_filter",
+                           "function_call",
+                           "tool_calls",
+                           "parallel_tool_calls",
+                           "malformed_tool_arguments",
+                           "schema_violating_tool_arguments",
+                           "unknown_tool",
+                           "multiple_choices",
+                           "logprobs",
+                           "annotations",
+                           "audio",
+                           "unicode",
+                           "large",
+                           "extra_fields",
+                           "minimal",
+                           "explicit_nulls",
+                           "structured_output",
+                           "error_400",
+                           "error_401",
+                           "error_403",
+                           "error_404",
+                           "error_429",
+                           "error_500",
+                           "error_503",
+                           "error_html_502",
+                           "slow",
+                           "disconnect",
+                           "stream_error",
+                           "fuzz"}) {
     EXPECT_TRUE(ids.contains(std::string(core) + ".json")) << core;
     EXPECT_TRUE(ids.contains(std::string(core) + ".stream")) << core;
   }

@@ -36,7 +36,8 @@ TEST(ObservationDiffTest, NamesTheFinishReasonAReaderRewrote) {
   observed["choices"][0]["finish_reason"] = "stop";
   const auto difference = observation_difference(completion(), observed);
   ASSERT_TRUE(difference);
-  EXPECT_EQ(*difference, R"(choices[0].finish_reason: served "tool_calls", client reported "stop")");
+  EXPECT_EQ(*difference,
+            R"(choices[0].finish_reason: served "tool_calls", client reported "stop")");
 }
 
 TEST(ObservationDiffTest, RawArgumentsMustStayTheRawString) {
@@ -64,14 +65,16 @@ TEST(ObservationDiffTest, DroppedUsageIsADifference) {
 }
 
 TEST(ObservationDiffTest, SuccessReportedForAServedErrorIsADifference) {
-  const json served = json::parse(R"({"ok":false,"error":{"status":null,"type":"server_error","code":null,"message":"x"}})");
+  const json served = json::parse(
+      R"({"ok":false,"error":{"status":null,"type":"server_error","code":null,"message":"x"}})");
   const auto difference = observation_difference(served, completion());
   ASSERT_TRUE(difference);
   EXPECT_NE(difference->find("client reported success"), std::string::npos);
 }
 
 TEST(ObservationDiffTest, ErrorsCompareStatusTypeCodeButNotMessageWording) {
-  const json served = json::parse(R"({"ok":false,"error":{"status":null,"type":"server_error","code":null,"message":"boom"}})");
+  const json served = json::parse(
+      R"({"ok":false,"error":{"status":null,"type":"server_error","code":null,"message":"boom"}})");
   json observed = served;
   observed["error"]["message"] = "500 boom (formatted by the SDK)";
   EXPECT_EQ(observation_difference(served, observed), std::nullopt);
