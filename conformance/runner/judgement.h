@@ -21,6 +21,9 @@ enum class Outcome {
 struct Verdict {
   Outcome outcome = Outcome::kFail;
   std::string reason;  ///< why it failed or was skipped; "" for a pass
+  /// The case could not be run at all (unknown scenario, unreadable journal): a failure that no
+  /// expectations file can turn into an expected one.
+  bool harness_error = false;
 };
 
 /// The observation JSON on the adapter's stdout: its last non-blank line; discarded when none.

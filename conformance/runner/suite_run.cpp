@@ -48,7 +48,7 @@ json adapter_input(const ConformanceCase& c, const std::string& session, int see
 
 Verdict run_one(const ConformanceCase& c, const ClientSpec& client, int seed,
                 const SuiteOptions& options, double& elapsed_ms) {
-  if (auto unknown = unknown_scenario(c, options)) return {Outcome::kFail, *unknown};
+  if (auto unknown = unknown_scenario(c, options)) return {Outcome::kFail, *unknown, true};
   const std::string session = new_session_id();
   const std::map<std::string, std::string> environment = {
       {"OPENAI_BASE_URL", options.root_url + "/v1"}, {"OPENAI_API_KEY", options.api_key}};
@@ -59,7 +59,7 @@ Verdict run_one(const ConformanceCase& c, const ClientSpec& client, int seed,
   AdminClient admin(options.root_url);
   const auto attempts = admin.requests_in_session(session);
   if (!attempts)
-    return {Outcome::kFail, "the server's journal could not be read (is it still running?)"};
+    return {Outcome::kFail, "the server's journal could not be read (is it still running?)", true};
   return judge_run(c.expectation, run, *attempts, c.request.value("stream", false));
 }
 
@@ -172,7 +172,8 @@ std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
       }
       r.verdict = skip ? Verdict{Outcome::kSkip, *skip}
                        : run_one(*task.c, *task.client, task.seed, options, r.elapsed_ms);
-      r.standing = standing_of(r.verdict.outcome, r.expected.outcome);
+      r.standing = r.verdict.harness_error ? Standing::kFailed
+                                           : standing_of(r.verdict.outcome, r.expected.outcome);
       epochs.release();
       const std::lock_guard lock(mutex);
       ++finished;
