@@ -115,13 +115,16 @@ TEST(ConformanceSuiteTest, UnknownScenarioIsAFailureThatSaysSo) {
       << R"([{"id":"ghost","description":"d","scenario":"default+no_such_scenario",
     "request":{"model":"m","messages":[{"role":"user","content":"hi"}]},"expectation":{"kind":"no_hang_no_crash"}}])";
   // Even a client expected to fail the case cannot turn a missing scenario into an XFAIL.
-  std::ofstream(dir / "expect.json") << R"({"cases":{"ghost":{"verdict":"fail","reason":"r"}}})";
+  const fs::path expect_dir = scratch_dir("unknown-expect");
+  std::ofstream(expect_dir / "expect.json")
+      << R"({"cases":{"ghost":{"verdict":"fail","reason":"r"}}})";
   const ConformRun run = conform("--cases-dir " + dir.string() + " --client " + quoted(CPP_CLIENT) +
-                                 " --expectations " + (dir / "expect.json").string());
+                                 " --expectations " + (expect_dir / "expect.json").string());
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(line_of(run.out, "ghost").find("FAIL ghost: unknown scenario 'no_such_scenario'"),
             std::string::npos)
       << run.out;
+  fs::remove_all(expect_dir);
   fs::remove_all(dir);
 }
 
