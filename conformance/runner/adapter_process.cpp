@@ -1,0 +1,141 @@
+// fork/exec rather than popen: the runner needs stdin and stdout at once, a deadline, and to kill
+// the adapter's children too (a node or python adapter is a tree), hence setpgid + killpg.
+#include "runner/adapter_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <vector>
+
+extern char** environ;
+
+namespace chatmock::conform {
+namespace {
+
+constexpr std::size_t kMaxStderrBytes = 64 * 1024;
+
+void close_fd(int& fd) {
+  if (fd >= 0) ::close(fd);
+  fd = -1;
+}
+
+// The environment for the child, built before fork: after fork in a threaded process only
+// async-signal-safe calls are allowed, so the child must not call setenv.
+std::vector<std::string> child_environment(const std::map<std::string, std::string>& additions) {
+  std::vector<std::string> entries;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    const std::string text(*entry);
+    const std::string name = text.substr(0, text.find('='));
+    if (!additions.contains(name)) entries.push_back(text);
+  }
+  for (const auto& [name, value] : additions) entries.push_back(name + "=" + value);
+  return entries;
+}
+
+// In the child: wire the pipes to 0/1/2 and exec the shell. Never returns.
+[[noreturn]] void exec_child(const char* command, int in_fd, int out_fd, int err_fd,
+                             char* const* envp) {
+  ::setpgid(0, 0);
+  ::dup2(in_fd, STDIN_FILENO);
+  ::dup2(out_fd, STDOUT_FILENO);
+  ::dup2(err_fd, STDERR_FILENO);
+  ::signal(SIGPIPE, SIG_DFL);
+  const char* argv[] = {"sh", "-c", command, nullptr};
+  ::execve("/bin/sh", const_cast<char* const*>(argv), envp);
+  ::_exit(127);
+}
+
+// Reads what is available from `fd` into `sink`; closes `fd` at end of file.
+void drain(int& fd, std::string& sink, std::size_t limit) {
+  std::array<char, 65536> buffer{};
+  const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+  if (got > 0) {
+    const auto room = limit > sink.size() ? limit - sink.size() : 0;
+    sink.append(buffer.data(), std::min(room, static_cast<std::size_t>(got)));
+  } else if (got == 0 || (errno != EAGAIN && errno != EINTR)) {
+    close_fd(fd);
+  }
+}
+
+}  // namespace
+
+AdapterRun run_adapter(const std::string& command, const std::string& input,
+                       const std::map<std::string, std::string>& environment, int timeout_ms) {
+  using Clock = std::chrono::steady_clock;
+  AdapterRun run;
+  const auto started = Clock::now();
+  const auto deadline = started + std::chrono::milliseconds(timeout_ms);
+  std::vector<std::string> env_entries = child_environment(environment);
+  std::vector<char*> envp;
+  for (std::string& entry : env_entries) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+  int in_pipe[2], out_pipe[2], err_pipe[2];
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 ||
+      ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    run.launch_failed = true;
+    return run;
+  }
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(in_pipe[1]);
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    exec_child(command.c_str(), in_pipe[0], out_pipe[1], err_pipe[1], envp.data());
+  }
+  ::close(in_pipe[0]);
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  int in_fd = in_pipe[1], out_fd = out_pipe[0], err_fd = err_pipe[0];
+  if (pid < 0) {
+    close_fd(in_fd), close_fd(out_fd), close_fd(err_fd);
+    run.launch_failed = true;
+    return run;
+  }
+  ::setpgid(pid, pid);  // also in the parent, so killpg works even before the child ran
+  for (int fd : {in_fd, out_fd, err_fd}) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+
+  std::size_t written = 0;
+  if (input.empty()) close_fd(in_fd);
+  while (out_fd >= 0 || err_fd >= 0) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) {
+      run.timed_out = true;
+      ::killpg(pid, SIGKILL);
+      break;
+    }
+    std::array<pollfd, 3> fds{{{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}, {in_fd, POLLOUT, 0}}};
+    if (::poll(fds.data(), fds.size(), static_cast<int>(std::min<long long>(left.count(), 1000))) <
+            0 &&
+        errno != EINTR) {
+      break;
+    }
+    if (out_fd >= 0 && fds[0].revents != 0) drain(out_fd, run.out, std::string::npos);
+    if (err_fd >= 0 && fds[1].revents != 0) drain(err_fd, run.err, kMaxStderrBytes);
+    if (in_fd >= 0 && fds[2].revents != 0) {
+      const ssize_t sent = ::write(in_fd, input.data() + written, input.size() - written);
+      if (sent > 0) written += static_cast<std::size_t>(sent);
+      if ((sent < 0 && errno != EAGAIN && errno != EINTR) || written == input.size())
+        close_fd(in_fd);
+    }
+  }
+  close_fd(in_fd), close_fd(out_fd), close_fd(err_fd);
+
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  ::killpg(pid, SIGKILL);  // leftovers the adapter spawned and did not wait for
+  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) run.signal = WTERMSIG(status);
+  run.elapsed_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+  return run;
+}
+
+}  // namespace chatmock::conform

@@ -1,0 +1,20 @@
+// Ground truth from the request journal: what the server actually sent for one attempt, parsed
+// by the reference client's own projections (conformance/clients/cpp), and how long it asked a
+// client to wait before retrying. Never hand-written expectations.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+namespace chatmock::conform {
+
+/// The observation a correct client makes of journal entry `entry` (its `status` and
+/// `response.body`): an SSE body when the request streamed and the status is 2xx, else a JSON
+/// body or error. nullopt when the journal truncated the body.
+std::optional<nlohmann::json> served_observation(const nlohmann::json& entry, bool stream);
+
+/// The delay entry's response asked for — `retry-after-ms`, else `retry-after` in seconds — when
+/// it is one the official SDKs honour (0 ≤ delay ≤ 60 s, edge-cases.md §3.3); else nullopt.
+std::optional<double> requested_retry_delay_ms(const nlohmann::json& entry);
+
+}  // namespace chatmock::conform

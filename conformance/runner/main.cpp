@@ -1,0 +1,35 @@
+// chatmock-conform: runs client adapters against the case catalogue and reports a verdict per
+// case (spec/interface.md `chatmock-conform`). Flags only; the work is in conform_command.cpp.
+#include <CLI/CLI.hpp>
+
+#include "runner/conform_command.h"
+
+int main(int argc, char** argv) {
+  chatmock::conform::ConformFlags flags;
+  CLI::App app{"Run client adapters against chatmock's conformance cases."};
+  app.add_option("--client", flags.clients,
+                 "Adapter command, run with /bin/sh -c (repeat for several columns)");
+  app.add_option("--expectations", flags.expectations,
+                 "Expected verdicts for the client in the same position (JSON file)");
+  app.add_option("--server", flags.server, "Use a running chatmock at URL instead of starting one");
+  app.add_option("--chatmock", flags.chatmock,
+                 "chatmock binary to start (default: beside this build, $CHATMOCK_BIN)");
+  app.add_option("--cases", flags.cases_glob,
+                 "Only cases whose id matches GLOB (comma-separated globs)");
+  app.add_option("--cases-dir", flags.cases_dir,
+                 "Folder of case files (default conformance/cases)");
+  app.add_option("--seeds", flags.seeds, "Run every case with seeds 1..N")
+      ->check(CLI::Range(1, 1000));
+  app.add_option("--fuzz", flags.fuzz, "Add N seeded fuzz-scenario cases (no hang, no crash)")
+      ->check(CLI::Range(0, 100000));
+  app.add_option("--jobs,-j", flags.jobs, "Adapter runs in flight at once (default 1)")
+      ->check(CLI::Range(1, 64));
+  app.add_option("--timeout-ms", flags.timeout_ms, "Per-case adapter deadline")
+      ->check(CLI::Range(100, 3600000));
+  app.add_option("--junit", flags.junit, "Write JUnit XML to FILE");
+  app.add_option("--report", flags.report, "Write a markdown matrix (cases x clients) to FILE.md");
+  app.add_option("--server-seed", flags.server_seed, "--seed for the chatmock this run starts");
+  app.add_flag("--list", flags.list, "List the selected cases and exit");
+  CLI11_PARSE(app, argc, argv);
+  return chatmock::conform::run_conform(flags);
+}

@@ -1,0 +1,144 @@
+// Compares field by field in the order a reader of the report cares about (ok, then finish
+// reason and content before ids), so the reason printed is the most telling difference.
+#include "runner/observation_diff.h"
+
+#include <vector>
+
+namespace chatmock::conform {
+namespace {
+
+using nlohmann::json;
+
+json field(const json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  const auto it = object.find(key);
+  return it == object.end() ? json(nullptr) : *it;
+}
+
+json listed(const json& object, const char* key) {
+  json value = field(object, key);
+  return value.is_array() ? value : json::array();
+}
+
+std::optional<std::string> differs(const std::string& path, const json& served,
+                                   const json& observed) {
+  if (served == observed) return std::nullopt;
+  return path + ": served " + brief_json(served) + ", client reported " + brief_json(observed);
+}
+
+std::optional<std::string> first_of(const std::vector<std::optional<std::string>>& checks) {
+  for (const auto& check : checks) {
+    if (check) return check;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> tool_call_difference(const std::string& path, const json& served,
+                                                const json& observed) {
+  const json want = listed(served, "tool_calls"), got = listed(observed, "tool_calls");
+  if (want.size() != got.size()) {
+    return path + ".tool_calls: served " + std::to_string(want.size()) +
+           " call(s), client reported " + std::to_string(got.size()) +
+           (got.empty() ? "" : " " + brief_json(got));
+  }
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    const std::string at = path + ".tool_calls[" + std::to_string(i) + "]";
+    if (auto d = first_of(
+            {differs(at + ".name", field(want[i], "name"), field(got[i], "name")),
+             differs(at + ".arguments", field(want[i], "arguments"), field(got[i], "arguments")),
+             differs(at + ".id", field(want[i], "id"), field(got[i], "id"))})) {
+      return d;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> function_call_difference(const std::string& path, const json& served,
+                                                    const json& observed) {
+  const json want = field(served, "function_call"), got = field(observed, "function_call");
+  if (want.is_null() || got.is_null()) return differs(path + ".function_call", want, got);
+  return first_of({differs(path + ".function_call.name", field(want, "name"), field(got, "name")),
+                   differs(path + ".function_call.arguments", field(want, "arguments"),
+                           field(got, "arguments"))});
+}
+
+std::optional<std::string> choice_difference(std::size_t i, const json& served,
+                                             const json& observed) {
+  const std::string path = "choices[" + std::to_string(i) + "]";
+  return first_of({differs(path + ".index", field(served, "index"), field(observed, "index")),
+                   differs(path + ".finish_reason", field(served, "finish_reason"),
+                           field(observed, "finish_reason")),
+                   differs(path + ".refusal", field(served, "refusal"), field(observed, "refusal")),
+                   differs(path + ".content", field(served, "content"), field(observed, "content")),
+                   tool_call_difference(path, served, observed),
+                   function_call_difference(path, served, observed)});
+}
+
+std::optional<std::string> usage_difference(const json& served, const json& observed) {
+  const json want = field(served, "usage"), got = field(observed, "usage");
+  if (want.is_null() || got.is_null()) return differs("usage", want, got);
+  for (const char* key : {"prompt_tokens", "completion_tokens", "total_tokens"}) {
+    if (auto d = differs(std::string("usage.") + key, field(want, key), field(got, key))) return d;
+  }
+  return std::nullopt;
+}
+
+std::string error_summary(const json& observation) {
+  const json error = field(observation, "error");
+  return "status " + brief_json(field(error, "status")) + ", type " +
+         brief_json(field(error, "type")) + ", message " + brief_json(field(error, "message"));
+}
+
+}  // namespace
+
+std::string brief_json(const json& value, std::size_t limit) {
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+std::optional<std::string> observation_difference(const json& served, const json& observed) {
+  const bool want_ok = field(served, "ok") == true, got_ok = field(observed, "ok") == true;
+  if (want_ok && !got_ok) {
+    return "served a completion, client reported an error (" + error_summary(observed) + ")";
+  }
+  if (!want_ok && got_ok) {
+    return "served an error (" + error_summary(served) + "), client reported success";
+  }
+  if (!want_ok) {
+    const json want = field(served, "error"), got = field(observed, "error");
+    return first_of({differs("error.status", field(want, "status"), field(got, "status")),
+                     differs("error.type", field(want, "type"), field(got, "type")),
+                     differs("error.code", field(want, "code"), field(got, "code"))});
+  }
+  const json want_choices = listed(served, "choices"), got_choices = listed(observed, "choices");
+  if (want_choices.size() != got_choices.size()) {
+    return "choices: served " + std::to_string(want_choices.size()) + ", client reported " +
+           std::to_string(got_choices.size());
+  }
+  for (std::size_t i = 0; i < want_choices.size(); ++i) {
+    if (auto d = choice_difference(i, want_choices[i], got_choices[i])) return d;
+  }
+  return first_of({usage_difference(served, observed),
+                   differs("id", field(served, "id"), field(observed, "id")),
+                   differs("model", field(served, "model"), field(observed, "model"))});
+}
+
+std::optional<std::string> malformed_observation(const json& observation) {
+  if (!observation.is_object()) return "the observation is not a JSON object";
+  const json ok = field(observation, "ok");
+  if (!ok.is_boolean()) return "the observation has no boolean \"ok\"";
+  if (ok == true) {
+    if (!field(observation, "choices").is_array()) return "ok:true without a \"choices\" array";
+    for (const json& choice : field(observation, "choices")) {
+      if (!choice.is_object()) return "a choice is not an object";
+    }
+    return std::nullopt;
+  }
+  if (!field(observation, "error").is_object()) return "ok:false without an \"error\" object";
+  return std::nullopt;
+}
+
+}  // namespace chatmock::conform

@@ -1,0 +1,39 @@
+// SuiteRun: runs every (client, case) pair against one server — headers, adapter launch,
+// journal lookup, judgement — and prints a progress line per result. The server's lifetime and
+// the reports belong to the caller (main.cpp).
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "runner/case_result.h"
+#include "runner/client_spec.h"
+#include "runner/conformance_case.h"
+
+namespace chatmock::conform {
+
+struct SuiteOptions {
+  std::string root_url;        ///< http://HOST:PORT of the server under use
+  int timeout_ms = 30000;      ///< per adapter run, unless the case sets its own
+  int seeds = 1;               ///< each case runs with X-Chatmock-Seed 1..seeds
+  int jobs = 1;                ///< adapter runs in flight at once
+  bool clear_journal = false;  ///< the runner owns the server: empty the journal after each case
+  std::string api_key = "sk-chatmock-conform";
+  /// Scenario names the server knows; cases naming others fail without running.
+  std::optional<std::set<std::string>> catalogue;
+};
+
+/// `count` generated cases `fuzz.<i>` (scenario fuzz, alternately JSON and stream) that only
+/// require the client not to hang or crash.
+std::vector<ConformanceCase> fuzz_cases(int count);
+
+/// Runs every (client, case, seed) triple, `jobs` at a time; results come back in that order.
+/// A client whose adapter reports {"skip": …} is skipped for the rest of the run with one line.
+std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
+                                  const std::vector<ClientSpec>& clients,
+                                  const SuiteOptions& options, std::ostream& progress);
+
+}  // namespace chatmock::conform
