@@ -40,6 +40,7 @@ void to_json(json& j, const Delta& v) {
   put(j, "tool_calls", v.tool_calls);
   put(j, "function_call", v.function_call);
   put(j, "audio", v.audio);
+  put(j, "annotations", v.annotations);
 }
 void from_json(const json& j, Delta& v) {
   get(j, "role", v.role);
@@ -48,6 +49,7 @@ void from_json(const json& j, Delta& v) {
   get(j, "tool_calls", v.tool_calls);
   get(j, "function_call", v.function_call);
   get(j, "audio", v.audio);
+  get(j, "annotations", v.annotations);
 }
 
 void to_json(json& j, const ChunkChoice& v) {

@@ -35,7 +35,8 @@ struct Delta {
   Field<std::string> refusal;
   Field<std::vector<ToolCallDelta>> tool_calls;
   Field<FunctionDelta> function_call;
-  Field<nlohmann::json> audio;  ///< not in the delta spec; the SDKs handle it
+  Field<nlohmann::json> audio;        ///< not in the delta spec; the SDKs handle it
+  Field<nlohmann::json> annotations;  ///< not in the delta spec; url_citation pieces, appended
   bool operator==(const Delta&) const = default;
 };
 

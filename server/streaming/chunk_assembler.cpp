@@ -95,6 +95,10 @@ api::ChatCompletion assemble_chunks(const std::vector<api::ChatCompletionChunk>&
         }
       }
       if (c.delta.audio.has_value() && c.delta.audio->is_object()) merge_audio(message.audio, *c.delta.audio);
+      if (c.delta.annotations.has_value() && c.delta.annotations->is_array()) {
+        if (!message.annotations.has_value()) message.annotations = std::vector<api::Annotation>{};
+        for (const auto& a : *c.delta.annotations) message.annotations->push_back(a.get<api::Annotation>());
+      }
       if (c.logprobs.has_value()) {
         if (!state.choice.logprobs.has_value()) state.choice.logprobs = api::ChoiceLogprobs{};
         append_logprobs(state.choice.logprobs->content, c.logprobs->content);

@@ -158,3 +158,19 @@ TEST(LatencyHeader, PacesEveryStreamWrite) {
 
 }  // namespace
 }  // namespace chatmock::testing
+
+namespace chatmock::testing {
+namespace {
+
+TEST(AnnotationsStream, AssembleToTheJsonAnnotations) {
+  const auto json = run_scenario("annotations", chat_request(false)).json().get<api::ChatCompletion>();
+  const auto assembled = run_scenario("annotations", chat_request(true)).assembled();
+  ASSERT_TRUE(json.choices[0].message.annotations.has_value());
+  ASSERT_FALSE(json.choices[0].message.annotations->empty());
+  ASSERT_TRUE(assembled.choices[0].message.annotations.has_value());
+  EXPECT_EQ(nlohmann::json(*assembled.choices[0].message.annotations),
+            nlohmann::json(*json.choices[0].message.annotations));
+}
+
+}  // namespace
+}  // namespace chatmock::testing
