@@ -38,7 +38,11 @@ void append_logprobs(Field<std::vector<api::TokenLogprob>>& into,
 }
 
 void apply_tool_delta(std::vector<api::ToolCall>& calls, const api::ToolCallDelta& d) {
-  const auto index = static_cast<std::size_t>(d.index.value_or(0));
+  // A negative or absurd index (a hostile or broken upstream) is dropped, not allocated.
+  constexpr std::int64_t kMaxToolCalls = 1024;
+  const auto raw_index = d.index.value_or(0);
+  if (raw_index < 0 || raw_index >= kMaxToolCalls) return;
+  const auto index = static_cast<std::size_t>(raw_index);
   if (calls.size() <= index) calls.resize(index + 1);
   api::ToolCall& call = calls[index];
   if (d.id.has_value() && call.id.empty()) call.id = *d.id;

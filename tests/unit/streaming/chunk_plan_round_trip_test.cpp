@@ -75,5 +75,17 @@ TEST(ChunkPlan, IncludeUsageAddsNullUsageEverywhereAndAFinalEmptyChoicesChunk) {
   EXPECT_GT(last["usage"]["total_tokens"].get<int>(), 0);
 }
 
+TEST(ChunkAssembler, DropsToolDeltasWithNegativeOrAbsurdIndexes) {
+  const auto chunk = nlohmann::json::parse(R"({"id":"c","object":"chat.completion.chunk","created":1,"model":"m",
+    "choices":[{"index":0,"delta":{"tool_calls":[
+      {"index":-1,"id":"call_x","type":"function","function":{"name":"f","arguments":"{}"}},
+      {"index":2000000000,"id":"call_y","type":"function","function":{"name":"g","arguments":"{}"}},
+      {"index":0,"id":"call_z","type":"function","function":{"name":"h","arguments":"{}"}}]}}]})");
+  const auto assembled = assemble_chunks({chunk.get<api::ChatCompletionChunk>()});
+  ASSERT_TRUE(assembled.choices.at(0).message.tool_calls.has_value());
+  ASSERT_EQ(assembled.choices[0].message.tool_calls->size(), 1U);
+  EXPECT_EQ(assembled.choices[0].message.tool_calls->at(0).id, "call_z");
+}
+
 }  // namespace
 }  // namespace chatmock::streaming
