@@ -174,8 +174,9 @@ std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request, const http
   Snapshot snapshot;
   snapshot.file_stem = stem;
   auto& stub = snapshot.stub;
-  stub["name"] = "recorded: " + redactor.redact(model + (words.empty() ? "" : " " + words.substr(1))) +
-                 (stream ? " (stream)" : "") + " → " + std::to_string(response.status);
+  std::string phrase = words.empty() ? "" : " \"" + words.substr(1) + "…\"";
+  std::replace(phrase.begin(), phrase.end(), '-', ' ');
+  stub["name"] = "recorded: " + model + phrase + (stream ? " (stream)" : "") + " → " + std::to_string(response.status);
   stub["description"] = "Recorded from " + upstream + " at " + recorded_at +
                         ". Matched on the request body; user, metadata and tool-call ids are ignored.";
   stub["match"] = {{"body", redact_json(match_body(body), redactor)}};

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "stubbing/json_locator.h"
@@ -100,9 +101,12 @@ std::vector<FixtureText> read_fixture_dir(const std::string& dir) {
 std::vector<StubMapping> load_fixtures(const FixtureSources& sources) {
   std::vector<FixtureText> files;
   if (sources.shipped) files = shipped_fixtures();
+  std::set<fs::path> read;  // a folder given twice, or nested in another, is read once
   for (const auto& dir : sources.dirs) {
-    auto more = read_fixture_dir(dir);
-    files.insert(files.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    for (auto& file : read_fixture_dir(dir)) {
+      std::error_code error;
+      if (read.insert(fs::weakly_canonical(file.path, error)).second) files.push_back(std::move(file));
+    }
   }
   std::vector<StubMapping> stubs;
   std::map<std::string, std::string> seen;  // id -> source
