@@ -20,8 +20,9 @@ constexpr int kReadTimeoutS = 600;  // long generations stream for minutes
 constexpr int kWriteTimeoutS = 60;
 
 bool forwarded(const std::string& lower_name) {
-  static const char* const kDropped[] = {"host", "content-length", "connection", "keep-alive", "transfer-encoding",
-                                         "te", "upgrade", "proxy-connection", "accept-encoding", "expect"};
+  static const char* const kDropped[] = {
+      "host", "content-length", "connection",       "keep-alive",      "transfer-encoding",
+      "te",   "upgrade",        "proxy-connection", "accept-encoding", "expect"};
   for (const char* dropped : kDropped) {
     if (lower_name == dropped) return false;
   }
@@ -31,9 +32,11 @@ bool forwarded(const std::string& lower_name) {
 
 UpstreamClient::UpstreamClient(const std::string& base_url) {
   const auto scheme_end = base_url.find("://");
-  if (scheme_end == std::string::npos) throw std::invalid_argument("expected http://HOST[:PORT][/PATH] or https://…");
+  if (scheme_end == std::string::npos)
+    throw std::invalid_argument("expected http://HOST[:PORT][/PATH] or https://…");
   const auto scheme = base_url.substr(0, scheme_end);
-  if (scheme != "http" && scheme != "https") throw std::invalid_argument("the scheme must be http or https");
+  if (scheme != "http" && scheme != "https")
+    throw std::invalid_argument("the scheme must be http or https");
   const auto rest = base_url.substr(scheme_end + 3);
   const auto slash = rest.find('/');
   auto authority = rest.substr(0, slash);
@@ -46,9 +49,9 @@ UpstreamClient::UpstreamClient(const std::string& base_url) {
 
 std::string UpstreamClient::describe() const { return origin_ + base_path_; }
 
-UpstreamResponse UpstreamClient::post(const std::string& api_path,
-                                      const std::vector<std::pair<std::string, std::string>>& headers,
-                                      const std::string& body) const {
+UpstreamResponse UpstreamClient::post(
+    const std::string& api_path, const std::vector<std::pair<std::string, std::string>>& headers,
+    const std::string& body) const {
   httplib::Client client(origin_);
   client.set_connection_timeout(kConnectTimeoutS, 0);
   client.set_read_timeout(kReadTimeoutS, 0);
@@ -68,12 +71,15 @@ UpstreamResponse UpstreamClient::post(const std::string& api_path,
   auto last = Clock::now();
   request.response_handler = [&out](const httplib::Response& response) {
     out.status = response.status;
-    for (const auto& [name, value] : response.headers) out.headers.emplace_back(wire::lower_ascii(name), value);
+    for (const auto& [name, value] : response.headers)
+      out.headers.emplace_back(wire::lower_ascii(name), value);
     return true;
   };
-  request.content_receiver = [&out, &last](const char* data, std::size_t size, std::uint64_t, std::uint64_t) {
+  request.content_receiver = [&out, &last](const char* data, std::size_t size, std::uint64_t,
+                                           std::uint64_t) {
     const auto now = Clock::now();
-    out.pieces.push_back({std::string(data, size), std::chrono::duration_cast<std::chrono::milliseconds>(now - last)});
+    out.pieces.push_back({std::string(data, size),
+                          std::chrono::duration_cast<std::chrono::milliseconds>(now - last)});
     last = now;
     return true;
   };

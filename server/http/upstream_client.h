@@ -15,7 +15,7 @@ namespace chatmock::http {
 
 /// What came back from upstream.
 struct UpstreamResponse {
-  int status = 0;  ///< 0 when no response arrived
+  int status = 0;                                            ///< 0 when no response arrived
   std::vector<std::pair<std::string, std::string>> headers;  ///< names lower-cased
   std::vector<wire::WireWrite> pieces;  ///< body pieces as read; delay = time since the previous
   bool complete = false;                ///< the body ended normally
@@ -30,7 +30,8 @@ class UpstreamClient {
 
   /// POSTs `body` to base path + `api_path` ("/chat/completions") with `headers` (hop-by-hop
   /// headers and Host are dropped; the body is asked for uncompressed).
-  UpstreamResponse post(const std::string& api_path, const std::vector<std::pair<std::string, std::string>>& headers,
+  UpstreamResponse post(const std::string& api_path,
+                        const std::vector<std::pair<std::string, std::string>>& headers,
                         const std::string& body) const;
   /// "scheme://host:port/base" as parsed.
   std::string describe() const;

@@ -18,8 +18,8 @@ namespace chatmock::recording {
 
 namespace {
 bool hop_by_hop(const std::string& name) {
-  return name == "content-length" || name == "transfer-encoding" || name == "connection" || name == "keep-alive" ||
-         name == "content-type";
+  return name == "content-length" || name == "transfer-encoding" || name == "connection" ||
+         name == "keep-alive" || name == "content-type";
 }
 
 std::string utc_now() {
@@ -42,7 +42,8 @@ wire::WireReply client_reply(const http::UpstreamResponse& response) {
     if (!hop_by_hop(name)) reply.headers.emplace_back(name, value);
   }
   if (reply.content_type.find("text/event-stream") != std::string::npos) reply.chunked = true;
-  for (const auto& piece : response.pieces) reply.writes.push_back({piece.bytes, std::chrono::milliseconds(0)});
+  for (const auto& piece : response.pieces)
+    reply.writes.push_back({piece.bytes, std::chrono::milliseconds(0)});
   if (!response.complete) {
     reply.ending = wire::WireEnding::cut;
     if (!reply.chunked) {
@@ -55,8 +56,9 @@ wire::WireReply client_reply(const http::UpstreamResponse& response) {
 }
 
 wire::WireReply unreachable(const std::string& upstream, const std::string& error) {
-  const api::ApiError failure{502, "chatmock recorder: the upstream " + upstream + " did not answer (" + error + ").",
-                              "server_error", std::nullopt, "upstream_unreachable"};
+  const api::ApiError failure{
+      502, "chatmock recorder: the upstream " + upstream + " did not answer (" + error + ").",
+      "server_error", std::nullopt, "upstream_unreachable"};
   return wire::json_reply(failure.status, failure.body_text());
 }
 }  // namespace

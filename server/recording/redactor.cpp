@@ -13,8 +13,8 @@ constexpr std::size_t kMinKeyBody = 20;
 constexpr std::size_t kMinSecretLength = 6;
 
 bool key_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-         c == '*';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '*';
 }
 
 std::string lower(std::string_view text) {
@@ -25,8 +25,9 @@ std::string lower(std::string_view text) {
 }  // namespace
 
 bool Redactor::is_credential_header(std::string_view lower_name) {
-  return lower_name == "authorization" || lower_name == "proxy-authorization" || lower_name == "api-key" ||
-         lower_name == "x-api-key" || lower_name == "openai-organization" || lower_name == "openai-project" ||
+  return lower_name == "authorization" || lower_name == "proxy-authorization" ||
+         lower_name == "api-key" || lower_name == "x-api-key" ||
+         lower_name == "openai-organization" || lower_name == "openai-project" ||
          lower_name == "cookie" || lower_name == "set-cookie";
 }
 
@@ -39,13 +40,15 @@ Redactor::Redactor(const std::vector<std::pair<std::string, std::string>>& reque
     if (secret.size() >= kMinSecretLength) secrets_.emplace_back(secret);
   }
   // Longest first, so a secret that contains another is replaced whole.
-  std::sort(secrets_.begin(), secrets_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::sort(secrets_.begin(), secrets_.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
 }
 
 std::vector<Redactor::Range> Redactor::find(std::string_view text) const {
   std::vector<Range> ranges;
   for (const auto& secret : secrets_) {
-    for (auto at = text.find(secret); at != std::string_view::npos; at = text.find(secret, at + secret.size())) {
+    for (auto at = text.find(secret); at != std::string_view::npos;
+         at = text.find(secret, at + secret.size())) {
       ranges.push_back({at, at + secret.size()});
     }
   }
@@ -54,7 +57,8 @@ std::vector<Redactor::Range> Redactor::find(std::string_view text) const {
     while (end < text.size() && key_char(text[end])) ++end;
     if (end - at - 3 >= kMinKeyBody) ranges.push_back({at, end});
   }
-  std::sort(ranges.begin(), ranges.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  std::sort(ranges.begin(), ranges.end(),
+            [](const Range& a, const Range& b) { return a.begin < b.begin; });
   std::vector<Range> merged;
   for (const auto& range : ranges) {
     if (!merged.empty() && range.begin <= merged.back().end) {

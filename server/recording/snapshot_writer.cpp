@@ -58,9 +58,10 @@ void sync_folder(const std::string& dir) {
 
 std::string write_snapshot(const std::string& dir, const std::string& stem, std::string_view text) {
   static std::atomic<unsigned> counter{0};
-  const std::string temp = (fs::path(dir) / (std::string(kTempPrefix) + std::to_string(::getpid()) + "-" +
-                                             std::to_string(counter.fetch_add(1)) + kTempSuffix))
-                               .string();
+  const std::string temp =
+      (fs::path(dir) / (std::string(kTempPrefix) + std::to_string(::getpid()) + "-" +
+                        std::to_string(counter.fetch_add(1)) + kTempSuffix))
+          .string();
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) fail("cannot create", temp);
   try {

@@ -19,9 +19,18 @@ namespace chatmock::recording {
 namespace {
 using Json = nlohmann::ordered_json;
 
-constexpr std::array<std::string_view, 12> kUnrecordedHeaders = {
-    "content-length", "transfer-encoding", "connection", "keep-alive", "date", "set-cookie",
-    "alt-svc", "cf-ray", "cf-cache-status", "server", "strict-transport-security", "via"};
+constexpr std::array<std::string_view, 12> kUnrecordedHeaders = {"content-length",
+                                                                 "transfer-encoding",
+                                                                 "connection",
+                                                                 "keep-alive",
+                                                                 "date",
+                                                                 "set-cookie",
+                                                                 "alt-svc",
+                                                                 "cf-ray",
+                                                                 "cf-cache-status",
+                                                                 "server",
+                                                                 "strict-transport-security",
+                                                                 "via"};
 constexpr std::size_t kStemWords = 8;
 constexpr std::size_t kMaxStem = 72;
 
@@ -77,14 +86,18 @@ Json reply_of(const http::UpstreamResponse& response, const Redactor& redactor) 
   for (const auto& [name, value] : response.headers) {
     if (name == "content-type") content_type = value;
     if (name == "content-length") content_length = value;
-    if (std::find(kUnrecordedHeaders.begin(), kUnrecordedHeaders.end(), name) != kUnrecordedHeaders.end()) continue;
-    headers[name] = Redactor::is_credential_header(name) ? std::string(kRedacted) : redactor.redact(value);
+    if (std::find(kUnrecordedHeaders.begin(), kUnrecordedHeaders.end(), name) !=
+        kUnrecordedHeaders.end())
+      continue;
+    headers[name] =
+        Redactor::is_credential_header(name) ? std::string(kRedacted) : redactor.redact(value);
   }
   reply["headers"] = std::move(headers);
   std::vector<std::string> pieces;
   for (const auto& piece : response.pieces) pieces.push_back(piece.bytes);
   pieces = redactor.redact_pieces(pieces);
-  const bool stream = content_type.find("text/event-stream") != std::string::npos && !pieces.empty();
+  const bool stream =
+      content_type.find("text/event-stream") != std::string::npos && !pieces.empty();
   if (stream) {
     Json chunks = Json::array();
     for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -104,7 +117,8 @@ Json reply_of(const http::UpstreamResponse& response, const Redactor& redactor) 
   }
   if (!response.complete) {
     reply["ending"] = "cut";
-    if (!stream && content_length) reply["declared_length"] = std::strtoll(content_length->c_str(), nullptr, 10);
+    if (!stream && content_length)
+      reply["declared_length"] = std::strtoll(content_length->c_str(), nullptr, 10);
   }
   return reply;
 }
@@ -113,7 +127,8 @@ std::string slug(std::string_view text) {
   std::string out;
   for (const char c : text) {
     const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    const bool keep = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '.';
+    const bool keep =
+        (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '.';
     if (keep) {
       out += lower;
     } else if (!out.empty() && out.back() != '-') {
@@ -149,10 +164,12 @@ void ensure_loadable(Json& stub) {
 }  // namespace
 
 bool is_volatile_request_field(std::string_view key) {
-  return key == "user" || key == "metadata" || key == "safety_identifier" || key == "prompt_cache_key";
+  return key == "user" || key == "metadata" || key == "safety_identifier" ||
+         key == "prompt_cache_key";
 }
 
-std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request, const http::UpstreamResponse& response,
+std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request,
+                                    const http::UpstreamResponse& response,
                                     const std::string& upstream, const std::string& recorded_at) {
   const auto body = Json::parse(request.body, nullptr, false);
   if (body.is_discarded() || !body.is_object()) return std::nullopt;
@@ -176,9 +193,11 @@ std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request, const http
   auto& stub = snapshot.stub;
   std::string phrase = words.empty() ? "" : " \"" + words.substr(1) + "…\"";
   std::replace(phrase.begin(), phrase.end(), '-', ' ');
-  stub["name"] = "recorded: " + model + phrase + (stream ? " (stream)" : "") + " → " + std::to_string(response.status);
-  stub["description"] = "Recorded from " + upstream + " at " + recorded_at +
-                        ". Matched on the request body; user, metadata and tool-call ids are ignored.";
+  stub["name"] = "recorded: " + model + phrase + (stream ? " (stream)" : "") + " → " +
+                 std::to_string(response.status);
+  stub["description"] =
+      "Recorded from " + upstream + " at " + recorded_at +
+      ". Matched on the request body; user, metadata and tool-call ids are ignored.";
   stub["match"] = {{"body", redact_json(match_body(body), redactor)}};
   stub["reply"] = reply_of(response, redactor);
   ensure_loadable(stub);

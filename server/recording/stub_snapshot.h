@@ -1,12 +1,12 @@
 // snapshot_of: one proxied exchange as a fixture stub (WireMock's "snapshot"): the request body
 // as the match (volatile fields dropped), the reply exactly as it came — a body, or a stream's
-// writes with the delay before each — with every secret redacted. Writing it is snapshot_writer's job.
+// writes with the delay before each — with every secret redacted. Writing it is snapshot_writer's
+// job.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "http/upstream_client.h"
 #include "wire/http_request.h"
@@ -20,7 +20,8 @@ struct Snapshot {
 
 /// The fixture for `request` answered by `response`; nullopt when the request body is not a JSON
 /// object (nothing to match it by). `upstream` and `recorded_at` go into the description.
-std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request, const http::UpstreamResponse& response,
+std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request,
+                                    const http::UpstreamResponse& response,
                                     const std::string& upstream, const std::string& recorded_at);
 
 /// Top-level request fields a recording does not match on: they change between runs of the same

@@ -8,7 +8,8 @@
 namespace chatmock::stubbing {
 
 namespace {
-constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr std::string_view kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 int sextet(char c) {
   const auto at = kAlphabet.find(c);
@@ -61,7 +62,8 @@ std::string encode_base64(std::string_view bytes) {
     const std::uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16U) |
                             (static_cast<unsigned char>(bytes[i + 1]) << 8U) |
                             static_cast<unsigned char>(bytes[i + 2]);
-    for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(v >> static_cast<unsigned>(shift)) & 0x3FU];
+    for (int shift = 18; shift >= 0; shift -= 6)
+      out += kAlphabet[(v >> static_cast<unsigned>(shift)) & 0x3FU];
   }
   const std::size_t rest = bytes.size() - i;
   if (rest > 0) {
@@ -94,7 +96,8 @@ std::optional<std::string> decode_base64(std::string_view text) {
       v[k] = sextet(c);
       if (v[k] < 0) return std::nullopt;
     }
-    const auto word = (static_cast<std::uint32_t>(v[0]) << 18U) | (static_cast<std::uint32_t>(v[1]) << 12U) |
+    const auto word = (static_cast<std::uint32_t>(v[0]) << 18U) |
+                      (static_cast<std::uint32_t>(v[1]) << 12U) |
                       (static_cast<std::uint32_t>(v[2]) << 6U) | static_cast<std::uint32_t>(v[3]);
     out += static_cast<char>((word >> 16U) & 0xFFU);
     if (padding < 2) out += static_cast<char>((word >> 8U) & 0xFFU);

@@ -31,7 +31,8 @@ std::variant<std::vector<StubMapping>, Located> parse_located(std::string_view t
   } catch (const nlohmann::json::parse_error& e) {
     std::string reason = e.what();
     if (const auto column = reason.find("column "); column != std::string::npos) {
-      if (const auto colon = reason.find(": ", column); colon != std::string::npos) reason = reason.substr(colon + 2);
+      if (const auto colon = reason.find(": ", column); colon != std::string::npos)
+        reason = reason.substr(colon + 2);
     }
     return Located{line_of_offset(text, e.byte == 0 ? 0 : e.byte - 1), "invalid JSON: " + reason};
   }
@@ -73,7 +74,8 @@ std::vector<StubMapping> parse_fixture_text(const FixtureText& file) {
     auto& stub = stubs[i];
     stub.source = file.path + ":" + stub.source;
     stub.from_file = true;
-    if (stub.id.empty()) stub.id = stubs.size() == 1 ? file.id_stem : file.id_stem + "-" + std::to_string(i + 1);
+    if (stub.id.empty())
+      stub.id = stubs.size() == 1 ? file.id_stem : file.id_stem + "-" + std::to_string(i + 1);
     if (stub.name.empty()) stub.name = stub.id;
   }
   return stubs;
@@ -81,12 +83,16 @@ std::vector<StubMapping> parse_fixture_text(const FixtureText& file) {
 
 std::vector<FixtureText> read_fixture_dir(const std::string& dir) {
   std::error_code error;
-  if (!fs::is_directory(dir, error)) throw FixtureError(dir + ": not a readable folder of fixtures");
+  if (!fs::is_directory(dir, error))
+    throw FixtureError(dir + ": not a readable folder of fixtures");
   std::vector<fs::path> paths;
-  for (fs::recursive_directory_iterator it(dir, fs::directory_options::follow_directory_symlink, error), end;
+  for (fs::recursive_directory_iterator
+           it(dir, fs::directory_options::follow_directory_symlink, error),
+       end;
        !error && it != end; it.increment(error)) {
     const auto& path = it->path();
-    if (it->is_regular_file() && path.extension() == ".json" && !hidden(path, dir)) paths.push_back(path);
+    if (it->is_regular_file() && path.extension() == ".json" && !hidden(path, dir))
+      paths.push_back(path);
   }
   if (error) throw FixtureError(dir + ": cannot list the folder: " + error.message());
   std::sort(paths.begin(), paths.end());
@@ -105,7 +111,8 @@ std::vector<StubMapping> load_fixtures(const FixtureSources& sources) {
   for (const auto& dir : sources.dirs) {
     for (auto& file : read_fixture_dir(dir)) {
       std::error_code error;
-      if (read.insert(fs::weakly_canonical(file.path, error)).second) files.push_back(std::move(file));
+      if (read.insert(fs::weakly_canonical(file.path, error)).second)
+        files.push_back(std::move(file));
     }
   }
   std::vector<StubMapping> stubs;
@@ -113,7 +120,8 @@ std::vector<StubMapping> load_fixtures(const FixtureSources& sources) {
   for (const auto& file : files) {
     for (auto& stub : parse_fixture_text(file)) {
       if (const auto [it, inserted] = seen.emplace(stub.id, stub.source); !inserted) {
-        throw FixtureError(stub.source + ": stub id \"" + stub.id + "\" is already used at " + it->second);
+        throw FixtureError(stub.source + ": stub id \"" + stub.id + "\" is already used at " +
+                           it->second);
       }
       stubs.push_back(std::move(stub));
     }
@@ -123,7 +131,8 @@ std::vector<StubMapping> load_fixtures(const FixtureSources& sources) {
 
 std::variant<std::vector<StubMapping>, std::string> parse_posted_stubs(std::string_view body) {
   auto parsed = parse_located(body);
-  if (auto* error = std::get_if<Located>(&parsed)) return "line " + std::to_string(error->line) + ": " + error->reason;
+  if (auto* error = std::get_if<Located>(&parsed))
+    return "line " + std::to_string(error->line) + ": " + error->reason;
   auto stubs = std::get<std::vector<StubMapping>>(std::move(parsed));
   for (auto& stub : stubs) stub.source = "admin API (line " + stub.source + ")";
   return stubs;

@@ -11,7 +11,9 @@ FixtureReader::FixtureReader(const nlohmann::ordered_json& json, std::string poi
   if (!json_.is_object()) throw StubParseError(pointer_, "expected a JSON object");
 }
 
-std::string FixtureReader::at(std::string_view key) const { return pointer_ + "/" + pointer_token(key); }
+std::string FixtureReader::at(std::string_view key) const {
+  return pointer_ + "/" + pointer_token(key);
+}
 
 void FixtureReader::allow_only(std::initializer_list<std::string_view> known) const {
   for (const auto& [key, value] : json_.items()) {

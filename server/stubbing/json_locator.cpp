@@ -69,7 +69,12 @@ class Walker {
       char c = text_[pos_++];
       if (c == '\\' && pos_ < text_.size()) {
         const char e = text_[pos_++];
-        c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e;
+        c = e == 'n'   ? '\n'
+            : e == 't' ? '\t'
+            : e == 'r' ? '\r'
+            : e == 'b' ? '\b'
+            : e == 'f' ? '\f'
+                       : e;
         if (e == 'u') {
           out += "\\u";  // rare in keys; compared literally
           continue;
@@ -103,14 +108,15 @@ class Walker {
       return;
     }
     while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']' &&
-           text_[pos_] != ' ' && text_[pos_] != '\n' && text_[pos_] != '\r' && text_[pos_] != '\t') {
+           text_[pos_] != ' ' && text_[pos_] != '\n' && text_[pos_] != '\r' &&
+           text_[pos_] != '\t') {
       ++pos_;
     }
   }
 
   void skip_space() {
-    while (pos_ < text_.size() &&
-           (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t')) {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
+                                   text_[pos_] == '\r' || text_[pos_] == '\t')) {
       ++pos_;
     }
   }

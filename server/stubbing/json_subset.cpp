@@ -17,7 +17,8 @@ class Comparer {
  public:
   Comparer(SubsetComparison& out, bool stop_at_first) : out_(out), stop_(stop_at_first) {}
 
-  void compare(const nlohmann::json& pattern, const nlohmann::json* actual, const std::string& path) {
+  void compare(const nlohmann::json& pattern, const nlohmann::json* actual,
+               const std::string& path) {
     if (stop_ && out_.mismatches > 0) return;
     if (pattern.is_object() && !pattern.empty()) {
       for (const auto& [key, value] : pattern.items()) {
@@ -35,9 +36,9 @@ class Comparer {
         const auto leaves = count_leaves(pattern);
         out_.leaves += leaves;
         miss(leaves, path, std::to_string(pattern.size()) + " items",
-             actual == nullptr          ? "(absent)"
-             : actual->is_array()       ? std::to_string(actual->size()) + " items"
-                                        : shown(*actual));
+             actual == nullptr    ? "(absent)"
+             : actual->is_array() ? std::to_string(actual->size()) + " items"
+                                  : shown(*actual));
         return;
       }
       for (std::size_t i = 0; i < pattern.size(); ++i) {

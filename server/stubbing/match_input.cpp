@@ -42,7 +42,8 @@ std::vector<std::string> offered_tool_names(const nlohmann::json& body) {
       }
     }
   }
-  if (const auto functions = body.find("functions"); functions != body.end() && functions->is_array()) {
+  if (const auto functions = body.find("functions");
+      functions != body.end() && functions->is_array()) {
     for (const auto& function : *functions) add_name(function);
   }
   return names;

@@ -4,18 +4,17 @@
 // legacy `functions` are all visible to fixtures.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "wire/http_request.h"
 
 namespace chatmock::stubbing {
 
 struct MatchInput {
-  const nlohmann::json& body;   ///< the request body, already a JSON object
+  const nlohmann::json& body;  ///< the request body, already a JSON object
   const wire::HttpRequest& http;
   /// X-Chatmock-Session: the key of sequences and scenario state ("" = the global session).
   std::string_view session() const { return http.header("x-chatmock-session"); }

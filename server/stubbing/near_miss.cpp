@@ -37,11 +37,12 @@ api::ApiError no_matching_stub(const std::vector<NearMiss>& closest) {
     message += " Closest stubs:";
     for (std::size_t i = 0; i < closest.size(); ++i) {
       const auto& miss = closest[i];
-      message += " " + std::to_string(i + 1) + ") \"" + miss.stub_name + "\" (id " + miss.stub_id + ", " +
-                 miss.source + ", distance " + rounded(miss.distance) + "):";
+      message += " " + std::to_string(i + 1) + ") \"" + miss.stub_name + "\" (id " + miss.stub_id +
+                 ", " + miss.source + ", distance " + rounded(miss.distance) + "):";
       for (std::size_t k = 0; k < miss.differences.size() && k < kDifferencesShown; ++k) {
         const auto& d = miss.differences[k];
-        message += std::string(k == 0 ? " " : "; ") + d.field + " expected " + d.expected + ", got " + d.actual;
+        message += std::string(k == 0 ? " " : "; ") + d.field + " expected " + d.expected +
+                   ", got " + d.actual;
       }
       if (miss.differences.size() > kDifferencesShown) {
         message += "; and " + std::to_string(miss.differences.size() - kDifferencesShown) + " more";

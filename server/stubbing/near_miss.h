@@ -3,10 +3,9 @@
 // error naming the three closest stubs) and GET /_chatmock/near-misses.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "api/api_error.h"
 #include "stubbing/match_result.h"

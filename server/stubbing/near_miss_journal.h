@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
-
 #include <nlohmann/json.hpp>
 
 #include "stubbing/stub_registry.h"

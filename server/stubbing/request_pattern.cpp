@@ -81,15 +81,20 @@ struct Probe {
 
 std::vector<Probe> probes_of(const MessageMatcher& m) {
   std::vector<Probe> probes;
-  if (m.content) probes.push_back({"content", &*m.content, [](const nlohmann::json& msg) -> std::optional<std::string> {
-                                     if (member(msg, "content") == nullptr) return std::nullopt;
-                                     return message_text(msg);
-                                   }});
+  if (m.content)
+    probes.push_back(
+        {"content", &*m.content, [](const nlohmann::json& msg) -> std::optional<std::string> {
+           if (member(msg, "content") == nullptr) return std::nullopt;
+           return message_text(msg);
+         }});
   if (m.tool_call_id) {
-    probes.push_back({"tool_call_id", &*m.tool_call_id,
-                      [](const nlohmann::json& msg) { return string_member(msg, "tool_call_id"); }});
+    probes.push_back({"tool_call_id", &*m.tool_call_id, [](const nlohmann::json& msg) {
+                        return string_member(msg, "tool_call_id");
+                      }});
   }
-  if (m.name) probes.push_back({"name", &*m.name, [](const nlohmann::json& msg) { return string_member(msg, "name"); }});
+  if (m.name)
+    probes.push_back(
+        {"name", &*m.name, [](const nlohmann::json& msg) { return string_member(msg, "name"); }});
   return probes;
 }
 
@@ -106,7 +111,8 @@ void check_probes(Evaluation& ev, const std::string& prefix, const std::vector<P
                   const nlohmann::json* message, const char* missing) {
   for (const auto& probe : probes) {
     const auto text = message != nullptr ? probe.read(*message) : std::nullopt;
-    check_text(ev, prefix + "." + probe.name, *probe.matcher, text, message != nullptr ? "(absent)" : missing);
+    check_text(ev, prefix + "." + probe.name, *probe.matcher, text,
+               message != nullptr ? "(absent)" : missing);
   }
 }
 
@@ -125,7 +131,9 @@ void check_best(Evaluation& ev, const std::string& prefix, const std::optional<s
     if (distance == 0) break;
   }
   if (probes.empty()) {
-    ev.add(best != nullptr ? 0.0 : 1.0, [&] { return FieldDifference{prefix, "a message", "(none)"}; });
+    ev.add(best != nullptr ? 0.0 : 1.0, [&] {
+      return FieldDifference{prefix, "a message", "(none)"};
+    });
     return;
   }
   check_probes(ev, prefix, probes, best, "(no such message)");
@@ -137,13 +145,18 @@ void check_message(Evaluation& ev, const MessageMatcher& m, const nlohmann::json
     const auto size = static_cast<std::int64_t>(messages.size());
     const std::int64_t at = *m.index < 0 ? size + *m.index : *m.index;
     const std::string prefix = "messages[" + std::to_string(*m.index) + "]";
-    const nlohmann::json* message = at >= 0 && at < size ? &messages[static_cast<std::size_t>(at)] : nullptr;
+    const nlohmann::json* message =
+        at >= 0 && at < size ? &messages[static_cast<std::size_t>(at)] : nullptr;
     const std::string missing = "(" + std::to_string(size) + " messages)";
     if (m.role) {
-      const auto role = message != nullptr ? std::optional<std::string>(message_role(*message)) : std::nullopt;
-      check_text(ev, prefix + ".role", StringMatcher(StringOperator::equals, *m.role), role, missing.c_str());
+      const auto role =
+          message != nullptr ? std::optional<std::string>(message_role(*message)) : std::nullopt;
+      check_text(ev, prefix + ".role", StringMatcher(StringOperator::equals, *m.role), role,
+                 missing.c_str());
     } else if (probes.empty()) {
-      ev.add(message != nullptr ? 0.0 : 1.0, [&] { return FieldDifference{prefix, "a message", missing}; });
+      ev.add(message != nullptr ? 0.0 : 1.0, [&] {
+        return FieldDifference{prefix, "a message", missing};
+      });
     }
     check_probes(ev, prefix, probes, message, missing.c_str());
     return;
@@ -171,7 +184,8 @@ void check_tool_result(Evaluation& ev, const ToolResultMatcher& m, const nlohman
   for (const auto& message : messages) results += message_role(message) == "tool" ? 1 : 0;
   if (!m.present) {
     ev.add(results == 0 ? 0.0 : 1.0, [&] {
-      return FieldDifference{"tool_result", "no tool message", std::to_string(results) + " tool messages"};
+      return FieldDifference{"tool_result", "no tool message",
+                             std::to_string(results) + " tool messages"};
     });
     return;
   }
@@ -179,13 +193,16 @@ void check_tool_result(Evaluation& ev, const ToolResultMatcher& m, const nlohman
   as_message.tool_call_id = m.tool_call_id;
   as_message.content = m.content;
   if (!m.tool_call_id && !m.content) {
-    ev.add(results > 0 ? 0.0 : 1.0, [] { return FieldDifference{"tool_result", "a tool message", "(none)"}; });
+    ev.add(results > 0 ? 0.0 : 1.0, [] {
+      return FieldDifference{"tool_result", "a tool message", "(none)"};
+    });
     return;
   }
   check_best(ev, "tool_result", std::string("tool"), probes_of(as_message), messages);
 }
 
-void check_tools(Evaluation& ev, const std::vector<std::string>& wanted, const nlohmann::json& body) {
+void check_tools(Evaluation& ev, const std::vector<std::string>& wanted,
+                 const nlohmann::json& body) {
   const auto offered = offered_tool_names(body);
   std::size_t missing = 0;
   for (const auto& name : wanted) {
@@ -208,7 +225,9 @@ void check_keys(Evaluation& ev, const char* prefix, const std::vector<KeyMatcher
     const auto value = read(key);
     const std::string field = std::string(prefix) + "." + key;
     if (!matcher) {
-      ev.add(value ? 1.0 : 0.0, [&] { return FieldDifference{field, "absent", quote_for_message(*value)}; });
+      ev.add(value ? 1.0 : 0.0, [&] {
+        return FieldDifference{field, "absent", quote_for_message(*value)};
+      });
       continue;
     }
     check_text(ev, field, *matcher, value);
@@ -230,15 +249,19 @@ MatchResult evaluate(const RequestPattern& p, const MatchInput& input, bool stop
   if (!ev.stopped() && p.response_format) {
     const auto* format = member(body, "response_format");
     const auto type = format != nullptr ? string_member(*format, "type").value_or("text") : "text";
-    ev.add(type == *p.response_format ? 0.0 : 1.0,
-           [&] { return FieldDifference{"response_format", quote_for_message(*p.response_format), quote_for_message(type)}; });
+    ev.add(type == *p.response_format ? 0.0 : 1.0, [&] {
+      return FieldDifference{"response_format", quote_for_message(*p.response_format),
+                             quote_for_message(type)};
+    });
   }
   if (!ev.stopped() && !p.tools.empty()) check_tools(ev, p.tools, body);
   if (!ev.stopped() && p.last_user_message) {
-    check_text(ev, "last_user_message", *p.last_user_message, text_of_last(messages, "user"), "(no user message)");
+    check_text(ev, "last_user_message", *p.last_user_message, text_of_last(messages, "user"),
+               "(no user message)");
   }
   if (!ev.stopped() && p.system_message) {
-    check_text(ev, "system_message", *p.system_message, system_text(messages), "(no system message)");
+    check_text(ev, "system_message", *p.system_message, system_text(messages),
+               "(no system message)");
   }
   if (!ev.stopped() && p.tool_result) check_tool_result(ev, *p.tool_result, messages);
   for (const auto& m : p.messages) {
@@ -246,16 +269,18 @@ MatchResult evaluate(const RequestPattern& p, const MatchInput& input, bool stop
     check_message(ev, m, messages);
   }
   if (!ev.stopped()) {
-    check_keys(ev, "headers", p.headers, [&](const std::string& name) -> std::optional<std::string> {
-      if (!input.http.has_header(name)) return std::nullopt;
-      return std::string(input.http.header(name));
-    });
+    check_keys(ev, "headers", p.headers,
+               [&](const std::string& name) -> std::optional<std::string> {
+                 if (!input.http.has_header(name)) return std::nullopt;
+                 return std::string(input.http.header(name));
+               });
   }
   if (!ev.stopped()) {
     const auto* metadata = member(body, "metadata");
-    check_keys(ev, "metadata", p.metadata, [&](const std::string& key) -> std::optional<std::string> {
-      return metadata != nullptr ? string_member(*metadata, key.c_str()) : std::nullopt;
-    });
+    check_keys(ev, "metadata", p.metadata,
+               [&](const std::string& key) -> std::optional<std::string> {
+                 return metadata != nullptr ? string_member(*metadata, key.c_str()) : std::nullopt;
+               });
   }
   if (!ev.stopped() && p.body) {
     const auto comparison = compare_subset(*p.body, body, stop_at_first);
@@ -266,7 +291,9 @@ MatchResult evaluate(const RequestPattern& p, const MatchInput& input, bool stop
 }
 }  // namespace
 
-MatchResult RequestPattern::match(const MatchInput& input) const { return evaluate(*this, input, false); }
+MatchResult RequestPattern::match(const MatchInput& input) const {
+  return evaluate(*this, input, false);
+}
 
 bool RequestPattern::matches(const MatchInput& input) const {
   return evaluate(*this, input, true).is_exact_match();
@@ -277,9 +304,11 @@ std::size_t RequestPattern::specificity() const {
                       (response_format ? 1 : 0) + (stream ? 1 : 0) + tools.size() + headers.size() +
                       metadata.size();
   for (const auto& m : messages) {
-    count += 1 + (m.content ? 1 : 0) + (m.tool_call_id ? 1 : 0) + (m.name ? 1 : 0) + (m.role ? 1 : 0);
+    count +=
+        1 + (m.content ? 1 : 0) + (m.tool_call_id ? 1 : 0) + (m.name ? 1 : 0) + (m.role ? 1 : 0);
   }
-  if (tool_result) count += 1 + (tool_result->tool_call_id ? 1 : 0) + (tool_result->content ? 1 : 0);
+  if (tool_result)
+    count += 1 + (tool_result->tool_call_id ? 1 : 0) + (tool_result->content ? 1 : 0);
   if (body) count += count_leaves(*body);
   return count;
 }

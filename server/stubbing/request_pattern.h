@@ -6,12 +6,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "stubbing/match_input.h"
 #include "stubbing/match_result.h"
@@ -45,12 +44,12 @@ struct RequestPattern {
   std::optional<StringMatcher> last_user_message;
   std::optional<StringMatcher> system_message;  ///< the first system or developer message
   std::optional<ToolResultMatcher> tool_result;
-  std::vector<std::string> tools;               ///< names that must all be offered
-  std::optional<std::string> response_format;   ///< response_format.type ("text" when absent)
+  std::vector<std::string> tools;              ///< names that must all be offered
+  std::optional<std::string> response_format;  ///< response_format.type ("text" when absent)
   std::optional<bool> stream;
-  std::vector<KeyMatcher> headers;              ///< names lower-cased
+  std::vector<KeyMatcher> headers;  ///< names lower-cased
   std::vector<KeyMatcher> metadata;
-  std::optional<nlohmann::json> body;           ///< JSON subset of the whole body
+  std::optional<nlohmann::json> body;  ///< JSON subset of the whole body
 
   /// The full comparison, every differing field listed (for near misses).
   MatchResult match(const MatchInput& input) const;

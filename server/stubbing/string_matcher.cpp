@@ -20,9 +20,11 @@ struct StringMatcher::CompiledRegex {
   std::regex regex;
 };
 
-StringMatcher::StringMatcher(StringOperator op, std::string operand) : op_(op), operand_(std::move(operand)) {
+StringMatcher::StringMatcher(StringOperator op, std::string operand)
+    : op_(op), operand_(std::move(operand)) {
   if (op_ == StringOperator::regex) {
-    regex_ = std::make_shared<const CompiledRegex>(CompiledRegex{std::regex(operand_, std::regex::ECMAScript)});
+    regex_ = std::make_shared<const CompiledRegex>(
+        CompiledRegex{std::regex(operand_, std::regex::ECMAScript)});
   }
 }
 
@@ -47,8 +49,10 @@ double StringMatcher::distance(std::string_view text) const {
       return std::max(kMinimumMiss, text_distance(operand_, text));
     case StringOperator::contains: {
       // How much of the operand is missing from the best-aligned window of the text.
-      if (text.size() <= operand_.size()) return std::max(kMinimumMiss, text_distance(operand_, text));
-      return std::max(kMinimumMiss, 0.5 + 0.5 * text_distance(operand_, text.substr(0, operand_.size())));
+      if (text.size() <= operand_.size())
+        return std::max(kMinimumMiss, text_distance(operand_, text));
+      return std::max(kMinimumMiss,
+                      0.5 + 0.5 * text_distance(operand_, text.substr(0, operand_.size())));
     }
     case StringOperator::regex:
       return 1;

@@ -5,17 +5,16 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "api/chat_completion.h"
 #include "scenarios/scenario_expression.h"
-#include "synthesis/reply_definition.h"
 #include "stubbing/request_pattern.h"
+#include "synthesis/reply_definition.h"
 #include "wire/wire_reply.h"
 
 namespace chatmock::stubbing {
@@ -32,12 +31,12 @@ struct StubReply {
   int status = 200;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;  ///< without content-type
-  std::string body;                                ///< http: the exact bytes sent
-  std::optional<api::ChatCompletion> completion;   ///< http: the body as a completion, if it is one
-  std::vector<wire::WireWrite> chunks;             ///< chunks: each write after its delay
+  std::string body;                                          ///< http: the exact bytes sent
+  std::optional<api::ChatCompletion> completion;  ///< http: the body as a completion, if it is one
+  std::vector<wire::WireWrite> chunks;            ///< chunks: each write after its delay
   wire::WireEnding ending = wire::WireEnding::complete;
-  std::optional<std::size_t> declared_length;      ///< http + cut: the Content-Length announced
-  synthesis::ReplyDefinition definition;           ///< synthesize: the overrides
+  std::optional<std::size_t> declared_length;  ///< http + cut: the Content-Length announced
+  synthesis::ReplyDefinition definition;       ///< synthesize: the overrides
 };
 
 /// The WireMock scenario state every scenario starts in.
@@ -46,12 +45,12 @@ inline constexpr std::string_view kStartedState = "Started";
 struct StubMapping {
   std::string id;
   std::string name;
-  int priority = 5;                   ///< 1 is the highest (WireMock's default is 5)
+  int priority = 5;  ///< 1 is the highest (WireMock's default is 5)
   RequestPattern request;
-  std::vector<StubReply> replies;     ///< served in order per session; the last repeats
-  std::string scenario;               ///< scenario expression layered on every reply ("" = none)
-  scenarios::Composition layers;      ///< `scenario` parsed (one step: `+` only)
-  std::string scenario_name;          ///< WireMock scenario this stub takes part in
+  std::vector<StubReply> replies;  ///< served in order per session; the last repeats
+  std::string scenario;            ///< scenario expression layered on every reply ("" = none)
+  scenarios::Composition layers;   ///< `scenario` parsed (one step: `+` only)
+  std::string scenario_name;       ///< WireMock scenario this stub takes part in
   std::optional<std::string> required_state;
   std::optional<std::string> new_state;
   std::string source;                 ///< "path/file.json:LINE", or "admin API"

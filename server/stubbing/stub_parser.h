@@ -3,10 +3,9 @@
 // a JSON pointer; fixture_loader turns the pointer into file:line.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "stubbing/fixture_reader.h"
 #include "stubbing/stub_mapping.h"

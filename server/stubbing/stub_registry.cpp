@@ -18,7 +18,9 @@ StubRegistry::StubRegistry() : stubs_(std::make_shared<const StubSet>()) {}
 void StubRegistry::publish(std::vector<StubMapping> stubs) {
   std::vector<std::pair<std::size_t, StubMapping>> ranked;
   ranked.reserve(stubs.size());
-  for (auto& stub : stubs) ranked.emplace_back(stub.request.specificity() + (stub.required_state ? 1 : 0), std::move(stub));
+  for (auto& stub : stubs)
+    ranked.emplace_back(stub.request.specificity() + (stub.required_state ? 1 : 0),
+                        std::move(stub));
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     if (a.second.priority != b.second.priority) return a.second.priority < b.second.priority;
     if (a.first != b.first) return a.first > b.first;
@@ -39,7 +41,8 @@ void StubRegistry::replace_file_stubs(std::vector<StubMapping> stubs) {
     if (!stub.from_file) next.push_back(stub);
   }
   for (auto& stub : stubs) {
-    const bool shadowed = std::any_of(next.begin(), next.end(), [&](const auto& s) { return !s.from_file && s.id == stub.id; });
+    const bool shadowed = std::any_of(
+        next.begin(), next.end(), [&](const auto& s) { return !s.from_file && s.id == stub.id; });
     if (shadowed) continue;
     stub.order = next_order_++;
     next.push_back(std::move(stub));
@@ -112,9 +115,11 @@ std::vector<NearMiss> StubRegistry::near_misses(const MatchInput& input, std::si
       }
     }
     if (result.is_exact_match()) continue;
-    misses.push_back({stub.id, stub.name, stub.source, result.distance, std::move(result.differences)});
+    misses.push_back(
+        {stub.id, stub.name, stub.source, result.distance, std::move(result.differences)});
   }
-  std::stable_sort(misses.begin(), misses.end(), [](const auto& a, const auto& b) { return a.distance < b.distance; });
+  std::stable_sort(misses.begin(), misses.end(),
+                   [](const auto& a, const auto& b) { return a.distance < b.distance; });
   if (misses.size() > limit) misses.resize(limit);
   return misses;
 }

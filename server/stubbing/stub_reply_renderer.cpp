@@ -41,15 +41,20 @@ wire::WireReply render_stub_reply(const StubReply& reply, const scenarios::Compo
                                   scenarios::RunInput input) {
   const bool completion = reply.kind == StubReplyKind::http && reply.completion.has_value();
   const bool restream = completion && input.request.stream;
-  if (layers.empty() && reply.kind != StubReplyKind::synthesize && !restream) return stored_reply(reply);
+  if (layers.empty() && reply.kind != StubReplyKind::synthesize && !restream)
+    return stored_reply(reply);
 
   scenarios::Scenario stub{.name = "stub"};
   if (reply.kind == StubReplyKind::synthesize) {
     input.definition = reply.definition;
   } else if (completion) {
-    stub.edit_completion = [&reply](api::ChatCompletion& out, scenarios::ScenarioContext&) { out = *reply.completion; };
+    stub.edit_completion = [&reply](api::ChatCompletion& out, scenarios::ScenarioContext&) {
+      out = *reply.completion;
+    };
   } else {
-    stub.replace_reply = [&reply](scenarios::ScenarioContext&) { return std::optional(stored_reply(reply)); };
+    stub.replace_reply = [&reply](scenarios::ScenarioContext&) {
+      return std::optional(stored_reply(reply));
+    };
   }
   scenarios::Composition composition{&stub};
   composition.insert(composition.end(), layers.begin(), layers.end());

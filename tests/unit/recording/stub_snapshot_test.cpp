@@ -30,7 +30,10 @@ nlohmann::json chat(bool stream) {
            {{{"role", "user"}, {"content", "What is the weather in Paris today?"}},
             {{"role", "assistant"},
              {"content", nullptr},
-             {"tool_calls", {{{"id", "call_x1"}, {"type", "function"}, {"function", {{"name", "get_weather"}, {"arguments", "{}"}}}}}}},
+             {"tool_calls",
+              {{{"id", "call_x1"},
+                {"type", "function"},
+                {"function", {{"name", "get_weather"}, {"arguments", "{}"}}}}}}},
             {{"role", "tool"}, {"tool_call_id", "call_x1"}, {"content", "18C"}}}}};
 }
 
@@ -38,8 +41,10 @@ http::UpstreamResponse json_response(std::string body) {
   http::UpstreamResponse response;
   response.status = 200;
   response.complete = true;
-  response.headers = {{"content-type", "application/json"}, {"content-length", std::to_string(body.size())},
-                      {"date", "Mon, 01 Jan 2025 00:00:00 GMT"}, {"openai-organization", "org-Acme123"},
+  response.headers = {{"content-type", "application/json"},
+                      {"content-length", std::to_string(body.size())},
+                      {"date", "Mon, 01 Jan 2025 00:00:00 GMT"},
+                      {"openai-organization", "org-Acme123"},
                       {"x-request-id", "req_abc"}};
   response.pieces = {{std::move(body), milliseconds(230)}};
   return response;
@@ -57,9 +62,11 @@ wire::WireReply replay(const Snapshot& snapshot, const wire::HttpRequest& reques
 }
 
 TEST(StubSnapshotTest, AJsonExchangeReplaysItsBodyByteForByte) {
-  const std::string body = R"({"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"gpt-4o-mini","choices":[]})";
+  const std::string body =
+      R"({"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"gpt-4o-mini","choices":[]})";
   const auto request = request_for(chat(false));
-  const auto snapshot = snapshot_of(request, json_response(body), "https://api.example/v1", "2025-01-01T00:00:00Z");
+  const auto snapshot =
+      snapshot_of(request, json_response(body), "https://api.example/v1", "2025-01-01T00:00:00Z");
   ASSERT_TRUE(snapshot);
   EXPECT_TRUE(snapshot->stub["reply"].contains("body"));  // reviewable JSON, not a string
   EXPECT_EQ(replay(*snapshot, request).body(), body);
@@ -85,7 +92,8 @@ TEST(StubSnapshotTest, AStreamIsStoredWriteByWriteWithDelaysAndSplitCharactersIn
   http::UpstreamResponse response;
   response.status = 200;
   response.complete = true;
-  response.headers = {{"content-type", "text/event-stream; charset=utf-8"}, {"transfer-encoding", "chunked"}};
+  response.headers = {{"content-type", "text/event-stream; charset=utf-8"},
+                      {"transfer-encoding", "chunked"}};
   const std::string euro = "\xE2\x82\xAC";
   response.pieces = {{"data: {\"c\":\"1" + euro.substr(0, 1), milliseconds(180)},
                      {euro.substr(1) + "\"}\n\n", milliseconds(20)},

@@ -8,8 +8,12 @@ namespace chatmock::stubbing {
 namespace {
 
 TEST(FixtureBytesTest, Base64MatchesTheRfcVectorsBothWays) {
-  const std::pair<const char*, const char*> vectors[] = {{"", ""},         {"f", "Zg=="},         {"fo", "Zm8="},
-                                                         {"foo", "Zm9v"}, {"foob", "Zm9vYg=="},  {"fooba", "Zm9vYmE="},
+  const std::pair<const char*, const char*> vectors[] = {{"", ""},
+                                                         {"f", "Zg=="},
+                                                         {"fo", "Zm8="},
+                                                         {"foo", "Zm9v"},
+                                                         {"foob", "Zm9vYg=="},
+                                                         {"fooba", "Zm9vYmE="},
                                                          {"foobar", "Zm9vYmFy"}};
   for (const auto& [plain, encoded] : vectors) {
     EXPECT_EQ(encode_base64(plain), encoded);
@@ -35,8 +39,8 @@ TEST(FixtureBytesTest, Utf8CheckAcceptsTextAndRefusesSplitCharacters) {
   EXPECT_TRUE(is_valid_utf8("18 °C " + euro + " \xF0\x9F\x8C\x9E"));
   EXPECT_FALSE(is_valid_utf8(euro.substr(0, 2)));  // a write boundary inside a character
   EXPECT_FALSE(is_valid_utf8(euro.substr(1)));
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));           // overlong
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));       // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate
 }
 
 }  // namespace

@@ -16,7 +16,11 @@ namespace fs = std::filesystem;
 /// A fresh folder under the system temp dir, removed at the end of the test.
 class TempFolder {
  public:
-  TempFolder() : path_(fs::temp_directory_path() / ("chatmock-loader-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+  TempFolder()
+      : path_(fs::temp_directory_path() /
+              ("chatmock-loader-" +
+               std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -48,7 +52,8 @@ constexpr const char* kValid = R"({
 })";
 
 TEST(FixtureLoaderTest, SyntaxErrorsNameTheFileAndLine) {
-  const std::string text = "{\n  \"match\": {\"model\": \"m\"},\n  \"reply\": {\"body\": {}},,\n}\n";
+  const std::string text =
+      "{\n  \"match\": {\"model\": \"m\"},\n  \"reply\": {\"body\": {}},,\n}\n";
   const auto error = error_of({"fixtures/broken.json", text, "broken"});
   EXPECT_TRUE(error.starts_with("fixtures/broken.json:3: invalid JSON: ")) << error;
 }
@@ -59,7 +64,9 @@ TEST(FixtureLoaderTest, TruncatedFilesNameTheirLastLine) {
 }
 
 TEST(FixtureLoaderTest, UnknownKeysNameTheLineOfTheKey) {
-  const std::string text = "{\n  \"match\": {\n    \"model\": \"m\",\n    \"prompt\": \"x\"\n  },\n  \"reply\": {\"body\": {}}\n}\n";
+  const std::string text =
+      "{\n  \"match\": {\n    \"model\": \"m\",\n    \"prompt\": \"x\"\n  },\n  \"reply\": "
+      "{\"body\": {}}\n}\n";
   const auto error = error_of({"f.json", text, "f"});
   EXPECT_TRUE(error.starts_with("f.json:4: unknown key \"prompt\"")) << error;
 }
@@ -78,18 +85,24 @@ TEST(FixtureLoaderTest, SemanticErrorsInsideArraysNameTheLineOfTheValue) {
 }
 
 TEST(FixtureLoaderTest, ReplyErrorsNameTheirLine) {
-  const std::string text = "{\n  \"match\": {},\n  \"reply\": {\n    \"status\": 700,\n    \"body\": {}\n  }\n}\n";
+  const std::string text =
+      "{\n  \"match\": {},\n  \"reply\": {\n    \"status\": 700,\n    \"body\": {}\n  }\n}\n";
   EXPECT_TRUE(error_of({"f.json", text, "f"}).starts_with("f.json:4: status:"));
   const std::string both = "{\n  \"reply\": {\n    \"body\": {},\n    \"chunks\": []\n  }\n}\n";
-  EXPECT_TRUE(error_of({"f.json", both, "f"}).starts_with("f.json:2: a reply needs exactly one of"));
+  EXPECT_TRUE(
+      error_of({"f.json", both, "f"}).starts_with("f.json:2: a reply needs exactly one of"));
   const std::string neither = "{\n  \"match\": {}\n}\n";
-  EXPECT_TRUE(error_of({"f.json", neither, "f"}).starts_with("f.json:1: a stub needs exactly one of"));
+  EXPECT_TRUE(
+      error_of({"f.json", neither, "f"}).starts_with("f.json:1: a stub needs exactly one of"));
 }
 
 TEST(FixtureLoaderTest, UnknownScenariosAndScenarioSequencesAreRefused) {
-  const std::string unknown = "{\n  \"scenario\": \"no_such_scenario\",\n  \"reply\": {\"body\": {}}\n}\n";
-  EXPECT_TRUE(error_of({"f.json", unknown, "f"}).starts_with("f.json:2: Unknown scenario")) << error_of({"f.json", unknown, "f"});
-  const std::string sequence = "{\n  \"scenario\": \"error_500,default\",\n  \"reply\": {\"body\": {}}\n}\n";
+  const std::string unknown =
+      "{\n  \"scenario\": \"no_such_scenario\",\n  \"reply\": {\"body\": {}}\n}\n";
+  EXPECT_TRUE(error_of({"f.json", unknown, "f"}).starts_with("f.json:2: Unknown scenario"))
+      << error_of({"f.json", unknown, "f"});
+  const std::string sequence =
+      "{\n  \"scenario\": \"error_500,default\",\n  \"reply\": {\"body\": {}}\n}\n";
   EXPECT_NE(error_of({"f.json", sequence, "f"}).find("use \"replies\""), std::string::npos);
 }
 
@@ -136,7 +149,8 @@ TEST(FixtureLoaderTest, DuplicateIdsAcrossFilesAreAnErrorNamingBothPlaces) {
     FAIL() << "duplicate ids loaded";
   } catch (const FixtureError& e) {
     const std::string message = e.what();
-    EXPECT_TRUE(message.starts_with(second + ":1: stub id \"same\" is already used at ")) << message;
+    EXPECT_TRUE(message.starts_with(second + ":1: stub id \"same\" is already used at "))
+        << message;
     EXPECT_NE(message.find("one.json:1"), std::string::npos);
   }
 }
@@ -149,17 +163,20 @@ TEST(FixtureLoaderTest, PostedStubsReportTheLineOfTheirError) {
   const auto ok = parse_posted_stubs(kValid);
   ASSERT_TRUE(std::holds_alternative<std::vector<StubMapping>>(ok));
   EXPECT_FALSE(std::get<std::vector<StubMapping>>(ok).front().from_file);
-  const auto bad = parse_posted_stubs("{\n  \"reply\": {\n    \"synthesize\": {\"finish_reason\": \"done\"}\n  }\n}");
+  const auto bad = parse_posted_stubs(
+      "{\n  \"reply\": {\n    \"synthesize\": {\"finish_reason\": \"done\"}\n  }\n}");
   ASSERT_TRUE(std::holds_alternative<std::string>(bad));
-  EXPECT_TRUE(std::get<std::string>(bad).starts_with("line 3: finish_reason:")) << std::get<std::string>(bad);
+  EXPECT_TRUE(std::get<std::string>(bad).starts_with("line 3: finish_reason:"))
+      << std::get<std::string>(bad);
 }
 
 TEST(FixtureLoaderTest, TheShippedCorpusLoadsWithTheDocumentedStubs) {
   const auto stubs = load_fixtures({{}, true});
   std::vector<std::string> ids;
   for (const auto& s : stubs) ids.push_back(s.id);
-  for (const char* expected : {"agent-weather-tool-call", "agent-weather-final-answer", "json-mode-weather", "refusal",
-                               "recorded-stream", "retry-then-success"}) {
+  for (const char* expected :
+       {"agent-weather-tool-call", "agent-weather-final-answer", "json-mode-weather", "refusal",
+        "recorded-stream", "retry-then-success"}) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), expected), ids.end()) << expected;
   }
 }

@@ -20,7 +20,9 @@ nlohmann::json agent_turn_two() {
             {{"role", "assistant"},
              {"content", nullptr},
              {"tool_calls",
-              {{{"id", "call_1"}, {"type", "function"}, {"function", {{"name", "get_weather"}, {"arguments", "{}"}}}}}}},
+              {{{"id", "call_1"},
+                {"type", "function"},
+                {"function", {{"name", "get_weather"}, {"arguments", "{}"}}}}}}},
             {{"role", "tool"}, {"tool_call_id", "call_1"}, {"content", "18C sunny"}}}},
           {"tools", {{{"type", "function"}, {"function", {{"name", "get_weather"}}}}}}};
 }
@@ -36,26 +38,33 @@ TEST(RequestPatternTest, ModelMatchesWithEqualsContainsAndRegex) {
 
 TEST(RequestPatternTest, MessagesMatchByIndexCountingFromEitherEnd) {
   const TestRequest request(agent_turn_two());
-  EXPECT_TRUE(pattern(R"({"messages": [{"index": 0, "role": "developer"}]})").matches(request.input()));
-  EXPECT_TRUE(pattern(R"({"messages": [{"index": -1, "role": "tool", "content": {"contains": "sunny"}}]})")
-                  .matches(request.input()));
-  EXPECT_FALSE(pattern(R"({"messages": [{"index": 1, "role": "assistant"}]})").matches(request.input()));
+  EXPECT_TRUE(
+      pattern(R"({"messages": [{"index": 0, "role": "developer"}]})").matches(request.input()));
+  EXPECT_TRUE(
+      pattern(R"({"messages": [{"index": -1, "role": "tool", "content": {"contains": "sunny"}}]})")
+          .matches(request.input()));
+  EXPECT_FALSE(
+      pattern(R"({"messages": [{"index": 1, "role": "assistant"}]})").matches(request.input()));
   EXPECT_FALSE(pattern(R"({"messages": [{"index": 9}]})").matches(request.input()));
 }
 
 TEST(RequestPatternTest, MessagesMatchByRoleWhenAnyMessageOfThatRoleFits) {
   const TestRequest request(agent_turn_two());
-  EXPECT_TRUE(pattern(R"({"messages": [{"role": "user", "content": "Weather in Paris?"}]})").matches(request.input()));
-  EXPECT_TRUE(pattern(R"({"messages": [{"role": "tool", "tool_call_id": "call_1"}]})").matches(request.input()));
+  EXPECT_TRUE(pattern(R"({"messages": [{"role": "user", "content": "Weather in Paris?"}]})")
+                  .matches(request.input()));
+  EXPECT_TRUE(pattern(R"({"messages": [{"role": "tool", "tool_call_id": "call_1"}]})")
+                  .matches(request.input()));
   EXPECT_FALSE(pattern(R"({"messages": [{"role": "system"}]})").matches(request.input()));
-  EXPECT_FALSE(pattern(R"({"messages": [{"role": "user", "content": "Weather in Rome?"}]})").matches(request.input()));
+  EXPECT_FALSE(pattern(R"({"messages": [{"role": "user", "content": "Weather in Rome?"}]})")
+                   .matches(request.input()));
 }
 
 TEST(RequestPatternTest, ContentPartsAreReadAsTheirTextJoined) {
   nlohmann::json body = user_request("");
-  body["messages"][0]["content"] = {{{"type", "text"}, {"text", "first"}},
-                                    {{"type", "image_url"}, {"image_url", {{"url", "https://x/y.png"}}}},
-                                    {{"type", "text"}, {"text", "second"}}};
+  body["messages"][0]["content"] = {
+      {{"type", "text"}, {"text", "first"}},
+      {{"type", "image_url"}, {"image_url", {{"url", "https://x/y.png"}}}},
+      {{"type", "text"}, {"text", "second"}}};
   const TestRequest request(body);
   EXPECT_TRUE(pattern(R"({"last_user_message": "first\nsecond"})").matches(request.input()));
 }
@@ -65,15 +74,18 @@ TEST(RequestPatternTest, LastUserMessageIsTheLatestUserTurn) {
   body["messages"].push_back({{"role", "assistant"}, {"content", "answer"}});
   body["messages"].push_back({{"role", "user"}, {"content", "follow-up question"}});
   const TestRequest request(body);
-  EXPECT_TRUE(pattern(R"({"last_user_message": {"contains": "follow-up"}})").matches(request.input()));
+  EXPECT_TRUE(
+      pattern(R"({"last_user_message": {"contains": "follow-up"}})").matches(request.input()));
   EXPECT_FALSE(pattern(R"({"last_user_message": {"contains": "first"}})").matches(request.input()));
-  const TestRequest no_user({{"model", "m"}, {"messages", {{{"role", "system"}, {"content", "s"}}}}});
+  const TestRequest no_user(
+      {{"model", "m"}, {"messages", {{{"role", "system"}, {"content", "s"}}}}});
   EXPECT_FALSE(pattern(R"({"last_user_message": {"regex": ".*"}})").matches(no_user.input()));
 }
 
 TEST(RequestPatternTest, SystemMessageIsTheFirstSystemOrDeveloperMessage) {
   const TestRequest developer(agent_turn_two());
-  EXPECT_TRUE(pattern(R"({"system_message": {"contains": "weather bot"}})").matches(developer.input()));
+  EXPECT_TRUE(
+      pattern(R"({"system_message": {"contains": "weather bot"}})").matches(developer.input()));
   const TestRequest none(user_request("hi"));
   EXPECT_FALSE(pattern(R"({"system_message": {"contains": "weather bot"}})").matches(none.input()));
 }
@@ -87,7 +99,8 @@ TEST(RequestPatternTest, ToolResultPresentAbsentAndById) {
   EXPECT_FALSE(pattern(R"({"tool_result": false})").matches(turn_two.input()));
   EXPECT_TRUE(pattern(R"({"tool_result": {"tool_call_id": "call_1"}})").matches(turn_two.input()));
   EXPECT_FALSE(pattern(R"({"tool_result": {"tool_call_id": "call_2"}})").matches(turn_two.input()));
-  EXPECT_TRUE(pattern(R"({"tool_result": {"content": {"contains": "sunny"}}})").matches(turn_two.input()));
+  EXPECT_TRUE(
+      pattern(R"({"tool_result": {"content": {"contains": "sunny"}}})").matches(turn_two.input()));
 }
 
 TEST(RequestPatternTest, ToolsMustAllBeOfferedIncludingLegacyFunctions) {
@@ -121,7 +134,8 @@ TEST(RequestPatternTest, StreamDefaultsToFalse) {
 
 TEST(RequestPatternTest, HeadersMatchCaseInsensitivelyByNameAndCanBeRequiredAbsent) {
   const TestRequest request(user_request("hi"), {{"X-Tenant", "acme-eu"}});
-  EXPECT_TRUE(pattern(R"({"headers": {"x-tenant": {"contains": "acme"}}})").matches(request.input()));
+  EXPECT_TRUE(
+      pattern(R"({"headers": {"x-tenant": {"contains": "acme"}}})").matches(request.input()));
   EXPECT_TRUE(pattern(R"({"headers": {"X-TENANT": "acme-eu"}})").matches(request.input()));
   EXPECT_FALSE(pattern(R"({"headers": {"x-tenant": "globex"}})").matches(request.input()));
   EXPECT_FALSE(pattern(R"({"headers": {"x-tenant": {"absent": true}}})").matches(request.input()));
@@ -143,11 +157,13 @@ TEST(RequestPatternTest, BodySubsetIgnoresExtraKeysButArraysMatchAtEqualLength) 
   body["temperature"] = 0.2;
   body["user"] = "u-123";
   const TestRequest request(body);
-  EXPECT_TRUE(pattern(R"({"body": {"model": "gpt-4o-mini", "temperature": 0.2}})").matches(request.input()));
+  EXPECT_TRUE(pattern(R"({"body": {"model": "gpt-4o-mini", "temperature": 0.2}})")
+                  .matches(request.input()));
   EXPECT_TRUE(pattern(R"({"body": {"messages": [{"content": "hi"}]}})").matches(request.input()));
   EXPECT_FALSE(pattern(R"({"body": {"temperature": 0.7}})").matches(request.input()));
   EXPECT_FALSE(pattern(R"({"body": {"messages": []}})").matches(request.input()));
-  EXPECT_FALSE(pattern(R"({"body": {"messages": [{"content": "hi"}, {"content": "again"}]}})").matches(request.input()));
+  EXPECT_FALSE(pattern(R"({"body": {"messages": [{"content": "hi"}, {"content": "again"}]}})")
+                   .matches(request.input()));
   EXPECT_FALSE(pattern(R"({"body": {"seed": 4}})").matches(request.input()));
 }
 
@@ -167,11 +183,13 @@ TEST(RequestPatternTest, AnEmptyPatternMatchesEveryRequest) {
 TEST(RequestPatternTest, MatchListsEveryDifferingFieldWithExpectedAndActual) {
   nlohmann::json body = user_request("Weather in Rome?", "gpt-4o");
   const TestRequest request(body);
-  const auto result = pattern(R"({"model": "gpt-4o-mini", "stream": true, "last_user_message": {"contains": "Rome"},
+  const auto result =
+      pattern(R"({"model": "gpt-4o-mini", "stream": true, "last_user_message": {"contains": "Rome"},
                                   "body": {"temperature": 0}})")
-                          .match(request.input());
+          .match(request.input());
   ASSERT_EQ(result.differences.size(), 3u);
-  EXPECT_EQ(result.differences[0], (FieldDifference{"model", "equals \"gpt-4o-mini\"", "\"gpt-4o\""}));
+  EXPECT_EQ(result.differences[0],
+            (FieldDifference{"model", "equals \"gpt-4o-mini\"", "\"gpt-4o\""}));
   EXPECT_EQ(result.differences[1], (FieldDifference{"stream", "true", "false"}));
   EXPECT_EQ(result.differences[2], (FieldDifference{"body.temperature", "0", "(absent)"}));
   EXPECT_GT(result.distance, 0.0);
@@ -187,7 +205,8 @@ TEST(RequestPatternTest, ACloserModelNameIsASmallerDistance) {
 }
 
 TEST(RequestPatternTest, SpecificityCountsWhatThePatternPinsDown) {
-  EXPECT_LT(pattern(R"({"model": "a"})").specificity(), pattern(R"({"model": "a", "stream": true})").specificity());
+  EXPECT_LT(pattern(R"({"model": "a"})").specificity(),
+            pattern(R"({"model": "a", "stream": true})").specificity());
   EXPECT_EQ(pattern(R"({"body": {"a": 1, "b": {"c": 2, "d": [3, 4]}}})").specificity(), 4u);
 }
 

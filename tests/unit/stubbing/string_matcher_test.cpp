@@ -12,7 +12,8 @@ TEST(StringMatcherTest, EqualsContainsAndRegexMatchAsDocumented) {
   EXPECT_TRUE(StringMatcher(StringOperator::equals, "gpt-4o").matches("gpt-4o"));
   EXPECT_FALSE(StringMatcher(StringOperator::equals, "gpt-4o").matches("gpt-4o-mini"));
   EXPECT_TRUE(StringMatcher(StringOperator::contains, "weather").matches("What's the weather?"));
-  EXPECT_TRUE(StringMatcher(StringOperator::regex, "weather in [A-Z]").matches("the weather in Paris"));
+  EXPECT_TRUE(
+      StringMatcher(StringOperator::regex, "weather in [A-Z]").matches("the weather in Paris"));
   EXPECT_FALSE(StringMatcher(StringOperator::regex, "^weather").matches("the weather"));
 }
 
@@ -47,7 +48,8 @@ TEST(StringMatcherTest, TextDistanceIsNormalisedEvenForLongTexts) {
 }
 
 TEST(StringMatcherTest, DescriptionsQuoteAndShortenOperands) {
-  EXPECT_EQ(StringMatcher(StringOperator::contains, "say \"hi\"").describe(), "contains \"say \\\"hi\\\"\"");
+  EXPECT_EQ(StringMatcher(StringOperator::contains, "say \"hi\"").describe(),
+            "contains \"say \\\"hi\\\"\"");
   EXPECT_EQ(StringMatcher(StringOperator::regex, "^a$").describe(), "regex /^a$/");
   EXPECT_EQ(quote_for_message(std::string(100, 'x')).size(), 80u + 2u + std::string("…").size());
 }

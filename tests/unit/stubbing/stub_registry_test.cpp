@@ -15,8 +15,9 @@ using testing::TestRequest;
 using testing::user_request;
 
 StubMapping named(const std::string& id, const std::string& match, int priority = 5) {
-  return stub(R"({"id": ")" + id + R"(", "priority": )" + std::to_string(priority) + R"(, "match": )" + match +
-              R"(, "reply": {"synthesize": {"content": ")" + id + R"("}}})");
+  return stub(R"({"id": ")" + id + R"(", "priority": )" + std::to_string(priority) +
+              R"(, "match": )" + match + R"(, "reply": {"synthesize": {"content": ")" + id +
+              R"("}}})");
 }
 
 std::string chosen(StubRegistry& registry, const TestRequest& request) {
@@ -57,12 +58,14 @@ TEST(StubRegistryTest, NoMatchSelectsNothing) {
 
 TEST(StubRegistryTest, RepliesAreServedInOrderPerSessionAndTheLastRepeats) {
   StubRegistry registry;
-  registry.add({stub(R"({"id": "seq", "replies": [{"status": 500, "body": {"error": {}}}, {"status": 429, "body": {}},
+  registry.add({stub(
+      R"({"id": "seq", "replies": [{"status": 500, "body": {"error": {}}}, {"status": 429, "body": {}},
                                                   {"synthesize": {}}]})")});
   const TestRequest a(user_request("x"), {{"X-Chatmock-Session", "a"}});
   const TestRequest b(user_request("x"), {{"X-Chatmock-Session", "b"}});
   std::vector<std::size_t> steps;
-  for (const auto* request : {&a, &a, &b, &a, &a, &b}) steps.push_back(registry.select(request->input())->reply_index);
+  for (const auto* request : {&a, &a, &b, &a, &a, &b})
+    steps.push_back(registry.select(request->input())->reply_index);
   EXPECT_EQ(steps, (std::vector<std::size_t>{0, 1, 0, 2, 2, 1}));
   registry.reset_state();
   EXPECT_EQ(registry.select(a.input())->reply_index, 0u);
@@ -86,8 +89,10 @@ TEST(StubRegistryTest, ScenarioStateGatesStubsAndMovesPerSession) {
 
 TEST(StubRegistryTest, AStubWithoutRequiredStateMatchesInAnyStateAndCanStillMoveIt) {
   StubRegistry registry;
-  registry.add({stub(R"({"id": "any", "scenario_name": "s", "new_state": "moved", "reply": {"synthesize": {}}})"),
-                stub(R"({"id": "after", "priority": 1, "scenario_name": "s", "required_state": "moved",
+  registry.add(
+      {stub(
+           R"({"id": "any", "scenario_name": "s", "new_state": "moved", "reply": {"synthesize": {}}})"),
+       stub(R"({"id": "after", "priority": 1, "scenario_name": "s", "required_state": "moved",
                          "reply": {"synthesize": {}}})")});
   const TestRequest request(user_request("x"));
   EXPECT_EQ(chosen(registry, request), "any");
@@ -96,7 +101,8 @@ TEST(StubRegistryTest, AStubWithoutRequiredStateMatchesInAnyStateAndCanStillMove
 
 TEST(StubRegistryTest, NearMissesAreRankedClosestFirstAndLimited) {
   StubRegistry registry;
-  registry.add({named("one-field-off", R"({"model": "gpt-4o-mini", "stream": true, "last_user_message": "hello"})"),
+  registry.add({named("one-field-off",
+                      R"({"model": "gpt-4o-mini", "stream": true, "last_user_message": "hello"})"),
                 named("model-typo", R"({"model": "gpt-4o-mimi"})"),
                 named("all-different", R"({"model": "claude-3", "stream": true})"),
                 named("far", R"({"model": "o1", "system_message": "x"})")});
@@ -112,7 +118,8 @@ TEST(StubRegistryTest, NearMissesAreRankedClosestFirstAndLimited) {
 
 TEST(StubRegistryTest, MatchingStubsAreNotNearMisses) {
   StubRegistry registry;
-  registry.add({named("hit", R"({"model": "gpt-4o-mini"})"), named("miss", R"({"model": "gpt-4o"})")});
+  registry.add(
+      {named("hit", R"({"model": "gpt-4o-mini"})"), named("miss", R"({"model": "gpt-4o"})")});
   const auto misses = registry.near_misses(TestRequest(user_request("x")).input(), 3);
   ASSERT_EQ(misses.size(), 1u);
   EXPECT_EQ(misses[0].stub_id, "miss");
@@ -127,7 +134,8 @@ TEST(StubRegistryTest, AWrongScenarioStateIsReportedAsADifference) {
   const auto misses = registry.near_misses(request.input(), 3);
   ASSERT_EQ(misses.size(), 1u);
   ASSERT_EQ(misses[0].differences.size(), 1u);
-  EXPECT_EQ(misses[0].differences[0], (FieldDifference{"scenario_state[loop]", "\"tool_called\"", "\"Started\""}));
+  EXPECT_EQ(misses[0].differences[0],
+            (FieldDifference{"scenario_state[loop]", "\"tool_called\"", "\"Started\""}));
   EXPECT_GT(misses[0].distance, 0.0);
 }
 
@@ -142,7 +150,8 @@ TEST(StubRegistryTest, ReloadingFileStubsKeepsAdminStubsAndTheirPrecedence) {
   registry.add({named("admin-only", R"({"model": "o3"})")});
   registry.replace_file_stubs({file, other_file});
   std::vector<std::string> ids;
-  for (const auto& s : registry.snapshot()->stubs) ids.push_back(s.id + (s.from_file ? "(file)" : "(api)"));
+  for (const auto& s : registry.snapshot()->stubs)
+    ids.push_back(s.id + (s.from_file ? "(file)" : "(api)"));
   std::sort(ids.begin(), ids.end());
   EXPECT_EQ(ids, (std::vector<std::string>{"admin-only(api)", "file-only(file)", "shared(api)"}));
 }

@@ -25,8 +25,8 @@ wire::HttpRequest http_for(const nlohmann::json& body) {
   return http;
 }
 
-ScenarioRun render(const StubMapping& stub, bool stream, const std::vector<std::string>& layers = {},
-                   nlohmann::json body = nullptr) {
+ScenarioRun render(const StubMapping& stub, bool stream,
+                   const std::vector<std::string>& layers = {}, nlohmann::json body = nullptr) {
   if (body.is_null()) body = chatmock::testing::tool_request(stream);
   body["stream"] = stream;
   const wire::HttpRequest http = http_for(body);
@@ -43,13 +43,16 @@ TEST(StubReplyRendererTest, ABodyIsSentByteForByteAsWritten) {
   const auto s = testing::stub(kCompletionStub);
   const auto run = render(s, false);
   EXPECT_EQ(run.body(), s.replies.front().body);
-  EXPECT_EQ(run.body().find("\"id\":\"chatcmpl-fixture1\",\"object\":\"chat.completion\""), 1u);  // key order kept
+  EXPECT_EQ(run.body().find("\"id\":\"chatcmpl-fixture1\",\"object\":\"chat.completion\""),
+            1u);  // key order kept
   EXPECT_EQ(run.reply.header("x-fixture"), "weather");
 }
 
 TEST(StubReplyRendererTest, APrettyPrintedBodyKeepsItsIndent) {
-  const auto s = testing::stub(R"({"reply": {"body_indent": 2, "body": {"a": [1, 2], "b": {"c": null}}}})");
-  EXPECT_EQ(render(s, false).body(), "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {\n    \"c\": null\n  }\n}");
+  const auto s =
+      testing::stub(R"({"reply": {"body_indent": 2, "body": {"a": [1, 2], "b": {"c": null}}}})");
+  EXPECT_EQ(render(s, false).body(),
+            "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {\n    \"c\": null\n  }\n}");
 }
 
 TEST(StubReplyRendererTest, ACompletionBodyStreamsWhenTheRequestStreams) {
@@ -76,7 +79,8 @@ TEST(StubReplyRendererTest, AnErrorIsSentAsIsEvenToAStreamingRequest) {
 }
 
 TEST(StubReplyRendererTest, BodyTextAndBase64AreSentVerbatimWithTheirContentType) {
-  const auto html = testing::stub(R"({"reply": {"status": 502, "headers": {"Content-Type": "text/html"},
+  const auto html =
+      testing::stub(R"({"reply": {"status": 502, "headers": {"Content-Type": "text/html"},
                                               "body_text": "<html>Bad gateway</html>"}})");
   const auto run = render(html, false);
   EXPECT_EQ(run.body(), "<html>Bad gateway</html>");
@@ -86,7 +90,8 @@ TEST(StubReplyRendererTest, BodyTextAndBase64AreSentVerbatimWithTheirContentType
 }
 
 TEST(StubReplyRendererTest, SynthesizeAppliesContentToolCallAndFinishReasonOverrides) {
-  const auto text = testing::stub(R"({"reply": {"synthesize": {"content": "Exactly this.", "finish_reason": "length"}}})");
+  const auto text = testing::stub(
+      R"({"reply": {"synthesize": {"content": "Exactly this.", "finish_reason": "length"}}})");
   const auto choice = render(text, false).json()["choices"][0];
   EXPECT_EQ(choice["message"]["content"], "Exactly this.");
   EXPECT_EQ(choice["finish_reason"], "length");
@@ -110,7 +115,8 @@ TEST(StubReplyRendererTest, RecordedChunksReplayWriteForWriteWithTheirDelays) {
     {"data": "2}\n\ndata: [DONE]\n\n"}]}})");
   const auto run = render(s, true);
   ASSERT_EQ(run.reply.writes.size(), 3u);
-  EXPECT_EQ(run.reply.writes[0], (wire::WireWrite{"data: {\"a\":1}\n\n", std::chrono::milliseconds(120)}));
+  EXPECT_EQ(run.reply.writes[0],
+            (wire::WireWrite{"data: {\"a\":1}\n\n", std::chrono::milliseconds(120)}));
   EXPECT_EQ(run.reply.writes[1], (wire::WireWrite{"data: {\"a\":", std::chrono::milliseconds(15)}));
   EXPECT_EQ(run.reply.writes[2].delay.count(), 0);
   EXPECT_TRUE(run.reply.chunked);
@@ -119,16 +125,19 @@ TEST(StubReplyRendererTest, RecordedChunksReplayWriteForWriteWithTheirDelays) {
 }
 
 TEST(StubReplyRendererTest, ACutRecordingEndsCut) {
-  const auto stream = testing::stub(R"({"reply": {"ending": "cut", "chunks": [{"data": "data: {\"a\":"}]}})");
+  const auto stream =
+      testing::stub(R"({"reply": {"ending": "cut", "chunks": [{"data": "data: {\"a\":"}]}})");
   EXPECT_EQ(render(stream, true).reply.ending, wire::WireEnding::cut);
-  const auto json = testing::stub(R"({"reply": {"ending": "cut", "declared_length": 400, "body_text": "{\"id\":"}})");
+  const auto json = testing::stub(
+      R"({"reply": {"ending": "cut", "declared_length": 400, "body_text": "{\"id\":"}})");
   const auto run = render(json, false);
   EXPECT_EQ(run.reply.ending, wire::WireEnding::cut);
   EXPECT_EQ(run.reply.declared_length, 400u);
 }
 
 TEST(StubReplyRendererTest, TheStubsOwnScenarioLayersOnItsReply) {
-  const auto s = testing::stub(std::string(kCompletionStub).insert(1, R"("scenario": "sse_crlf", )"));
+  const auto s =
+      testing::stub(std::string(kCompletionStub).insert(1, R"("scenario": "sse_crlf", )"));
   const auto run = render(s, true);
   EXPECT_NE(run.body().find("\r\n\r\n"), std::string::npos);
   EXPECT_EQ(run.assembled().choices.at(0).message.content.value_or(""), "Sunny, 18 degrees.");
@@ -144,7 +153,8 @@ TEST(StubReplyRendererTest, ALayeredErrorScenarioReplacesABodyButNotARecordedErr
 }
 
 TEST(StubReplyRendererTest, ALayeredTransportScenarioEditsRecordedChunks) {
-  const auto s = testing::stub(R"({"reply": {"chunks": [{"data": "data: {\"a\":1}\n\n"}, {"data": "data: [DONE]\n\n"}]}})");
+  const auto s = testing::stub(
+      R"({"reply": {"chunks": [{"data": "data: {\"a\":1}\n\n"}, {"data": "data: [DONE]\n\n"}]}})");
   const auto run = render(s, true, {"stream_cut_no_done"});
   EXPECT_EQ(run.reply.ending, wire::WireEnding::cut);
 }

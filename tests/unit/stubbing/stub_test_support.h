@@ -2,11 +2,10 @@
 // patterns parsed from JSON text exactly as fixture files are.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "stubbing/fixture_loader.h"
 #include "stubbing/match_input.h"
@@ -19,11 +18,13 @@ struct TestRequest {
   nlohmann::json body;
   wire::HttpRequest http;
 
-  explicit TestRequest(nlohmann::json b, std::vector<std::pair<std::string, std::string>> headers = {})
+  explicit TestRequest(nlohmann::json b,
+                       std::vector<std::pair<std::string, std::string>> headers = {})
       : body(std::move(b)) {
     http.path = "/v1/chat/completions";
     http.body = body.dump();
-    for (auto& [name, value] : headers) http.headers.emplace_back(wire::lower_ascii(name), std::move(value));
+    for (auto& [name, value] : headers)
+      http.headers.emplace_back(wire::lower_ascii(name), std::move(value));
   }
   MatchInput input() const { return {body, http}; }
 };
@@ -37,7 +38,8 @@ inline StubMapping stub(const std::string& json_text) {
   return parse_stub(nlohmann::ordered_json::parse(json_text), "");
 }
 
-inline nlohmann::json user_request(const std::string& text, const std::string& model = "gpt-4o-mini") {
+inline nlohmann::json user_request(const std::string& text,
+                                   const std::string& model = "gpt-4o-mini") {
   return {{"model", model}, {"messages", {{{"role", "user"}, {"content", text}}}}};
 }
 
