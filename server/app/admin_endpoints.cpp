@@ -61,11 +61,12 @@ wire::WireReply admin_list_fixtures(ServerContext& server, const wire::HttpReque
 wire::WireReply admin_add_fixtures(ServerContext& server, const wire::HttpRequest& request) {
   auto parsed = stubbing::parse_posted_stubs(request.body);
   if (const auto* reason = std::get_if<std::string>(&parsed)) {
-    const api::ApiError error{400, "Invalid fixture: " + *reason, "invalid_request_error", std::nullopt,
-                              "invalid_fixture"};
+    const api::ApiError error{400, "Invalid fixture: " + *reason, "invalid_request_error",
+                              std::nullopt, "invalid_fixture"};
     return wire::json_reply(error.status, error.body_text());
   }
-  const auto ids = server.stubs.add(std::get<std::vector<stubbing::StubMapping>>(std::move(parsed)));
+  const auto ids =
+      server.stubs.add(std::get<std::vector<stubbing::StubMapping>>(std::move(parsed)));
   return wire::json_reply(201, scenarios::dump_json({{"ids", ids}}));
 }
 
@@ -74,10 +75,11 @@ wire::WireReply admin_clear_fixtures(ServerContext& server, const wire::HttpRequ
   return ok_json({{"fixtures", nlohmann::json::array()}});
 }
 
-wire::WireReply admin_delete_fixture(ServerContext& server, const wire::HttpRequest&, std::string_view id) {
+wire::WireReply admin_delete_fixture(ServerContext& server, const wire::HttpRequest&,
+                                     std::string_view id) {
   if (!server.stubs.remove(id)) {
-    const api::ApiError error{404, "No fixture with id '" + std::string(id) + "'.", "invalid_request_error",
-                              std::nullopt, "fixture_not_found"};
+    const api::ApiError error{404, "No fixture with id '" + std::string(id) + "'.",
+                              "invalid_request_error", std::nullopt, "fixture_not_found"};
     return wire::json_reply(error.status, error.body_text());
   }
   return ok_json({{"deleted", std::string(id)}});

@@ -20,7 +20,8 @@ wire::WireReply admin_add_fixtures(ServerContext& server, const wire::HttpReques
 /// DELETE /_chatmock/fixtures: removes every stub (until a reload).
 wire::WireReply admin_clear_fixtures(ServerContext& server, const wire::HttpRequest& request);
 /// DELETE /_chatmock/fixtures/{id}: removes one stub; 404 when there is none.
-wire::WireReply admin_delete_fixture(ServerContext& server, const wire::HttpRequest& request, std::string_view id);
+wire::WireReply admin_delete_fixture(ServerContext& server, const wire::HttpRequest& request,
+                                     std::string_view id);
 /// GET /_chatmock/near-misses: recent unmatched requests with their three closest stubs.
 wire::WireReply admin_list_near_misses(ServerContext& server, const wire::HttpRequest& request);
 

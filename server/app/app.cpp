@@ -53,9 +53,11 @@ void wait_for_signals(App& app, const sigset_t& signals) {
     }
     std::string error;
     if (app.reload_fixtures(error)) {
-      std::fprintf(stderr, "chatmock: reloaded fixtures (%zu stubs)\n", app.context().stubs.snapshot()->stubs.size());
+      std::fprintf(stderr, "chatmock: reloaded fixtures (%zu stubs)\n",
+                   app.context().stubs.snapshot()->stubs.size());
     } else {
-      std::fprintf(stderr, "chatmock: reload failed, keeping the current stubs: %s\n", error.c_str());
+      std::fprintf(stderr, "chatmock: reload failed, keeping the current stubs: %s\n",
+                   error.c_str());
     }
   }
 }
@@ -82,7 +84,8 @@ int App::start(std::string& error) {
   auto& context = *context_;
   try {
     if (context.config.record.enabled()) {
-      context.recorder = std::make_unique<recording::Recorder>(context.config.record, context.stubs);
+      context.recorder =
+          std::make_unique<recording::Recorder>(context.config.record, context.stubs);
     }
   } catch (const std::exception& e) {
     error = e.what();

@@ -39,8 +39,9 @@ struct Outcome {
 };
 
 /// A stub's reply, with the request's own scenario choice (`chosen`) layered on top.
-bool serve_from_stub(ServerContext& server, const wire::HttpRequest& request, const nlohmann::json& body,
-                     const scenarios::Composition* chosen, scenarios::RunInput& input, Outcome& out) {
+bool serve_from_stub(ServerContext& server, const wire::HttpRequest& request,
+                     const nlohmann::json& body, const scenarios::Composition* chosen,
+                     scenarios::RunInput& input, Outcome& out) {
   const auto selection = server.stubs.select({body, request});
   if (!selection) return false;
   const auto& stub = *selection->stub;
@@ -114,14 +115,17 @@ Outcome serve(ServerContext& server, const wire::HttpRequest& request, std::stri
   input.latency = server.config.latency;
   // Stubs first; a scenario the request chose itself (header or path) layers on the stub's reply.
   const bool chosen = !request.header("x-chatmock-scenario").empty() || !path_scenario.empty();
-  if (serve_from_stub(server, request, body.json, chosen ? &expression.steps[step] : nullptr, input, out)) return out;
+  if (serve_from_stub(server, request, body.json, chosen ? &expression.steps[step] : nullptr, input,
+                      out))
+    return out;
   if (server.recorder) {
     out.forward = true;
     return out;
   }
   server.near_misses.record(request, now_ms());
   if (server.config.strict && !chosen) {
-    out.reply = error_reply(stubbing::no_matching_stub(server.stubs.near_misses({body.json, request}, 3)));
+    out.reply =
+        error_reply(stubbing::no_matching_stub(server.stubs.near_misses({body.json, request}, 3)));
     return out;
   }
   out.reply = scenarios::run_composition(expression.steps[step], std::move(input));

@@ -32,7 +32,8 @@ wire::WireReply models(ServerContext& s, const wire::HttpRequest& r, std::string
 wire::WireReply model(ServerContext& s, const wire::HttpRequest& r, std::string_view id, std::string_view) {
   return retrieve_model(s, r, id);
 }
-wire::WireReply fixture(ServerContext& s, const wire::HttpRequest& r, std::string_view id, std::string_view) {
+wire::WireReply fixture(ServerContext& s, const wire::HttpRequest& r, std::string_view id,
+                        std::string_view) {
   return admin_delete_fixture(s, r, id);
 }
 template <wire::WireReply (*F)(ServerContext&, const wire::HttpRequest&)>

@@ -31,9 +31,9 @@ struct ServerContext {
   ratelimit::RateLimiter rate_limiter;
   const scenarios::ScenarioCatalogue& catalogue;
   std::atomic<std::uint64_t> unseeded_counter{0};  ///< varies replies when no seed is given
-  stubbing::StubRegistry stubs;                     ///< fixtures: loaded, POSTed, recorded
-  stubbing::NearMissJournal near_misses;            ///< requests no stub matched
-  std::unique_ptr<recording::Recorder> recorder;    ///< set by App::start under --record
+  stubbing::StubRegistry stubs;                    ///< fixtures: loaded, POSTed, recorded
+  stubbing::NearMissJournal near_misses;           ///< requests no stub matched
+  std::unique_ptr<recording::Recorder> recorder;   ///< set by App::start under --record
 };
 
 }  // namespace chatmock::app
