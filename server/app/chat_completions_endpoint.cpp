@@ -115,9 +115,8 @@ Outcome serve(ServerContext& server, const wire::HttpRequest& request, std::stri
   input.latency = server.config.latency;
   // Stubs first; a scenario the request chose itself (header or path) layers on the stub's reply.
   const bool chosen = !request.header("x-chatmock-scenario").empty() || !path_scenario.empty();
-  if (serve_from_stub(server, request, body.json, chosen ? &expression.steps[step] : nullptr, input,
-                      out))
-    return out;
+  const auto* chosen_step = chosen ? &expression.steps[step] : nullptr;
+  if (serve_from_stub(server, request, body.json, chosen_step, input, out)) return out;
   if (server.recorder) {
     out.forward = true;
     return out;
