@@ -64,9 +64,16 @@ const nlohmann::json& messages_of(const nlohmann::json& body) {
   return messages != nullptr && messages->is_array() ? *messages : kEmpty;
 }
 
+/// The distance of `text` from `matcher`; a plain yes/no when only a yes/no is needed, since
+/// the edit distance of a miss costs far more than the comparison.
+double distance_of(const StringMatcher& matcher, std::string_view text, bool graded) {
+  if (graded) return matcher.distance(text);
+  return matcher.matches(text) ? 0.0 : 1.0;
+}
+
 void check_text(Evaluation& ev, const std::string& field, const StringMatcher& matcher,
                 const std::optional<std::string>& text, const char* missing = "(absent)") {
-  const double distance = text ? matcher.distance(*text) : 1.0;
+  const double distance = text ? distance_of(matcher, *text, ev.describing()) : 1.0;
   ev.add(distance, [&] {
     return FieldDifference{field, matcher.describe(), text ? quote_for_message(*text) : missing};
   });
@@ -98,11 +105,11 @@ std::vector<Probe> probes_of(const MessageMatcher& m) {
   return probes;
 }
 
-double probe_distance(const std::vector<Probe>& probes, const nlohmann::json& message) {
+double probe_distance(const std::vector<Probe>& probes, const nlohmann::json& message, bool graded) {
   double total = 0;
   for (const auto& probe : probes) {
     const auto text = probe.read(message);
-    total += text ? probe.matcher->distance(*text) : 1.0;
+    total += text ? distance_of(*probe.matcher, *text, graded) : 1.0;
   }
   return total;
 }
@@ -123,7 +130,7 @@ void check_best(Evaluation& ev, const std::string& prefix, const std::optional<s
   double best_distance = std::numeric_limits<double>::max();
   for (const auto& message : messages) {
     if (role && message_role(message) != *role) continue;
-    const double distance = probe_distance(probes, message);
+    const double distance = probe_distance(probes, message, ev.describing());
     if (distance < best_distance) {
       best = &message;
       best_distance = distance;
