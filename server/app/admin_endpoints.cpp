@@ -1,7 +1,9 @@
 // Admin replies are plain JSON; they are journaled too would only be noise, so they are not.
 #include "app/admin_endpoints.h"
 
+#include "api/api_error.h"
 #include "scenarios/scenario_runner.h"
+#include "stubbing/fixture_loader.h"
 
 namespace chatmock::app {
 
@@ -39,7 +41,52 @@ wire::WireReply admin_reset(ServerContext& server, const wire::HttpRequest&) {
   server.journal.reset();
   server.sequences.reset();
   server.rate_limiter.reset();
+  server.stubs.reset_state();
+  server.near_misses.reset();
   return ok_json({{"status", "ok"}});
+}
+
+wire::WireReply admin_list_fixtures(ServerContext& server, const wire::HttpRequest&) {
+  nlohmann::json fixtures = nlohmann::json::array();
+  for (const auto& stub : server.stubs.snapshot()->stubs) {
+    nlohmann::json entry(stub.definition);
+    entry["id"] = stub.id;
+    entry["name"] = stub.name;
+    entry["source"] = stub.source;
+    fixtures.push_back(std::move(entry));
+  }
+  return ok_json({{"fixtures", std::move(fixtures)}});
+}
+
+wire::WireReply admin_add_fixtures(ServerContext& server, const wire::HttpRequest& request) {
+  auto parsed = stubbing::parse_posted_stubs(request.body);
+  if (const auto* reason = std::get_if<std::string>(&parsed)) {
+    const api::ApiError error{400, "Invalid fixture: " + *reason, "invalid_request_error",
+                              std::nullopt, "invalid_fixture"};
+    return wire::json_reply(error.status, error.body_text());
+  }
+  const auto ids =
+      server.stubs.add(std::get<std::vector<stubbing::StubMapping>>(std::move(parsed)));
+  return wire::json_reply(201, scenarios::dump_json({{"ids", ids}}));
+}
+
+wire::WireReply admin_clear_fixtures(ServerContext& server, const wire::HttpRequest&) {
+  server.stubs.clear();
+  return ok_json({{"fixtures", nlohmann::json::array()}});
+}
+
+wire::WireReply admin_delete_fixture(ServerContext& server, const wire::HttpRequest&,
+                                     std::string_view id) {
+  if (!server.stubs.remove(id)) {
+    const api::ApiError error{404, "No fixture with id '" + std::string(id) + "'.",
+                              "invalid_request_error", std::nullopt, "fixture_not_found"};
+    return wire::json_reply(error.status, error.body_text());
+  }
+  return ok_json({{"deleted", std::string(id)}});
+}
+
+wire::WireReply admin_list_near_misses(ServerContext& server, const wire::HttpRequest&) {
+  return ok_json(server.near_misses.to_json(server.stubs));
 }
 
 }  // namespace chatmock::app

@@ -1,5 +1,6 @@
 // Signals are blocked in every thread before the server's pool starts, and one thread waits
 // for them with sigwait, so no handler ever runs on a pool thread mid-request (POSIX-safe).
+// SIGHUP reloads fixtures on that same thread; SIGINT/SIGTERM stop the server.
 #include "app/app.h"
 
 #include <chrono>
@@ -11,6 +12,7 @@
 #include "app/authorization.h"
 #include "app/response_headers.h"
 #include "app/route_table.h"
+#include "stubbing/fixture_loader.h"
 #include "synthesis/id_generator.h"
 
 namespace chatmock::app {
@@ -29,6 +31,35 @@ bool write_port_file(const std::string& path, int port) {
     if (!out.flush()) return false;
   }
   return std::rename(temp.c_str(), path.c_str()) == 0;
+}
+
+/// The record folder first (so its stubs keep the ids the recorder gave them), then --fixtures;
+/// the shipped corpus only when neither is given.
+stubbing::FixtureSources fixture_sources(const Config& config) {
+  stubbing::FixtureSources sources;
+  if (config.record.enabled()) sources.dirs.push_back(config.record.dir);
+  sources.dirs.insert(sources.dirs.end(), config.fixture_dirs.begin(), config.fixture_dirs.end());
+  sources.shipped = sources.dirs.empty();
+  return sources;
+}
+
+void wait_for_signals(App& app, const sigset_t& signals) {
+  while (true) {
+    int received = 0;
+    if (sigwait(&signals, &received) != 0) continue;
+    if (received != SIGHUP) {
+      app.stop();
+      return;
+    }
+    std::string error;
+    if (app.reload_fixtures(error)) {
+      std::fprintf(stderr, "chatmock: reloaded fixtures (%zu stubs)\n",
+                   app.context().stubs.snapshot()->stubs.size());
+    } else {
+      std::fprintf(stderr, "chatmock: reload failed, keeping the current stubs: %s\n",
+                   error.c_str());
+    }
+  }
 }
 }  // namespace
 
@@ -49,7 +80,30 @@ App::App(Config config) : context_(std::make_unique<ServerContext>(std::move(con
 
 App::~App() = default;
 
-int App::start(std::string& error) { return server_->bind(error); }
+int App::start(std::string& error) {
+  auto& context = *context_;
+  try {
+    if (context.config.record.enabled()) {
+      context.recorder =
+          std::make_unique<recording::Recorder>(context.config.record, context.stubs);
+    }
+  } catch (const std::exception& e) {
+    error = e.what();
+    return -1;
+  }
+  if (!reload_fixtures(error)) return -1;
+  return server_->bind(error);
+}
+
+bool App::reload_fixtures(std::string& error) {
+  try {
+    context_->stubs.replace_file_stubs(stubbing::load_fixtures(fixture_sources(context_->config)));
+    return true;
+  } catch (const std::exception& e) {
+    error = e.what();
+    return false;
+  }
+}
 
 int App::run_until_stopped() {
   server_->serve();
@@ -63,6 +117,7 @@ int run_server(Config config) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);  // a client hanging up mid-stream must not kill the server
 
@@ -82,11 +137,7 @@ int run_server(Config config) {
     std::fprintf(stderr, "chatmock: cannot write port file %s\n", port_file.c_str());
     return 1;
   }
-  std::thread waiter([&app, signals] {
-    int received = 0;
-    sigwait(&signals, &received);
-    app.stop();
-  });
+  std::thread waiter([&app, signals] { wait_for_signals(app, signals); });
   const bool tls = !app.context().config.http.tls_cert.empty();
   std::printf("chatmock listening on %s://%s:%d\n", tls ? "https" : "http", host.c_str(), port);
   std::fflush(stdout);

@@ -1,5 +1,6 @@
-// App: the composition root. It owns the ServerContext and the HttpServer, prints the ready
-// line, writes --port-file, and turns SIGINT/SIGTERM into a graceful stop.
+// App: the composition root. It owns the ServerContext and the HttpServer, loads fixtures and
+// prepares the recorder, prints the ready line, writes --port-file, turns SIGINT/SIGTERM into a
+// graceful stop and SIGHUP into a fixture reload.
 #pragma once
 
 #include <memory>
@@ -16,8 +17,12 @@ class App {
   explicit App(Config config);
   ~App();
 
-  /// Binds the socket; returns the port, or -1 with `error` set (port in use, bad TLS files).
+  /// Loads fixtures, prepares --record, binds the socket; returns the port, or -1 with `error`
+  /// set (a fixture's file:line, port in use, bad TLS files).
   int start(std::string& error);
+  /// Re-reads the fixture folders; on an invalid file keeps the current stubs and returns false
+  /// with `error` set. Requests in flight finish with the stubs they started with.
+  bool reload_fixtures(std::string& error);
   /// Serves until stop() or a signal; returns the process exit code.
   int run_until_stopped();
   /// Stops serving (any thread).

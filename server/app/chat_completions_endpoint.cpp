@@ -10,6 +10,7 @@
 #include "app/response_headers.h"
 #include "app/served_event.h"
 #include "scenarios/scenario_runner.h"
+#include "stubbing/stub_reply_renderer.h"
 #include "synthesis/id_generator.h"
 #include "synthesis/usage_estimator.h"
 #include "validation/request_body.h"
@@ -34,12 +35,31 @@ struct Outcome {
   wire::WireReply reply;
   std::string scenario;
   ratelimit::RateLimitDecision limits;
+  bool forward = false;  ///< --record: the recorder answers (nothing here did)
 };
+
+/// A stub's reply, with the request's own scenario choice (`chosen`) layered on top.
+bool serve_from_stub(ServerContext& server, const wire::HttpRequest& request,
+                     const nlohmann::json& body, const scenarios::Composition* chosen,
+                     scenarios::RunInput& input, Outcome& out) {
+  const auto selection = server.stubs.select({body, request});
+  if (!selection) return false;
+  const auto& stub = *selection->stub;
+  auto layers = stub.layers;
+  if (chosen != nullptr) layers.insert(layers.end(), chosen->begin(), chosen->end());
+  out.scenario = "stub:" + stub.id + (chosen != nullptr ? "+" + out.scenario : "");
+  out.reply = stubbing::render_stub_reply(*selection->reply, layers, std::move(input));
+  return true;
+}
 
 Outcome serve(ServerContext& server, const wire::HttpRequest& request, std::string_view path_scenario,
               synthesis::Rng& id_rng) {
   Outcome out;
   out.limits = server.rate_limiter.peek(std::string(api_key_of(request)), now_ms());
+  if (server.recorder && server.recorder->records_everything()) {
+    out.forward = true;
+    return out;
+  }
   if (!server.config.no_auth && !has_api_key(request)) {
     out.reply = error_reply(api::missing_api_key());
     return out;
@@ -93,6 +113,20 @@ Outcome serve(ServerContext& server, const wire::HttpRequest& request, std::stri
                          std::chrono::system_clock::now().time_since_epoch())
                          .count()};
   input.latency = server.config.latency;
+  // Stubs first; a scenario the request chose itself (header or path) layers on the stub's reply.
+  const bool chosen = !request.header("x-chatmock-scenario").empty() || !path_scenario.empty();
+  const auto* chosen_step = chosen ? &expression.steps[step] : nullptr;
+  if (serve_from_stub(server, request, body.json, chosen_step, input, out)) return out;
+  if (server.recorder) {
+    out.forward = true;
+    return out;
+  }
+  server.near_misses.record(request, now_ms());
+  if (server.config.strict && !chosen) {
+    out.reply =
+        error_reply(stubbing::no_matching_stub(server.stubs.near_misses({body.json, request}, 3)));
+    return out;
+  }
   out.reply = scenarios::run_composition(expression.steps[step], std::move(input));
   return out;
 }
@@ -106,6 +140,10 @@ wire::WireReply handle_chat_completion(ServerContext& server, const wire::HttpRe
   Outcome outcome;
   try {
     outcome = serve(server, request, path_scenario, id_rng);
+    if (outcome.forward) {
+      outcome.reply = server.recorder->record(request);
+      outcome.scenario = "record";
+    }
   } catch (const std::exception&) {
     outcome.reply = error_reply(api::server_error());
   }

@@ -23,7 +23,16 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
   command.add_option("--latency", flags.latency, "Stream pacing: ttft=MS,itl=MS[,jitter=PCT]");
   command.add_option("--rate-limit", flags.rate_limit, "Enforce limits per API key: rpm=N,tpm=N");
   command.add_option("--fixtures", config.fixture_dirs, "Fixture folder (repeatable, recursive)");
-  command.add_flag("--strict", config.strict, "Unmatched requests get 404 instead of synthesis");
+  command.add_flag("--strict", config.strict,
+                   "Unmatched requests get a 404 naming the closest stubs, not synthesis");
+  command.add_option("--record", config.record.dir,
+                     "Proxy requests to --upstream and write each exchange to DIR");
+  command.add_option("--upstream", config.record.upstream,
+                     "Base URL to record from, e.g. https://api.openai.com/v1");
+  command
+      .add_option("--record-mode", flags.record_mode,
+                  "new: replay what matches, record the rest; all: record all")
+      ->check(CLI::IsMember({"new", "all"}));
   command.add_option("--scenario", config.default_scenario, "Scenario for requests that select none");
   command.add_option("--journal-size", config.journal_capacity, "Requests kept in the journal (0 = off)");
   command.add_option("--max-body", config.body_limits.max_bytes, "Largest accepted request body in bytes");
@@ -54,6 +63,13 @@ bool finish_serve_flags(Config& config, const ServeFlags& flags, std::string& er
     error = "--tls-cert and --tls-key go together";
     return false;
   }
+  if (config.record.dir.empty() != config.record.upstream.empty()) {
+    error = "--record and --upstream go together";
+    return false;
+  }
+  config.record.mode =
+      recording::parse_record_mode(flags.record_mode).value_or(recording::RecordMode::new_requests);
+  config.record.announce = config.log != LogFormat::off;
   config.http.max_body_bytes = config.body_limits.max_bytes;
   return true;
 }

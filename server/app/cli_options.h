@@ -15,6 +15,7 @@ struct ServeFlags {
   std::string rate_limit;
   std::string log = "text";
   std::int64_t seed = -1;
+  std::string record_mode = "new";
 };
 
 /// Registers every serve flag on `command`, writing into `config` / `flags`.

@@ -9,6 +9,7 @@
 
 #include "http/http_server.h"
 #include "ratelimit/rate_limiter.h"
+#include "recording/record_spec.h"
 #include "scenarios/scenario_runner.h"
 #include "validation/request_body.h"
 
@@ -29,8 +30,9 @@ struct Config {
   LogFormat log = LogFormat::text;
   scenarios::Latency latency;               ///< --latency, applied to every stream
   ratelimit::RateLimitConfig rate_limit;    ///< --rate-limit
-  std::vector<std::string> fixture_dirs;
-  bool strict = false;
+  std::vector<std::string> fixture_dirs;    ///< --fixtures; none → the shipped corpus
+  bool strict = false;                      ///< unmatched requests get 404 instead of synthesis
+  recording::RecordSpec record;             ///< --record DIR --upstream URL --record-mode
   std::size_t journal_capacity = 10000;
   std::size_t journal_body_bytes = 256 * 1024;  ///< request/response bytes kept per event
   validation::BodyLimits body_limits;

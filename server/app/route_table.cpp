@@ -32,6 +32,10 @@ wire::WireReply models(ServerContext& s, const wire::HttpRequest& r, std::string
 wire::WireReply model(ServerContext& s, const wire::HttpRequest& r, std::string_view id, std::string_view) {
   return retrieve_model(s, r, id);
 }
+wire::WireReply fixture(ServerContext& s, const wire::HttpRequest& r, std::string_view id,
+                        std::string_view) {
+  return admin_delete_fixture(s, r, id);
+}
 template <wire::WireReply (*F)(ServerContext&, const wire::HttpRequest&)>
 wire::WireReply admin(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view) {
   return F(s, r);
@@ -49,6 +53,11 @@ constexpr std::array kRoutes = {
     Route{"GET", "/_chatmock/requests", &admin<admin_list_requests>},
     Route{"DELETE", "/_chatmock/requests", &admin<admin_clear_requests>},
     Route{"POST", "/_chatmock/reset", &admin<admin_reset>},
+    Route{"GET", "/_chatmock/fixtures", &admin<admin_list_fixtures>},
+    Route{"POST", "/_chatmock/fixtures", &admin<admin_add_fixtures>},
+    Route{"DELETE", "/_chatmock/fixtures", &admin<admin_clear_fixtures>},
+    Route{"DELETE", "/_chatmock/fixtures/", &fixture},
+    Route{"GET", "/_chatmock/near-misses", &admin<admin_list_near_misses>},
 };
 
 wire::WireReply error_reply(const api::ApiError& error) { return wire::json_reply(error.status, error.body_text()); }

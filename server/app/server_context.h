@@ -1,16 +1,20 @@
 // ServerContext: the state one running server shares across its handler threads — config,
-// journal, scenario sequences, rate-limit buckets. Each member guards itself; the context only
-// groups them so endpoints take one argument.
+// journal, scenario sequences, rate-limit buckets, stubs and the recorder. Each member guards
+// itself; the context only groups them so endpoints take one argument.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 
 #include "app/config.h"
 #include "journal/request_journal.h"
 #include "ratelimit/rate_limiter.h"
+#include "recording/recorder.h"
 #include "scenarios/scenario_catalogue.h"
 #include "scenarios/scenario_sequences.h"
+#include "stubbing/near_miss_journal.h"
+#include "stubbing/stub_registry.h"
 
 namespace chatmock::app {
 
@@ -27,6 +31,9 @@ struct ServerContext {
   ratelimit::RateLimiter rate_limiter;
   const scenarios::ScenarioCatalogue& catalogue;
   std::atomic<std::uint64_t> unseeded_counter{0};  ///< varies replies when no seed is given
+  stubbing::StubRegistry stubs;                    ///< fixtures: loaded, POSTed, recorded
+  stubbing::NearMissJournal near_misses;           ///< requests no stub matched
+  std::unique_ptr<recording::Recorder> recorder;   ///< set by App::start under --record
 };
 
 }  // namespace chatmock::app

@@ -1,0 +1,118 @@
+// Regexes see at most the first kMaxRegexInput bytes: libstdc++'s std::regex executor recurses
+// per character, and a pool thread's stack would not survive `.*` over a 100 KB message.
+// Edit distance is exact up to kMaxExactDistance bytes per side and estimated above, so ranking
+// near misses for a large request stays cheap.
+#include "stubbing/string_matcher.h"
+
+#include <algorithm>
+#include <regex>
+#include <vector>
+
+namespace chatmock::stubbing {
+
+namespace {
+constexpr std::size_t kMaxRegexInput = 8 * 1024;
+constexpr std::size_t kMaxExactDistance = 256;
+constexpr double kMinimumMiss = 0.01;  // a miss is never scored as a match
+}  // namespace
+
+struct StringMatcher::CompiledRegex {
+  std::regex regex;
+};
+
+StringMatcher::StringMatcher(StringOperator op, std::string operand)
+    : op_(op), operand_(std::move(operand)) {
+  if (op_ == StringOperator::regex) {
+    regex_ = std::make_shared<const CompiledRegex>(
+        CompiledRegex{std::regex(operand_, std::regex::ECMAScript)});
+  }
+}
+
+bool StringMatcher::matches(std::string_view text) const {
+  switch (op_) {
+    case StringOperator::equals:
+      return text == operand_;
+    case StringOperator::contains:
+      return text.find(operand_) != std::string_view::npos;
+    case StringOperator::regex: {
+      const auto bounded = text.substr(0, std::min(text.size(), kMaxRegexInput));
+      return std::regex_search(bounded.begin(), bounded.end(), regex_->regex);
+    }
+  }
+  return false;
+}
+
+double StringMatcher::distance(std::string_view text) const {
+  if (matches(text)) return 0;
+  switch (op_) {
+    case StringOperator::equals:
+      return std::max(kMinimumMiss, text_distance(operand_, text));
+    case StringOperator::contains: {
+      // How much of the operand is missing from the best-aligned window of the text.
+      if (text.size() <= operand_.size())
+        return std::max(kMinimumMiss, text_distance(operand_, text));
+      return std::max(kMinimumMiss,
+                      0.5 + 0.5 * text_distance(operand_, text.substr(0, operand_.size())));
+    }
+    case StringOperator::regex:
+      return 1;
+  }
+  return 1;
+}
+
+std::string StringMatcher::describe() const {
+  switch (op_) {
+    case StringOperator::equals:
+      return "equals " + quote_for_message(operand_);
+    case StringOperator::contains:
+      return "contains " + quote_for_message(operand_);
+    case StringOperator::regex:
+      return "regex /" + operand_ + "/";
+  }
+  return operand_;
+}
+
+double text_distance(std::string_view a, std::string_view b) {
+  if (a == b) return 0;
+  const std::size_t longest = std::max(a.size(), b.size());
+  if (a.size() > kMaxExactDistance || b.size() > kMaxExactDistance) {
+    std::size_t prefix = 0;
+    while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+    std::size_t suffix = 0;
+    while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+           a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
+      ++suffix;
+    }
+    return 1.0 - static_cast<double>(prefix + suffix) / static_cast<double>(longest);
+  }
+  // Levenshtein with two rows.
+  std::vector<std::size_t> previous(b.size() + 1);
+  std::vector<std::size_t> current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return static_cast<double>(previous[b.size()]) / static_cast<double>(longest);
+}
+
+std::string quote_for_message(std::string_view text) {
+  constexpr std::size_t kLimit = 80;
+  std::string out = "\"";
+  for (const char c : text.substr(0, std::min(text.size(), kLimit))) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  if (text.size() > kLimit) out += "…";
+  return out + "\"";
+}
+
+}  // namespace chatmock::stubbing

@@ -1,0 +1,132 @@
+// Order of preference (WireMock's): lowest priority number, then the most specific pattern,
+// then the most recently added. Matching only takes a lock when some stub uses scenario state,
+// because only then must "state allows it" and "move the state" happen as one step.
+#include "stubbing/stub_registry.h"
+
+#include <algorithm>
+
+namespace chatmock::stubbing {
+
+namespace {
+bool state_allows(const StubMapping& stub, const ScenarioStates& states, std::string_view session) {
+  return !stub.required_state || states.state(session, stub.scenario_name) == *stub.required_state;
+}
+}  // namespace
+
+StubRegistry::StubRegistry() : stubs_(std::make_shared<const StubSet>()) {}
+
+void StubRegistry::publish(std::vector<StubMapping> stubs) {
+  std::vector<std::pair<std::size_t, StubMapping>> ranked;
+  ranked.reserve(stubs.size());
+  for (auto& stub : stubs)
+    ranked.emplace_back(stub.request.specificity() + (stub.required_state ? 1 : 0),
+                        std::move(stub));
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    if (a.second.priority != b.second.priority) return a.second.priority < b.second.priority;
+    if (a.first != b.first) return a.first > b.first;
+    return a.second.order > b.second.order;
+  });
+  auto set = std::make_shared<StubSet>();
+  for (auto& [specificity, stub] : ranked) {
+    set->uses_state = set->uses_state || !stub.scenario_name.empty();
+    set->stubs.push_back(std::move(stub));
+  }
+  stubs_ = std::move(set);
+}
+
+void StubRegistry::replace_file_stubs(std::vector<StubMapping> stubs) {
+  const std::lock_guard lock(mutex_);
+  std::vector<StubMapping> next;
+  for (const auto& stub : stubs_->stubs) {
+    if (!stub.from_file) next.push_back(stub);
+  }
+  for (auto& stub : stubs) {
+    const bool shadowed = std::any_of(
+        next.begin(), next.end(), [&](const auto& s) { return !s.from_file && s.id == stub.id; });
+    if (shadowed) continue;
+    stub.order = next_order_++;
+    next.push_back(std::move(stub));
+  }
+  publish(std::move(next));
+}
+
+std::vector<std::string> StubRegistry::add(std::vector<StubMapping> stubs) {
+  const std::lock_guard lock(mutex_);
+  std::vector<StubMapping> next = stubs_->stubs;
+  std::vector<std::string> ids;
+  for (auto& stub : stubs) {
+    if (stub.id.empty()) stub.id = "stub-" + std::to_string(next_id_++);
+    if (stub.name.empty()) stub.name = stub.id;
+    stub.order = next_order_++;
+    std::erase_if(next, [&](const StubMapping& s) { return s.id == stub.id; });
+    ids.push_back(stub.id);
+    next.push_back(std::move(stub));
+  }
+  publish(std::move(next));
+  return ids;
+}
+
+bool StubRegistry::remove(std::string_view id) {
+  const std::lock_guard lock(mutex_);
+  std::vector<StubMapping> next = stubs_->stubs;
+  if (std::erase_if(next, [&](const StubMapping& s) { return s.id == id; }) == 0) return false;
+  publish(std::move(next));
+  return true;
+}
+
+void StubRegistry::clear() {
+  const std::lock_guard lock(mutex_);
+  publish({});
+}
+
+std::shared_ptr<const StubSet> StubRegistry::snapshot() const {
+  const std::lock_guard lock(mutex_);
+  return stubs_;
+}
+
+std::optional<Selection> StubRegistry::select(const MatchInput& input) {
+  auto set = snapshot();
+  if (set->stubs.empty()) return std::nullopt;
+  const std::string session(input.session());
+  std::unique_lock serving(serving_mutex_, std::defer_lock);
+  if (set->uses_state) serving.lock();
+  for (const auto& stub : set->stubs) {
+    if (!state_allows(stub, states_, session) || !stub.request.matches(input)) continue;
+    const std::size_t step = positions_.next_step(session, stub.id, stub.replies.size());
+    if (stub.new_state) states_.set(session, stub.scenario_name, *stub.new_state);
+    return Selection{set, &stub, &stub.replies[step], step};
+  }
+  return std::nullopt;
+}
+
+std::vector<NearMiss> StubRegistry::near_misses(const MatchInput& input, std::size_t limit) const {
+  const auto set = snapshot();
+  const std::string session(input.session());
+  std::vector<NearMiss> misses;
+  for (const auto& stub : set->stubs) {
+    auto result = stub.request.match(input);
+    if (stub.required_state) {
+      const auto state = states_.state(session, stub.scenario_name);
+      if (state != *stub.required_state) {
+        result.differences.push_back({"scenario_state[" + stub.scenario_name + "]",
+                                      "\"" + *stub.required_state + "\"", "\"" + state + "\""});
+        result.distance = (result.distance * static_cast<double>(result.fields) + 1.0) /
+                          static_cast<double>(result.fields + 1);
+      }
+    }
+    if (result.is_exact_match()) continue;
+    misses.push_back(
+        {stub.id, stub.name, stub.source, result.distance, std::move(result.differences)});
+  }
+  std::stable_sort(misses.begin(), misses.end(),
+                   [](const auto& a, const auto& b) { return a.distance < b.distance; });
+  if (misses.size() > limit) misses.resize(limit);
+  return misses;
+}
+
+void StubRegistry::reset_state() {
+  states_.reset();
+  positions_.reset();
+}
+
+}  // namespace chatmock::stubbing
