@@ -44,7 +44,7 @@ std::string pattern() {
 
 json string_schema() {
   json s = {{"type", "string"}};
-  switch (*rc::gen::inRange(0, 6)) {
+  switch (*rc::gen::inRange(0, 8)) {
     case 0: {
       const auto lo = *rc::gen::inRange(0, 6);
       s["minLength"] = lo;
@@ -53,11 +53,21 @@ json string_schema() {
     }
     case 1: s["format"] = *rc::gen::elementOf(kFormats); break;
     case 2: s["pattern"] = pattern(); break;
-    case 3: {
-      s["enum"] = *small_vector(text(8), 4, 1);
+    case 3: s["enum"] = *small_vector(text(8), 4, 1); break;
+    case 4: s["const"] = *text(8); break;
+    case 5: {
+      // Members of other types must be skipped: only the strings pass "type".
+      json members = *small_vector(json_value(0, true), 3);
+      members.push_back(*text(6));
+      s["enum"] = members;
       break;
     }
-    case 4: s["const"] = *text(8); break;
+    case 6: {
+      const auto length = *rc::gen::inRange(0, 10);
+      s["minLength"] = length;
+      s["maxLength"] = length;
+      break;
+    }
     default: break;
   }
   return s;
@@ -68,11 +78,42 @@ json number_schema(bool integer) {
   const auto lo = *rc::gen::inRange<std::int64_t>(-1000, 1000);
   const std::int64_t step = *rc::gen::element<std::int64_t>(0, 0, 1, 2, 3, 5);
   const auto span = *rc::gen::inRange<std::int64_t>(2 * step + 2, 2 * step + 500);
-  switch (*rc::gen::inRange(0, 4)) {
+  switch (*rc::gen::inRange(0, 7)) {
     case 0: s["minimum"] = lo; s["maximum"] = lo + span; break;
     case 1: s["exclusiveMinimum"] = lo; s["exclusiveMaximum"] = lo + span; break;
     case 2: s["minimum"] = lo; break;
+    case 3:
+      // Draft 4: exclusiveMinimum/Maximum are booleans qualifying minimum/maximum.
+      s["minimum"] = lo;
+      s["exclusiveMinimum"] = true;
+      s["maximum"] = lo + span;
+      s["exclusiveMaximum"] = *rc::gen::arbitrary<bool>();
+      break;
+    case 4:
+      // A single allowed value.
+      s["minimum"] = lo * (step == 0 ? 1 : step);
+      s["maximum"] = lo * (step == 0 ? 1 : step);
+      break;
+    case 5:
+      if (!integer) {
+        // A narrow open interval of reals, and decimal steps that binary floating point
+        // cannot represent exactly.
+        const double low = static_cast<double>(lo) / 100.0;
+        s["exclusiveMinimum"] = low;
+        s["exclusiveMaximum"] = low + *rc::gen::element(0.001, 0.01, 0.5);
+        return s;
+      }
+      break;
     default: break;
+  }
+  if (!integer && step > 0 && *rc::gen::inRange(0, 3) == 0) {
+    const double decimal = *rc::gen::element(0.1, 0.01, 0.25, 0.3);
+    s["multipleOf"] = decimal;
+    if (s.contains("maximum")) s["maximum"] = s["minimum"].get<double>() + static_cast<double>(span) * decimal;
+    if (s.contains("exclusiveMaximum") && s["exclusiveMaximum"].is_number()) {
+      s["exclusiveMaximum"] = s["exclusiveMinimum"].get<double>() + static_cast<double>(span) * decimal;
+    }
+    return s;
   }
   if (step > 0) s["multipleOf"] = integer ? json(step) : json(static_cast<double>(step) / 2.0);
   return s;
@@ -81,7 +122,31 @@ json number_schema(bool integer) {
 json draw_schema(int depth, Draw& draw);
 
 json array_schema(int depth, Draw& draw) {
-  json items = depth > 0 ? draw_schema(depth - 1, draw) : string_schema();
+  const auto item = [&] { return depth > 0 ? draw_schema(depth - 1, draw) : string_schema(); };
+  const int shape = *rc::gen::inRange(0, 6);
+  if (shape == 0) {
+    // Draft 4-7 tuple form: "items" is an array of positional schemas.
+    json s = {{"type", "array"}, {"items", {item(), item()}}};
+    if (*rc::gen::arbitrary<bool>()) s["minItems"] = *rc::gen::inRange(0, 3);
+    return s;
+  }
+  if (shape == 1) {
+    // 2020-12 tuple form; "items" then governs the rest, false forbidding any.
+    json s = {{"type", "array"}, {"prefixItems", {item(), item()}}};
+    s["items"] = *rc::gen::arbitrary<bool>() ? json(false) : item();
+    s["minItems"] = *rc::gen::inRange(0, 3);
+    return s;
+  }
+  if (shape == 2) {
+    // Unique items from a finite set larger than the minimum count.
+    json members = json::array();
+    for (const auto& word : {"red", "green", "blue", "cyan", "plum"}) members.push_back(word);
+    return {{"type", "array"},
+            {"items", {{"type", "string"}, {"enum", members}}},
+            {"uniqueItems", true},
+            {"minItems", *rc::gen::inRange(0, 4)}};
+  }
+  json items = item();
   json s = {{"type", "array"}, {"items", items}};
   const auto lo = *rc::gen::inRange(0, 3);
   if (*rc::gen::arbitrary<bool>()) s["minItems"] = lo;
@@ -158,6 +223,10 @@ json all_of(int depth, Draw& draw) {
 }
 
 json ref_to(int depth, Draw& draw) {
+  if (!draw.strict && *rc::gen::inRange(0, 5) == 0) {
+    // Draft 4-7 "definitions", resolved as any other local pointer.
+    return {{"allOf", {{{"$ref", "#/definitions/Word"}}}}};
+  }
   const std::string name = "D" + std::to_string(draw.defs.size());
   draw.defs[name] = nullptr;  // reserve the name before drawing nested definitions
   if (*rc::gen::inRange(0, 3) == 0) {
@@ -174,7 +243,7 @@ json ref_to(int depth, Draw& draw) {
 }
 
 json draw_schema(int depth, Draw& draw) {
-  const int pick = depth > 0 ? *rc::gen::inRange(0, draw.strict ? 9 : 14) : *rc::gen::inRange(0, 4);
+  const int pick = depth > 0 ? *rc::gen::inRange(0, draw.strict ? 9 : 15) : *rc::gen::inRange(0, 4);
   switch (pick) {
     case 0: return string_schema();
     case 1: return number_schema(true);
@@ -189,14 +258,17 @@ json draw_schema(int depth, Draw& draw) {
     case 10: return all_of(depth, draw);
     case 11: return {{"enum", *small_vector(json_value(1), 3, 1)}};
     case 12: return {{"const", *json_value(1)}};
+    case 13: return {{"type", {"string", "integer"}}};
     default: return *rc::gen::element(json::object(), json(true));
   }
 }
 
 json with_defs(json root, const Draw& draw) {
-  if (draw.defs.empty()) return root;
+  const bool words = root.dump().find("#/definitions/Word") != std::string::npos;
+  if (draw.defs.empty() && !words) return root;
   if (!root.is_object()) root = {{"anyOf", {root}}};
-  root["$defs"] = draw.defs;
+  if (!draw.defs.empty()) root["$defs"] = draw.defs;
+  if (words) root["definitions"] = {{"Word", {{"type", "string"}, {"minLength", 2}, {"maxLength", 12}}}};
   return root;
 }
 }  // namespace
