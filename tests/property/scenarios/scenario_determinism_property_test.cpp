@@ -53,6 +53,16 @@ RC_GTEST_PROP(ScenarioDeterminismProperty, SameSeedGivesSameBytes, (const std::u
   const auto step = *rc::gen::inRange<std::size_t>(0, 3);
   testing::HeaderList headers;
   if (*rc::gen::inRange(0, 4) == 0) headers.emplace_back("X-Chatmock-Words", std::to_string(*rc::gen::inRange(1, 50)));
+  if (*rc::gen::inRange(0, 3) == 0) headers.emplace_back("X-Chatmock-Fuzz-Level", std::to_string(*rc::gen::inRange(1, 4)));
+  // json_body re-assembles whatever chunks precede it; after fuzz that can be a tool-call index
+  // of -1, which crashes the assembler (bug 4, chunk_assembler_property_test.cpp): left out.
+  const bool fuzzed = expression.find("fuzz") != std::string::npos;
+  if (*rc::gen::inRange(0, 3) == 0) {
+    headers.emplace_back("X-Chatmock-Variant",
+                         fuzzed ? *rc::gen::element<std::string>("application_json", "text_plain", "no_space", "unwrapped")
+                                : *rc::gen::element<std::string>("application_json", "text_plain", "json_body",
+                                                                 "trailing_space", "no_space", "missing", "wrapped", "unwrapped"));
+  }
   RC_TAG(expression.find('+') == std::string::npos ? "single" : "composed");
 
   const auto first = testing::run_scenario(expression, request, headers, seed, step).reply;

@@ -1,13 +1,15 @@
-// The validator and the typed parser agree: every body validate_request accepts parses into
+// The validator and the typed parser agree: every body validate_request accepts parses into a
 // ChatCompletionRequest. Bodies are valid requests with noise the validator ignores (extra keys,
 // in any object, with any value) or alternative spellings it accepts (a string `stop`, 2.0 for an
-// integer, a custom or allowed_tools tool_choice). A body the validator rejects is out of scope.
+// integer, a custom or allowed_tools tool_choice), and synthesis then answers them. A body the
+// validator rejects is out of scope.
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
 #include "api/chat_completion_request.h"
 #include "generators/text_generators.h"
 #include "generators/valid_request.h"
+#include "synthesis/reply_synthesizer.h"
 #include "validation/request_validator.h"
 
 namespace chatmock::validation {
@@ -73,6 +75,9 @@ void check_agreement(const std::vector<std::string>& noise_keys) {
   try {
     const auto request = body.get<api::ChatCompletionRequest>();
     RC_ASSERT(!request.messages.empty());
+    // What the server does next with it: synthesis must take any accepted request too.
+    const auto completion = synthesis::synthesize_completion(request, {}, {*rc::gen::arbitrary<std::uint64_t>(), true, 0});
+    RC_ASSERT(completion.choices.size() == static_cast<std::size_t>(request.choice_count()));
   } catch (const json::exception& e) {
     RC_FAIL(std::string("validator accepts but the parser throws: ") + e.what() + "\nbody: " + body.dump());
   }
