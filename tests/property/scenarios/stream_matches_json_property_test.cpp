@@ -7,6 +7,7 @@
 
 #include "api/chat_completion_request.h"
 #include "generators/arbitrary.h"
+#include "generators/known_bugs.h"
 #include "generators/valid_request.h"
 #include "support/scenario_harness.h"
 
@@ -61,8 +62,8 @@ RC_GTEST_PROP(StreamMatchesJsonProperty, StreamAssemblesToTheJsonReply, (const s
 void annotations_stream_matches_json(std::uint64_t seed) { check_stream_matches_json("annotations", seed); }
 
 TEST(StreamMatchesJsonProperty, AnnotationsSurviveTheStream) {
-  GTEST_SKIP() << "known gap: api::Delta has no annotations, so streamed url_citation annotations are dropped "
-                  "on parse; see the comment above";
+  CHATMOCK_SKIP_KNOWN_BUG("known gap: api::Delta has no annotations, so streamed url_citation annotations are dropped "
+                  "on parse; see the comment above");
   rc::detail::checkGTest(&annotations_stream_matches_json);
 }
 

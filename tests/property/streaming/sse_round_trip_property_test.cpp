@@ -6,6 +6,7 @@
 
 #include "generators/arbitrary.h"
 #include "generators/byte_fragments.h"
+#include "generators/known_bugs.h"
 #include "streaming/sse_decoder.h"
 
 namespace chatmock::streaming {
@@ -114,8 +115,8 @@ void no_space_framing_keeps_leading_spaces() {
 }
 
 TEST(SseRoundTripProperty, NoSpaceFramingKeepsLeadingSpaces) {
-  GTEST_SKIP() << "known encoder bug: a value starting with ' ' loses it under space_after_colon=false "
-                  "(SseEvent{data=\" \"}, framing {\"\\n\", false} decodes to data \"\"); see the comment above";
+  CHATMOCK_SKIP_KNOWN_BUG("known encoder bug: a value starting with ' ' loses it under space_after_colon=false "
+                  "(SseEvent{data=\" \"}, framing {\"\\n\", false} decodes to data \"\"); see the comment above");
   rc::detail::checkGTest(&no_space_framing_keeps_leading_spaces);
 }
 

@@ -7,6 +7,7 @@
 #include <rapidcheck/gtest.h>
 
 #include "api/chat_completion_request.h"
+#include "generators/known_bugs.h"
 #include "generators/text_generators.h"
 #include "generators/valid_request.h"
 #include "synthesis/reply_synthesizer.h"
@@ -99,8 +100,8 @@ RC_GTEST_PROP(ValidatorParserAgreementProperty, ParserAcceptsAlternativeSpelling
 void parser_accepts_noise_under_modelled_keys() { check_agreement(kModelKeys); }
 
 TEST(ValidatorParserAgreementProperty, ParserAcceptsMistypedKeysTheValidatorIgnores) {
-  GTEST_SKIP() << "known bug: validator accepts e.g. a system message with \"tool_calls\": false, then the typed "
-                  "parse throws (400 with a json.exception message); see the comment above";
+  CHATMOCK_SKIP_KNOWN_BUG("known bug: validator accepts e.g. a system message with \"tool_calls\": false, then the typed "
+                  "parse throws (400 with a json.exception message); see the comment above");
   rc::detail::checkGTest(&parser_accepts_noise_under_modelled_keys);
 }
 
