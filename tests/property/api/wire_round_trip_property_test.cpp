@@ -20,30 +20,45 @@ void check_round_trip(const T& value) {
   RC_ASSERT(nlohmann::json(back).dump() == text);
 }
 
-RC_GTEST_PROP(WireRoundTripProperty, ChatCompletion, (const ChatCompletion& v)) { check_round_trip(v); }
-RC_GTEST_PROP(WireRoundTripProperty, ChatCompletionChunk, (const ChatCompletionChunk& v)) { check_round_trip(v); }
+RC_GTEST_PROP(WireRoundTripProperty, ChatCompletion, (const ChatCompletion& v)) {
+  check_round_trip(v);
+}
+RC_GTEST_PROP(WireRoundTripProperty, ChatCompletionChunk, (const ChatCompletionChunk& v)) {
+  check_round_trip(v);
+}
 RC_GTEST_PROP(WireRoundTripProperty, ChatCompletionRequest, (const ChatCompletionRequest& v)) {
   check_round_trip(v);
 }
 
 // The parts, each on its own, so a failure shrinks to the smallest type that shows it.
 RC_GTEST_PROP(WireRoundTripProperty, ToolCall, (const ToolCall& v)) { check_round_trip(v); }
-RC_GTEST_PROP(WireRoundTripProperty, ChoiceLogprobs, (const ChoiceLogprobs& v)) { check_round_trip(v); }
-RC_GTEST_PROP(WireRoundTripProperty, CompletionUsage, (const CompletionUsage& v)) { check_round_trip(v); }
+RC_GTEST_PROP(WireRoundTripProperty, ChoiceLogprobs, (const ChoiceLogprobs& v)) {
+  check_round_trip(v);
+}
+RC_GTEST_PROP(WireRoundTripProperty, CompletionUsage, (const CompletionUsage& v)) {
+  check_round_trip(v);
+}
 RC_GTEST_PROP(WireRoundTripProperty, ChatCompletionMessage, (const ChatCompletionMessage& v)) {
   check_round_trip(v);
 }
 RC_GTEST_PROP(WireRoundTripProperty, Delta, (const Delta& v)) { check_round_trip(v); }
-RC_GTEST_PROP(WireRoundTripProperty, ToolCallDelta, (const ToolCallDelta& v)) { check_round_trip(v); }
+RC_GTEST_PROP(WireRoundTripProperty, ToolCallDelta, (const ToolCallDelta& v)) {
+  check_round_trip(v);
+}
 RC_GTEST_PROP(WireRoundTripProperty, Message, (const Message& v)) { check_round_trip(v); }
 RC_GTEST_PROP(WireRoundTripProperty, ContentPart, (const ContentPart& v)) { check_round_trip(v); }
 RC_GTEST_PROP(WireRoundTripProperty, Tool, (const Tool& v)) { check_round_trip(v); }
 RC_GTEST_PROP(WireRoundTripProperty, ToolChoice, (const ToolChoice& v)) { check_round_trip(v); }
-RC_GTEST_PROP(WireRoundTripProperty, ResponseFormat, (const ResponseFormat& v)) { check_round_trip(v); }
-RC_GTEST_PROP(WireRoundTripProperty, StreamOptions, (const StreamOptions& v)) { check_round_trip(v); }
+RC_GTEST_PROP(WireRoundTripProperty, ResponseFormat, (const ResponseFormat& v)) {
+  check_round_trip(v);
+}
+RC_GTEST_PROP(WireRoundTripProperty, StreamOptions, (const StreamOptions& v)) {
+  check_round_trip(v);
+}
 
 // The tri-state itself: whichever state a Field is in, the key is missing, null or the value.
-RC_GTEST_PROP(WireRoundTripProperty, FieldStateMapsToKeyPresence, (const ChatCompletionChunk& chunk)) {
+RC_GTEST_PROP(WireRoundTripProperty, FieldStateMapsToKeyPresence,
+              (const ChatCompletionChunk& chunk)) {
   const nlohmann::json j = chunk;
   const auto expect_key = [&](const char* key, const auto& field) {
     RC_ASSERT(j.contains(key) == !field.absent());

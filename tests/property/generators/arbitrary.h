@@ -17,14 +17,14 @@ void show_as_json(const T& value, std::ostream& os) {
 }
 }  // namespace chatmock::property
 
-#define CHATMOCK_ARBITRARY(Type, generator)                                               \
-  template <>                                                                             \
-  struct rc::Arbitrary<Type> {                                                            \
-    static Gen<Type> arbitrary() { return chatmock::property::generator(); }              \
+#define CHATMOCK_ARBITRARY(Type, generator)                                  \
+  template <>                                                                \
+  struct rc::Arbitrary<Type> {                                               \
+    static Gen<Type> arbitrary() { return chatmock::property::generator(); } \
   }
-#define CHATMOCK_SHOW_AS_JSON(Type)                                                       \
-  inline void showValue(const Type& value, std::ostream& os) {                            \
-    chatmock::property::show_as_json(value, os);                                          \
+#define CHATMOCK_SHOW_AS_JSON(Type)                            \
+  inline void showValue(const Type& value, std::ostream& os) { \
+    chatmock::property::show_as_json(value, os);               \
   }
 
 CHATMOCK_ARBITRARY(chatmock::api::Function, function_call);
@@ -99,10 +99,12 @@ CHATMOCK_SHOW_AS_JSON(ChatCompletionRequest)
 namespace chatmock::streaming {
 /// An event as the bytes the default framing writes for it.
 inline void showValue(const SseEvent& event, std::ostream& os) {
-  os << nlohmann::json(encode_event(event)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  os << nlohmann::json(encode_event(event))
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 /// A framing as {line_ending, space_after_colon}.
 inline void showValue(const SseFraming& framing, std::ostream& os) {
-  os << nlohmann::json({{"line_ending", framing.line_ending}, {"space_after_colon", framing.space_after_colon}});
+  os << nlohmann::json(
+      {{"line_ending", framing.line_ending}, {"space_after_colon", framing.space_after_colon}});
 }
 }  // namespace chatmock::streaming

@@ -38,21 +38,25 @@ std::vector<std::string> cut(const std::string& bytes, std::vector<std::size_t> 
 
 rc::Gen<std::vector<std::string>> byte_fragments(const std::string& bytes) {
   if (bytes.size() < 2) return rc::gen::just(std::vector<std::string>{bytes});
-  const auto anywhere = rc::gen::map(small_vector(rc::gen::inRange<std::size_t>(1, bytes.size()), 16),
-                                     [bytes](std::vector<std::size_t> p) { return cut(bytes, std::move(p)); });
+  const auto anywhere =
+      rc::gen::map(small_vector(rc::gen::inRange<std::size_t>(1, bytes.size()), 16),
+                   [bytes](std::vector<std::size_t> p) { return cut(bytes, std::move(p)); });
   std::vector<std::pair<std::size_t, rc::Gen<std::vector<std::string>>>> modes = {
       {1, rc::gen::just(std::vector<std::string>{bytes})},
       {4, anywhere},
-      {1, rc::gen::just(cut(bytes, [&] {
-         std::vector<std::size_t> every(bytes.size());
-         for (std::size_t i = 0; i < every.size(); ++i) every[i] = i;
-         return every;
-       }()))},
+      {1, rc::gen::just(cut(bytes,
+                            [&] {
+                              std::vector<std::size_t> every(bytes.size());
+                              for (std::size_t i = 0; i < every.size(); ++i) every[i] = i;
+                              return every;
+                            }()))},
   };
   const auto awkward = awkward_positions(bytes);
   if (!awkward.empty()) {
     modes.push_back({4, rc::gen::map(small_vector(rc::gen::elementOf(awkward), 16),
-                                     [bytes](std::vector<std::size_t> p) { return cut(bytes, std::move(p)); })});
+                                     [bytes](std::vector<std::size_t> p) {
+                                       return cut(bytes, std::move(p));
+                                     })});
   }
   return weighted(std::move(modes));
 }

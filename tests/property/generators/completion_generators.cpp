@@ -19,12 +19,11 @@ rc::Gen<std::int64_t> token_count() {
   });
 }
 
-rc::Gen<std::vector<int>> utf8_bytes() {
-  return small_vector(rc::gen::inRange(0, 256), 6);
-}
+rc::Gen<std::vector<int>> utf8_bytes() { return small_vector(rc::gen::inRange(0, 256), 6); }
 
 /// Logprob entries, one per token piece of `text`.
-rc::Gen<api::Field<std::vector<api::TokenLogprob>>> aligned_logprobs(const api::Field<std::string>& text) {
+rc::Gen<api::Field<std::vector<api::TokenLogprob>>> aligned_logprobs(
+    const api::Field<std::string>& text) {
   using Entries = api::Field<std::vector<api::TokenLogprob>>;
   const std::size_t pieces = text.has_value() ? synthesis::split_tokens(*text).size() : 0;
   if (pieces == 0) return rc::gen::just(Entries::null());
@@ -73,7 +72,8 @@ rc::Gen<api::Choice> streamable_choice(std::int64_t index) {
 }  // namespace
 
 rc::Gen<api::Function> function_call() {
-  return build<api::Function>(set(&api::Function::name, text(12)), set(&api::Function::arguments, text(40)));
+  return build<api::Function>(set(&api::Function::name, text(12)),
+                              set(&api::Function::arguments, text(40)));
 }
 
 rc::Gen<api::CustomToolCall> custom_tool_call() {
@@ -84,22 +84,25 @@ rc::Gen<api::CustomToolCall> custom_tool_call() {
 rc::Gen<api::ToolCall> tool_call() {
   return build<api::ToolCall>(
       set(&api::ToolCall::id, text(12)),
-      set(&api::ToolCall::type, rc::gen::weightedOneOf<std::string>(
-                                    {{4, rc::gen::element<std::string>("function", "custom")}, {1, text(8)}})),
-      set(&api::ToolCall::function, field(function_call())), set(&api::ToolCall::custom, field(custom_tool_call())));
+      set(&api::ToolCall::type,
+          rc::gen::weightedOneOf<std::string>(
+              {{4, rc::gen::element<std::string>("function", "custom")}, {1, text(8)}})),
+      set(&api::ToolCall::function, field(function_call())),
+      set(&api::ToolCall::custom, field(custom_tool_call())));
 }
 
 rc::Gen<api::UrlCitation> url_citation() {
-  return build<api::UrlCitation>(
-      set(&api::UrlCitation::start_index, arbitrary<std::int64_t>()),
-      set(&api::UrlCitation::end_index, arbitrary<std::int64_t>()), set(&api::UrlCitation::url, text(20)),
-      set(&api::UrlCitation::title, text(12)));
+  return build<api::UrlCitation>(set(&api::UrlCitation::start_index, arbitrary<std::int64_t>()),
+                                 set(&api::UrlCitation::end_index, arbitrary<std::int64_t>()),
+                                 set(&api::UrlCitation::url, text(20)),
+                                 set(&api::UrlCitation::title, text(12)));
 }
 
 rc::Gen<api::Annotation> annotation() {
   return build<api::Annotation>(
-      set(&api::Annotation::type, rc::gen::weightedOneOf<std::string>(
-                                      {{4, rc::gen::just(std::string("url_citation"))}, {1, text(8)}})),
+      set(&api::Annotation::type,
+          rc::gen::weightedOneOf<std::string>(
+              {{4, rc::gen::just(std::string("url_citation"))}, {1, text(8)}})),
       set(&api::Annotation::url_citation, url_citation()));
 }
 
@@ -125,23 +128,26 @@ rc::Gen<api::TokenLogprob> token_logprob() {
 }
 
 rc::Gen<api::ChoiceLogprobs> choice_logprobs() {
-  return build<api::ChoiceLogprobs>(set(&api::ChoiceLogprobs::content, field(small_vector(token_logprob(), 3))),
-                                    set(&api::ChoiceLogprobs::refusal, field(small_vector(token_logprob(), 3))));
+  return build<api::ChoiceLogprobs>(
+      set(&api::ChoiceLogprobs::content, field(small_vector(token_logprob(), 3))),
+      set(&api::ChoiceLogprobs::refusal, field(small_vector(token_logprob(), 3))));
 }
 
 rc::Gen<api::CompletionTokensDetails> completion_tokens_details() {
   using D = api::CompletionTokensDetails;
   return build<D>(set(&D::accepted_prediction_tokens, field(token_count())),
-                  set(&D::audio_tokens, field(token_count())), set(&D::reasoning_tokens, field(token_count())),
+                  set(&D::audio_tokens, field(token_count())),
+                  set(&D::reasoning_tokens, field(token_count())),
                   set(&D::rejected_prediction_tokens, field(token_count())),
                   set(&D::text_tokens, field(token_count())));
 }
 
 rc::Gen<api::PromptTokensDetails> prompt_tokens_details() {
   using D = api::PromptTokensDetails;
-  return build<D>(set(&D::audio_tokens, field(token_count())), set(&D::cached_tokens, field(token_count())),
-                  set(&D::cache_write_tokens, field(token_count())), set(&D::text_tokens, field(token_count())),
-                  set(&D::image_tokens, field(token_count())));
+  return build<D>(
+      set(&D::audio_tokens, field(token_count())), set(&D::cached_tokens, field(token_count())),
+      set(&D::cache_write_tokens, field(token_count())), set(&D::text_tokens, field(token_count())),
+      set(&D::image_tokens, field(token_count())));
 }
 
 rc::Gen<api::CompletionUsage> completion_usage() {
@@ -154,17 +160,19 @@ rc::Gen<api::CompletionUsage> completion_usage() {
 
 rc::Gen<api::ChatCompletionMessage> completion_message() {
   using M = api::ChatCompletionMessage;
-  return build<M>(
-      set(&M::role, rc::gen::weightedOneOf<std::string>({{4, rc::gen::just(std::string("assistant"))}, {1, text(8)}})),
-      set(&M::content, field(text())), set(&M::refusal, field(text())),
-      set(&M::tool_calls, field(small_vector(tool_call(), 3))),
-      set(&M::annotations, field(small_vector(annotation(), 2))), set(&M::audio, field(completion_audio())),
-      set(&M::function_call, field(function_call())));
+  return build<M>(set(&M::role, rc::gen::weightedOneOf<std::string>(
+                                    {{4, rc::gen::just(std::string("assistant"))}, {1, text(8)}})),
+                  set(&M::content, field(text())), set(&M::refusal, field(text())),
+                  set(&M::tool_calls, field(small_vector(tool_call(), 3))),
+                  set(&M::annotations, field(small_vector(annotation(), 2))),
+                  set(&M::audio, field(completion_audio())),
+                  set(&M::function_call, field(function_call())));
 }
 
 rc::Gen<api::FinishReason> finish_reason() {
-  return rc::gen::element(api::FinishReason::stop, api::FinishReason::length, api::FinishReason::tool_calls,
-                          api::FinishReason::content_filter, api::FinishReason::function_call);
+  return rc::gen::element(api::FinishReason::stop, api::FinishReason::length,
+                          api::FinishReason::tool_calls, api::FinishReason::content_filter,
+                          api::FinishReason::function_call);
 }
 
 rc::Gen<api::Choice> choice() {
@@ -176,13 +184,14 @@ rc::Gen<api::Choice> choice() {
 
 rc::Gen<api::ChatCompletion> chat_completion() {
   using C = api::ChatCompletion;
-  return build<C>(set(&C::id, text(20)), set(&C::object, rc::gen::weightedOneOf<std::string>(
-                                                             {{4, rc::gen::just(std::string("chat.completion"))},
-                                                              {1, text(8)}})),
-                  set(&C::created, arbitrary<std::int64_t>()), set(&C::model, text(16)),
-                  set(&C::choices, small_vector(choice(), 3)), set(&C::usage, field(completion_usage())),
-                  set(&C::service_tier, field(text(8))), set(&C::system_fingerprint, field(text(12))),
-                  set(&C::moderation, field(json_value(2, true))));
+  return build<C>(
+      set(&C::id, text(20)),
+      set(&C::object, rc::gen::weightedOneOf<std::string>(
+                          {{4, rc::gen::just(std::string("chat.completion"))}, {1, text(8)}})),
+      set(&C::created, arbitrary<std::int64_t>()), set(&C::model, text(16)),
+      set(&C::choices, small_vector(choice(), 3)), set(&C::usage, field(completion_usage())),
+      set(&C::service_tier, field(text(8))), set(&C::system_fingerprint, field(text(12))),
+      set(&C::moderation, field(json_value(2, true))));
 }
 
 rc::Gen<api::ChatCompletion> streamable_completion() {

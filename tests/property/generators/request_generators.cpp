@@ -14,15 +14,31 @@ using rc::gen::build;
 using rc::gen::set;
 
 // Keys ChatCompletionRequest models itself; `extra` holds only the others.
-const std::vector<std::string> kModelledRequestKeys = {
-    "model",     "messages",    "n",           "max_tokens", "max_completion_tokens", "stop",
-    "stream",    "stream_options", "tools",    "tool_choice", "parallel_tool_calls",  "functions",
-    "function_call", "response_format", "logprobs", "top_logprobs", "seed", "service_tier", "modalities"};
+const std::vector<std::string> kModelledRequestKeys = {"model",
+                                                       "messages",
+                                                       "n",
+                                                       "max_tokens",
+                                                       "max_completion_tokens",
+                                                       "stop",
+                                                       "stream",
+                                                       "stream_options",
+                                                       "tools",
+                                                       "tool_choice",
+                                                       "parallel_tool_calls",
+                                                       "functions",
+                                                       "function_call",
+                                                       "response_format",
+                                                       "logprobs",
+                                                       "top_logprobs",
+                                                       "seed",
+                                                       "service_tier",
+                                                       "modalities"};
 
 /// A non-null JSON value: a Field<json> holding null is, on the wire, the null Field.
 rc::Gen<nlohmann::json> json_schema_like() {
   return rc::gen::weightedOneOf<nlohmann::json>({
-      {3, rc::gen::just(nlohmann::json{{"type", "object"}, {"properties", nlohmann::json::object()}})},
+      {3,
+       rc::gen::just(nlohmann::json{{"type", "object"}, {"properties", nlohmann::json::object()}})},
       {2, json_object(2)},
       {1, json_value(1, true)},
   });
@@ -36,11 +52,13 @@ rc::Gen<std::int64_t> any_int() {
 
 rc::Gen<api::ContentPart> content_part() {
   return build<api::ContentPart>(
-      set(&api::ContentPart::type, rc::gen::weightedOneOf<std::string>(
-                                       {{4, rc::gen::element<std::string>("text", "refusal", "image_url",
-                                                                          "input_audio", "file")},
-                                        {1, text(8)}})),
-      set(&api::ContentPart::text, field(text())), set(&api::ContentPart::refusal, field(text(), 4, 1, 1)),
+      set(&api::ContentPart::type,
+          rc::gen::weightedOneOf<std::string>(
+              {{4, rc::gen::element<std::string>("text", "refusal", "image_url", "input_audio",
+                                                 "file")},
+               {1, text(8)}})),
+      set(&api::ContentPart::text, field(text())),
+      set(&api::ContentPart::refusal, field(text(), 4, 1, 1)),
       set(&api::ContentPart::payload, json_object(2, {"type", "text", "refusal"})));
 }
 
@@ -48,7 +66,8 @@ rc::Gen<api::Message> message() {
   return rc::gen::exec([] {
     api::Message m;
     m.role = *rc::gen::weightedOneOf<std::string>(
-        {{5, rc::gen::element<std::string>("system", "developer", "user", "assistant", "tool", "function")},
+        {{5, rc::gen::element<std::string>("system", "developer", "user", "assistant", "tool",
+                                           "function")},
          {1, text(8)}});
     // One content form at a time: Message can hold both, but `content` is one JSON key.
     if (*rc::gen::inRange(0, 3) == 0) {
@@ -68,7 +87,8 @@ rc::Gen<api::Message> message() {
 rc::Gen<api::FunctionDefinition> function_definition() {
   using F = api::FunctionDefinition;
   return build<F>(set(&F::name, text(12)), set(&F::description, field(text())),
-                  set(&F::parameters, field(json_schema_like())), set(&F::strict, field(arbitrary<bool>())));
+                  set(&F::parameters, field(json_schema_like())),
+                  set(&F::strict, field(arbitrary<bool>())));
 }
 
 rc::Gen<api::CustomToolDefinition> custom_tool_definition() {
@@ -79,8 +99,9 @@ rc::Gen<api::CustomToolDefinition> custom_tool_definition() {
 
 rc::Gen<api::Tool> tool() {
   return build<api::Tool>(
-      set(&api::Tool::type, rc::gen::weightedOneOf<std::string>(
-                                {{4, rc::gen::element<std::string>("function", "custom")}, {1, text(8)}})),
+      set(&api::Tool::type,
+          rc::gen::weightedOneOf<std::string>(
+              {{4, rc::gen::element<std::string>("function", "custom")}, {1, text(8)}})),
       set(&api::Tool::function, field(function_definition())),
       set(&api::Tool::custom, field(custom_tool_definition())));
 }
@@ -89,30 +110,41 @@ rc::Gen<api::ToolChoice> tool_choice() {
   // A mode other than "named" is written as a bare string, so it carries no name.
   return rc::gen::weightedOneOf<api::ToolChoice>({
       {3, rc::gen::map(rc::gen::element<std::string>("none", "auto", "required"),
-                       [](std::string mode) { return api::ToolChoice{std::move(mode), ""}; })},
-      {1, rc::gen::map(rc::gen::suchThat(text(8), [](const std::string& s) { return s != "named"; }),
-                       [](std::string mode) { return api::ToolChoice{std::move(mode), ""}; })},
-      {3, rc::gen::map(text(12), [](std::string name) { return api::ToolChoice{"named", std::move(name)}; })},
+                       [](std::string mode) {
+                         return api::ToolChoice{std::move(mode), ""};
+                       })},
+      {1,
+       rc::gen::map(rc::gen::suchThat(text(8), [](const std::string& s) { return s != "named"; }),
+                    [](std::string mode) {
+                      return api::ToolChoice{std::move(mode), ""};
+                    })},
+      {3, rc::gen::map(text(12),
+                       [](std::string name) {
+                         return api::ToolChoice{"named", std::move(name)};
+                       })},
   });
 }
 
 rc::Gen<api::JsonSchemaFormat> json_schema_format() {
   using J = api::JsonSchemaFormat;
   return build<J>(set(&J::name, text(12)), set(&J::description, field(text())),
-                  set(&J::schema, field(json_schema_like())), set(&J::strict, field(arbitrary<bool>())));
+                  set(&J::schema, field(json_schema_like())),
+                  set(&J::strict, field(arbitrary<bool>())));
 }
 
 rc::Gen<api::ResponseFormat> response_format() {
   return build<api::ResponseFormat>(
       set(&api::ResponseFormat::type,
           rc::gen::weightedOneOf<std::string>(
-              {{4, rc::gen::element<std::string>("text", "json_object", "json_schema")}, {1, text(8)}})),
+              {{4, rc::gen::element<std::string>("text", "json_object", "json_schema")},
+               {1, text(8)}})),
       set(&api::ResponseFormat::json_schema, field(json_schema_format())));
 }
 
 rc::Gen<api::StreamOptions> stream_options() {
-  return build<api::StreamOptions>(set(&api::StreamOptions::include_usage, field(arbitrary<bool>())),
-                                   set(&api::StreamOptions::include_obfuscation, field(arbitrary<bool>())));
+  return build<api::StreamOptions>(
+      set(&api::StreamOptions::include_usage, field(arbitrary<bool>())),
+      set(&api::StreamOptions::include_obfuscation, field(arbitrary<bool>())));
 }
 
 rc::Gen<api::ChatCompletionRequest> chat_completion_request() {

@@ -16,10 +16,11 @@ namespace {
 using nlohmann::json;
 
 // Names the generator maps to sample values ("city" → a city), plus plain identifiers.
-const std::vector<std::string> kPropertyNames = {"city",  "email",      "age",   "latitude", "created_at",
-                                                 "name",  "id",         "count", "tags",     "url",
-                                                 "date",  "price",      "unit",  "query",    "x"};
-const std::vector<std::string> kFormats = {"date-time", "date", "time", "email", "uri", "uuid", "ipv4", "hostname"};
+const std::vector<std::string> kPropertyNames = {"city", "email", "age",   "latitude", "created_at",
+                                                 "name", "id",    "count", "tags",     "url",
+                                                 "date", "price", "unit",  "query",    "x"};
+const std::vector<std::string> kFormats = {"date-time", "date", "time", "email",
+                                           "uri",       "uuid", "ipv4", "hostname"};
 
 struct Draw {
   bool strict = false;  ///< OpenAI strict mode: all properties required, no extra keys
@@ -27,15 +28,18 @@ struct Draw {
 };
 
 std::string property_name() {
-  return *rc::gen::weightedOneOf<std::string>({{3, rc::gen::elementOf(kPropertyNames)}, {1, identifier(10)}});
+  return *rc::gen::weightedOneOf<std::string>(
+      {{3, rc::gen::elementOf(kPropertyNames)}, {1, identifier(10)}});
 }
 
 // A pattern from the subset the generator parses: literals, classes, \d \w, groups with
 // alternation, the usual quantifiers, anchored.
 std::string pattern() {
-  const auto atom = rc::gen::element<std::string>("a", "Z", "7", "-", "[a-z]", "[A-Z0-9_]", "[^\\s]", "\\d", "\\w",
-                                                  "(ab|cd)", "(?:x|yz)", "\\.", "[0-9a-f]");
-  const auto quantifier = rc::gen::element<std::string>("", "", "?", "+", "*", "{2}", "{1,3}", "{2,}");
+  const auto atom =
+      rc::gen::element<std::string>("a", "Z", "7", "-", "[a-z]", "[A-Z0-9_]", "[^\\s]", "\\d",
+                                    "\\w", "(ab|cd)", "(?:x|yz)", "\\.", "[0-9a-f]");
+  const auto quantifier =
+      rc::gen::element<std::string>("", "", "?", "+", "*", "{2}", "{1,3}", "{2,}");
   std::string out = "^";
   const int atoms = *rc::gen::inRange(1, 5);
   for (int i = 0; i < atoms; ++i) out += *atom + *quantifier;
@@ -51,10 +55,18 @@ json string_schema() {
       s["maxLength"] = lo + *rc::gen::inRange(0, 12);
       break;
     }
-    case 1: s["format"] = *rc::gen::elementOf(kFormats); break;
-    case 2: s["pattern"] = pattern(); break;
-    case 3: s["enum"] = *small_vector(text(8), 4, 1); break;
-    case 4: s["const"] = *text(8); break;
+    case 1:
+      s["format"] = *rc::gen::elementOf(kFormats);
+      break;
+    case 2:
+      s["pattern"] = pattern();
+      break;
+    case 3:
+      s["enum"] = *small_vector(text(8), 4, 1);
+      break;
+    case 4:
+      s["const"] = *text(8);
+      break;
     case 5: {
       // Members of other types must be skipped: only the strings pass "type".
       json members = *small_vector(json_value(0, true), 3);
@@ -68,7 +80,8 @@ json string_schema() {
       s["maxLength"] = length;
       break;
     }
-    default: break;
+    default:
+      break;
   }
   return s;
 }
@@ -79,9 +92,17 @@ json number_schema(bool integer) {
   const std::int64_t step = *rc::gen::element<std::int64_t>(0, 0, 1, 2, 3, 5);
   const auto span = *rc::gen::inRange<std::int64_t>(2 * step + 2, 2 * step + 500);
   switch (*rc::gen::inRange(0, 7)) {
-    case 0: s["minimum"] = lo; s["maximum"] = lo + span; break;
-    case 1: s["exclusiveMinimum"] = lo; s["exclusiveMaximum"] = lo + span; break;
-    case 2: s["minimum"] = lo; break;
+    case 0:
+      s["minimum"] = lo;
+      s["maximum"] = lo + span;
+      break;
+    case 1:
+      s["exclusiveMinimum"] = lo;
+      s["exclusiveMaximum"] = lo + span;
+      break;
+    case 2:
+      s["minimum"] = lo;
+      break;
     case 3:
       // Draft 4: exclusiveMinimum/Maximum are booleans qualifying minimum/maximum.
       s["minimum"] = lo;
@@ -104,14 +125,17 @@ json number_schema(bool integer) {
         return s;
       }
       break;
-    default: break;
+    default:
+      break;
   }
   if (!integer && step > 0 && *rc::gen::inRange(0, 3) == 0) {
     const double decimal = *rc::gen::element(0.1, 0.01, 0.25, 0.3);
     s["multipleOf"] = decimal;
-    if (s.contains("maximum")) s["maximum"] = s["minimum"].get<double>() + static_cast<double>(span) * decimal;
+    if (s.contains("maximum"))
+      s["maximum"] = s["minimum"].get<double>() + static_cast<double>(span) * decimal;
     if (s.contains("exclusiveMaximum") && s["exclusiveMaximum"].is_number()) {
-      s["exclusiveMaximum"] = s["exclusiveMinimum"].get<double>() + static_cast<double>(span) * decimal;
+      s["exclusiveMaximum"] =
+          s["exclusiveMinimum"].get<double>() + static_cast<double>(span) * decimal;
     }
     return s;
   }
@@ -173,10 +197,17 @@ json object_schema_at(int depth, Draw& draw, bool in_all_of = false) {
     s["additionalProperties"] = false;
   } else if (!in_all_of) {
     switch (*rc::gen::inRange(0, 4)) {
-      case 0: s["additionalProperties"] = false; break;
-      case 1: s["additionalProperties"] = true; break;
-      case 2: s["additionalProperties"] = string_schema(); break;
-      default: break;
+      case 0:
+        s["additionalProperties"] = false;
+        break;
+      case 1:
+        s["additionalProperties"] = true;
+        break;
+      case 2:
+        s["additionalProperties"] = string_schema();
+        break;
+      default:
+        break;
     }
   }
   return s;
@@ -199,11 +230,21 @@ json one_of(int depth, Draw& draw) {
   json branches = json::array();
   for (const int kind : kinds) {
     switch (kind) {
-      case 0: branches.push_back(string_schema()); break;
-      case 1: branches.push_back(number_schema(true)); break;
-      case 2: branches.push_back({{"type", "boolean"}}); break;
-      case 3: branches.push_back({{"type", "null"}}); break;
-      default: branches.push_back(object_schema_at(depth - 1, draw)); break;
+      case 0:
+        branches.push_back(string_schema());
+        break;
+      case 1:
+        branches.push_back(number_schema(true));
+        break;
+      case 2:
+        branches.push_back({{"type", "boolean"}});
+        break;
+      case 3:
+        branches.push_back({{"type", "null"}});
+        break;
+      default:
+        branches.push_back(object_schema_at(depth - 1, draw));
+        break;
     }
   }
   return {{"oneOf", branches}};
@@ -232,9 +273,12 @@ json ref_to(int depth, Draw& draw) {
   if (*rc::gen::inRange(0, 3) == 0) {
     // A recursive definition: a node whose children are nodes, ended by an empty array.
     const std::string self = "#/$defs/" + name;
-    draw.defs[name] = {{"type", "object"},
-                       {"properties", {{"value", string_schema()}, {"children", {{"type", "array"}, {"items", {{"$ref", self}}}}}}},
-                       {"required", draw.strict ? json::array({"value", "children"}) : json::array({"value"})}};
+    draw.defs[name] = {
+        {"type", "object"},
+        {"properties",
+         {{"value", string_schema()},
+          {"children", {{"type", "array"}, {"items", {{"$ref", self}}}}}}},
+        {"required", draw.strict ? json::array({"value", "children"}) : json::array({"value"})}};
     if (draw.strict) draw.defs[name]["additionalProperties"] = false;
   } else {
     draw.defs[name] = draw_schema(depth - 1, draw);
@@ -245,21 +289,36 @@ json ref_to(int depth, Draw& draw) {
 json draw_schema(int depth, Draw& draw) {
   const int pick = depth > 0 ? *rc::gen::inRange(0, draw.strict ? 9 : 15) : *rc::gen::inRange(0, 4);
   switch (pick) {
-    case 0: return string_schema();
-    case 1: return number_schema(true);
-    case 2: return number_schema(false);
-    case 3: return *rc::gen::element(json{{"type", "boolean"}}, json{{"type", "null"}});
-    case 4: return array_schema(depth, draw);
-    case 5: return object_schema_at(depth, draw);
-    case 6: return nullable(draw_schema(depth - 1, draw));
-    case 7: return ref_to(depth, draw);
-    case 8: return {{"anyOf", {draw_schema(depth - 1, draw), draw_schema(depth - 1, draw)}}};
-    case 9: return one_of(depth, draw);
-    case 10: return all_of(depth, draw);
-    case 11: return {{"enum", *small_vector(json_value(1), 3, 1)}};
-    case 12: return {{"const", *json_value(1)}};
-    case 13: return {{"type", {"string", "integer"}}};
-    default: return *rc::gen::element(json::object(), json(true));
+    case 0:
+      return string_schema();
+    case 1:
+      return number_schema(true);
+    case 2:
+      return number_schema(false);
+    case 3:
+      return *rc::gen::element(json{{"type", "boolean"}}, json{{"type", "null"}});
+    case 4:
+      return array_schema(depth, draw);
+    case 5:
+      return object_schema_at(depth, draw);
+    case 6:
+      return nullable(draw_schema(depth - 1, draw));
+    case 7:
+      return ref_to(depth, draw);
+    case 8:
+      return {{"anyOf", {draw_schema(depth - 1, draw), draw_schema(depth - 1, draw)}}};
+    case 9:
+      return one_of(depth, draw);
+    case 10:
+      return all_of(depth, draw);
+    case 11:
+      return {{"enum", *small_vector(json_value(1), 3, 1)}};
+    case 12:
+      return {{"const", *json_value(1)}};
+    case 13:
+      return {{"type", {"string", "integer"}}};
+    default:
+      return *rc::gen::element(json::object(), json(true));
   }
 }
 
@@ -268,7 +327,8 @@ json with_defs(json root, const Draw& draw) {
   if (draw.defs.empty() && !words) return root;
   if (!root.is_object()) root = {{"anyOf", {root}}};
   if (!draw.defs.empty()) root["$defs"] = draw.defs;
-  if (words) root["definitions"] = {{"Word", {{"type", "string"}, {"minLength", 2}, {"maxLength", 12}}}};
+  if (words)
+    root["definitions"] = {{"Word", {{"type", "string"}, {"minLength", 2}, {"maxLength", 12}}}};
   return root;
 }
 }  // namespace

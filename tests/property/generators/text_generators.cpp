@@ -11,25 +11,25 @@ namespace chatmock::property {
 namespace {
 
 rc::Gen<std::uint32_t> code_point(TextKind kind) {
+  using rc::gen::element;
   using rc::gen::inRange;
   using rc::gen::just;
-  using rc::gen::element;
   using Cp = std::uint32_t;
   if (kind == TextKind::printable) return inRange<Cp>(0x20, 0x7F);
-  const auto bmp = rc::gen::suchThat(inRange<Cp>(0x800, 0x10000),
-                                     [](Cp c) { return c < 0xD800 || c > 0xDFFF; });
+  const auto bmp =
+      rc::gen::suchThat(inRange<Cp>(0x800, 0x10000), [](Cp c) { return c < 0xD800 || c > 0xDFFF; });
   const auto controls = kind == TextKind::any
                             ? element<Cp>('\n', '\r', '\t', 0x00, 0x01, 0x1F, 0x7F)
                             : element<Cp>('\t', 0x01, 0x1F, 0x7F);
   return rc::gen::weightedOneOf<Cp>({
-      {40, inRange<Cp>(0x20, 0x7F)},                 // printable ASCII
-      {8, just<Cp>(' ')},                            // token splits hinge on spaces
-      {6, element<Cp>('"', '\\', '/', ':', '{')},    // JSON and SSE syntax
-      {4, controls},                                 // escapes and line endings
-      {6, inRange<Cp>(0x80, 0x800)},                 // two bytes: é, ß, Ω
-      {6, bmp},                                      // three bytes: 中, €
-      {2, element<Cp>(0x2028, 0x2029, 0xFEFF)},      // separators JavaScript mishandles, BOM
-      {4, inRange<Cp>(0x10000, 0x110000)},           // four bytes: emoji, astral planes
+      {40, inRange<Cp>(0x20, 0x7F)},               // printable ASCII
+      {8, just<Cp>(' ')},                          // token splits hinge on spaces
+      {6, element<Cp>('"', '\\', '/', ':', '{')},  // JSON and SSE syntax
+      {4, controls},                               // escapes and line endings
+      {6, inRange<Cp>(0x80, 0x800)},               // two bytes: é, ß, Ω
+      {6, bmp},                                    // three bytes: 中, €
+      {2, element<Cp>(0x2028, 0x2029, 0xFEFF)},    // separators JavaScript mishandles, BOM
+      {4, inRange<Cp>(0x10000, 0x110000)},         // four bytes: emoji, astral planes
   });
 }
 
@@ -73,13 +73,15 @@ rc::Gen<std::string> non_empty_text(std::size_t max_code_points, TextKind kind) 
 rc::Gen<std::string> identifier(std::size_t max_length) {
   static const std::string kAlphabet =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
-  return rc::gen::map(small_vector(rc::gen::elementOf(kAlphabet), max_length, 1),
-                      [](const std::vector<char>& chars) { return std::string(chars.begin(), chars.end()); });
+  return rc::gen::map(
+      small_vector(rc::gen::elementOf(kAlphabet), max_length, 1),
+      [](const std::vector<char>& chars) { return std::string(chars.begin(), chars.end()); });
 }
 
 rc::Gen<double> finite_double() {
   return rc::gen::weightedOneOf<double>({
-      {3, rc::gen::suchThat(rc::gen::arbitrary<double>(), [](double d) { return std::isfinite(d); })},
+      {3,
+       rc::gen::suchThat(rc::gen::arbitrary<double>(), [](double d) { return std::isfinite(d); })},
       {1, rc::gen::element(0.0, -0.0, 1.0, -1.0, 0.1, 1e-300, 1.7976931348623157e308, -2.5e-7)},
   });
 }
@@ -101,9 +103,9 @@ rc::Gen<nlohmann::json> json_value(int depth, bool non_null) {
   };
   if (!non_null) choices.push_back({1, rc::gen::just(json(nullptr))});
   if (depth > 0) {
-    choices.push_back({2, rc::gen::map(small_vector(json_value(depth - 1), 3), [](std::vector<json> items) {
-                         return json(std::move(items));
-                       })});
+    choices.push_back(
+        {2, rc::gen::map(small_vector(json_value(depth - 1), 3),
+                         [](std::vector<json> items) { return json(std::move(items)); })});
     choices.push_back({2, json_object(depth - 1)});
   }
   return weighted(choices);
@@ -115,11 +117,12 @@ rc::Gen<nlohmann::json> json_object(int depth, std::vector<std::string> reserved
     return std::find(reserved.begin(), reserved.end(), k) == reserved.end();
   });
   const auto member = rc::gen::pair(key, json_value(depth));
-  return rc::gen::map(small_vector(member, 3), [](const std::vector<std::pair<std::string, json>>& members) {
-    json object = json::object();
-    for (const auto& [k, v] : members) object[k] = v;
-    return object;
-  });
+  return rc::gen::map(small_vector(member, 3),
+                      [](const std::vector<std::pair<std::string, json>>& members) {
+                        json object = json::object();
+                        for (const auto& [k, v] : members) object[k] = v;
+                        return object;
+                      });
 }
 
 }  // namespace chatmock::property

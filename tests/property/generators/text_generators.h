@@ -16,9 +16,9 @@ namespace chatmock::property {
 
 /// Which bytes text may contain beyond printable ASCII and non-ASCII code points.
 enum class TextKind {
-  any,      ///< every code point, CR, LF and NUL included
-  line,     ///< no CR, LF or NUL: fits on one SSE field line
-  printable ///< printable ASCII and spaces only
+  any,       ///< every code point, CR, LF and NUL included
+  line,      ///< no CR, LF or NUL: fits on one SSE field line
+  printable  ///< printable ASCII and spaces only
 };
 
 /// The UTF-8 encoding of `code_point` (which must be a scalar value, not a surrogate).
@@ -27,7 +27,8 @@ std::string encode_utf8(std::uint32_t code_point);
 /// Valid UTF-8 of 0..max_code_points code points of the given kind.
 rc::Gen<std::string> text(std::size_t max_code_points = 24, TextKind kind = TextKind::any);
 /// Like text() but never empty.
-rc::Gen<std::string> non_empty_text(std::size_t max_code_points = 24, TextKind kind = TextKind::any);
+rc::Gen<std::string> non_empty_text(std::size_t max_code_points = 24,
+                                    TextKind kind = TextKind::any);
 /// A name matching ^[a-zA-Z0-9_-]{1,max_length}$ (tool, function and schema names).
 rc::Gen<std::string> identifier(std::size_t max_length = 16);
 /// A finite double (no NaN or infinity: JSON cannot carry them).

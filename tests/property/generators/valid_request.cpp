@@ -14,15 +14,16 @@ namespace chatmock::property {
 namespace {
 using nlohmann::json;
 
-const std::vector<std::string> kModels = {"gpt-4o-mini", "gpt-4o", "gpt-4.1-nano", "gpt-3.5-turbo", "my-model",
-                                          "o3-mini",     "o4-mini", "gpt-5",        "gpt-5-mini",
-                                          "ft:o4-mini-2025-04-16:org::abc"};
+const std::vector<std::string> kModels = {
+    "gpt-4o-mini", "gpt-4o",  "gpt-4.1-nano", "gpt-3.5-turbo", "my-model",
+    "o3-mini",     "o4-mini", "gpt-5",        "gpt-5-mini",    "ft:o4-mini-2025-04-16:org::abc"};
 
 /// Text up to 24 code points (at most 96 bytes), sometimes asking for JSON.
 rc::Gen<std::string> prose() {
   return rc::gen::weightedOneOf<std::string>({
       {6, text()},
-      {1, rc::gen::element<std::string>("Answer in JSON, please.", "Return a json object.", "What is the weather?")},
+      {1, rc::gen::element<std::string>("Answer in JSON, please.", "Return a json object.",
+                                        "What is the weather?")},
   });
 }
 
@@ -37,12 +38,18 @@ api::ContentPart text_part(std::string type = "text") {
 api::ContentPart user_part() {
   switch (*rc::gen::inRange(0, 6)) {
     case 0: {
-      api::ContentPart part{"image_url", {}, {}, {{"image_url", {{"url", "https://example.com/cat.png"}}}}};
-      if (*rc::gen::arbitrary<bool>()) part.payload["image_url"]["detail"] = *rc::gen::element<std::string>("auto", "low", "high");
+      api::ContentPart part{
+          "image_url", {}, {}, {{"image_url", {{"url", "https://example.com/cat.png"}}}}};
+      if (*rc::gen::arbitrary<bool>())
+        part.payload["image_url"]["detail"] = *rc::gen::element<std::string>("auto", "low", "high");
       return part;
     }
     case 1:
-      return {"input_audio", {}, {}, {{"input_audio", {{"data", "UklGRg=="}, {"format", *rc::gen::element<std::string>("wav", "mp3")}}}}};
+      return {"input_audio",
+              {},
+              {},
+              {{"input_audio",
+                {{"data", "UklGRg=="}, {"format", *rc::gen::element<std::string>("wav", "mp3")}}}}};
     case 2:
       return {"file", {}, {}, {{"file", {{"file_id", "file-abc123"}, {"filename", "notes.txt"}}}}};
     default:
@@ -77,7 +84,8 @@ api::Message simple_message(const std::string& role) {
 api::Message assistant_answer() {
   api::Message m;
   m.role = "assistant";
-  set_content(m, [] { return text_part(*rc::gen::element<std::string>("text", "text", "refusal")); });
+  set_content(m,
+              [] { return text_part(*rc::gen::element<std::string>("text", "text", "refusal")); });
   if (*rc::gen::inRange(0, 4) == 0) m.refusal = api::Field<std::string>::null();
   if (*rc::gen::inRange(0, 6) == 0) m.function_call = api::FunctionCall{*identifier(), "{}"};
   return m;
@@ -87,8 +95,9 @@ api::Message assistant_answer() {
 std::vector<api::Message> tool_block(int& next_call) {
   api::Message assistant;
   assistant.role = "assistant";
-  assistant.content_text = *rc::gen::element(api::Field<std::string>(), api::Field<std::string>::null(),
-                                             api::Field<std::string>("Let me check."));
+  assistant.content_text =
+      *rc::gen::element(api::Field<std::string>(), api::Field<std::string>::null(),
+                        api::Field<std::string>("Let me check."));
   std::vector<api::ToolCall> calls(static_cast<std::size_t>(*rc::gen::inRange(1, 4)));
   std::vector<api::Message> block;
   for (auto& call : calls) {
@@ -97,7 +106,8 @@ std::vector<api::Message> tool_block(int& next_call) {
       call.type = "custom";
       call.custom = api::CustomToolCall{*identifier(), *prose()};
     } else {
-      call.function = api::Function{*identifier(), *rc::gen::element<std::string>("{}", "{\"city\":\"Paris\"}", "not json")};
+      call.function = api::Function{
+          *identifier(), *rc::gen::element<std::string>("{}", "{\"city\":\"Paris\"}", "not json")};
     }
   }
   assistant.tool_calls = calls;
@@ -117,8 +127,12 @@ std::vector<api::Message> conversation() {
   const int turns = *rc::gen::inRange(1, 6);
   for (int t = 0; t < turns; ++t) {
     switch (*rc::gen::inRange(0, 8)) {
-      case 0: messages.push_back(simple_message(*rc::gen::element<std::string>("system", "developer"))); break;
-      case 1: messages.push_back(assistant_answer()); break;
+      case 0:
+        messages.push_back(simple_message(*rc::gen::element<std::string>("system", "developer")));
+        break;
+      case 1:
+        messages.push_back(assistant_answer());
+        break;
       case 2:
       case 3: {
         for (auto& m : tool_block(next_call)) messages.push_back(std::move(m));
@@ -128,11 +142,14 @@ std::vector<api::Message> conversation() {
         api::Message m;
         m.role = "function";
         m.name = *identifier();
-        m.content_text = *rc::gen::element(api::Field<std::string>::null(), api::Field<std::string>("{\"ok\":true}"));
+        m.content_text = *rc::gen::element(api::Field<std::string>::null(),
+                                           api::Field<std::string>("{\"ok\":true}"));
         messages.push_back(m);
         break;
       }
-      default: messages.push_back(simple_message("user")); break;
+      default:
+        messages.push_back(simple_message("user"));
+        break;
     }
   }
   return messages;
@@ -145,7 +162,8 @@ api::Tool valid_tool(const std::string& name) {
     tool.custom = api::CustomToolDefinition{name, *field(prose(), 1, 0, 1), {}};
     return tool;
   }
-  api::FunctionDefinition function{name, *field(prose(), 1, 0, 1), {}, *field(rc::gen::arbitrary<bool>(), 2, 1, 1)};
+  api::FunctionDefinition function{
+      name, *field(prose(), 1, 0, 1), {}, *field(rc::gen::arbitrary<bool>(), 2, 1, 1)};
   if (*rc::gen::inRange(0, 3) > 0) function.parameters = *object_schema();
   tool.function = function;
   return tool;
@@ -192,10 +210,11 @@ void add_functions(api::ChatCompletionRequest& r) {
     r.functions.push_back({name, *field(prose(), 1, 0, 1), *field(object_schema(), 1, 0, 1), {}});
   }
   if (r.functions.empty() || *rc::gen::arbitrary<bool>()) return;
-  r.function_call = *rc::gen::oneOf(rc::gen::element(json("none"), json("auto")),
-                                    rc::gen::map(rc::gen::elementOf(names), [](const std::string& n) {
-                                      return json{{"name", n}};
-                                    }));
+  r.function_call =
+      *rc::gen::oneOf(rc::gen::element(json("none"), json("auto")),
+                      rc::gen::map(rc::gen::elementOf(names), [](const std::string& n) {
+                        return json{{"name", n}};
+                      }));
   if (r.function_call->is_object() &&
       std::find_if(r.functions.begin(), r.functions.end(), [&](const auto& f) {
         return f.name == r.function_call->at("name");
@@ -207,19 +226,23 @@ void add_functions(api::ChatCompletionRequest& r) {
 void add_response_format(api::ChatCompletionRequest& r) {
   api::ResponseFormat format;
   switch (*rc::gen::inRange(0, 4)) {
-    case 0: format.type = "text"; break;
+    case 0:
+      format.type = "text";
+      break;
     case 1:
       if (!mentions_json(r.messages)) return;
       format.type = "json_object";
       break;
     case 2: {
       format.type = "json_schema";
-      api::JsonSchemaFormat schema{*identifier(), *field(prose(), 1, 0, 1), {}, *field(rc::gen::arbitrary<bool>(), 2, 1, 1)};
+      api::JsonSchemaFormat schema{
+          *identifier(), *field(prose(), 1, 0, 1), {}, *field(rc::gen::arbitrary<bool>(), 2, 1, 1)};
       schema.schema = *rc::gen::oneOf(object_schema(), strict_object_schema());
       format.json_schema = schema;
       break;
     }
-    default: return;
+    default:
+      return;
   }
   r.response_format = format;
 }
@@ -231,18 +254,23 @@ json extra_fields(bool reasoning) {
     if (*rc::gen::inRange(0, 3) == 0) extra[key] = *value;
   };
   const auto number = [](double lo, double hi) {
-    return rc::gen::oneOf(rc::gen::just(json(nullptr)), rc::gen::map(double_in(lo, hi), [](double d) { return json(d); }));
+    return rc::gen::oneOf(rc::gen::just(json(nullptr)),
+                          rc::gen::map(double_in(lo, hi), [](double d) { return json(d); }));
   };
-  maybe("temperature", reasoning ? rc::gen::element(json(nullptr), json(1), json(1.0)) : number(0, 2));
+  maybe("temperature",
+        reasoning ? rc::gen::element(json(nullptr), json(1), json(1.0)) : number(0, 2));
   maybe("top_p", number(0, 1));
   maybe("presence_penalty", number(-2, 2));
   maybe("frequency_penalty", number(-2, 2));
-  maybe("logit_bias", rc::gen::map(small_vector(rc::gen::pair(rc::gen::inRange(0, 100000), rc::gen::inRange(-100, 101)), 3),
-                                   [](const std::vector<std::pair<int, int>>& biases) {
-                                     json bias = json::object();
-                                     for (const auto& [token, value] : biases) bias[std::to_string(token)] = value;
-                                     return bias;
-                                   }));
+  maybe(
+      "logit_bias",
+      rc::gen::map(
+          small_vector(rc::gen::pair(rc::gen::inRange(0, 100000), rc::gen::inRange(-100, 101)), 3),
+          [](const std::vector<std::pair<int, int>>& biases) {
+            json bias = json::object();
+            for (const auto& [token, value] : biases) bias[std::to_string(token)] = value;
+            return bias;
+          }));
   maybe("user", rc::gen::map(text(16), [](std::string s) { return json(std::move(s)); }));
   maybe("metadata", rc::gen::map(small_vector(rc::gen::pair(identifier(8), text(12)), 3),
                                  [](const std::vector<std::pair<std::string, std::string>>& items) {
@@ -251,10 +279,13 @@ json extra_fields(bool reasoning) {
                                    return metadata;
                                  }));
   maybe("store", rc::gen::element(json(true), json(false), json(nullptr)));
-  maybe("reasoning_effort", rc::gen::element(json("low"), json("medium"), json("high"), json(nullptr)));
+  maybe("reasoning_effort",
+        rc::gen::element(json("low"), json("medium"), json("high"), json(nullptr)));
   maybe("verbosity", rc::gen::element(json("low"), json("medium"), json("high"), json(nullptr)));
-  maybe("safety_identifier", rc::gen::map(text(16, TextKind::printable), [](std::string s) { return json(std::move(s)); }));
-  maybe("prompt_cache_key", rc::gen::map(identifier(20), [](std::string s) { return json(std::move(s)); }));
+  maybe("safety_identifier", rc::gen::map(text(16, TextKind::printable),
+                                          [](std::string s) { return json(std::move(s)); }));
+  maybe("prompt_cache_key",
+        rc::gen::map(identifier(20), [](std::string s) { return json(std::move(s)); }));
   maybe("prediction", rc::gen::just(json{{"type", "content"}, {"content", "Hello"}}));
   maybe("web_search_options", rc::gen::just(json::object()));
   maybe("x_chatmock_note", json_value(1));
@@ -287,7 +318,9 @@ rc::Gen<api::ChatCompletionRequest> valid_request() {
     r.logprobs = *rc::gen::arbitrary<bool>();
     r.top_logprobs = *field(rc::gen::inRange<std::int64_t>(0, 21), 3, 1, r.logprobs ? 2 : 0);
     r.seed = *field(rc::gen::arbitrary<std::int64_t>(), 2, 1, 2);
-    r.service_tier = *field(rc::gen::element<std::string>("auto", "default", "flex", "scale", "priority", "fast"), 3, 1, 1);
+    r.service_tier = *field(
+        rc::gen::element<std::string>("auto", "default", "flex", "scale", "priority", "fast"), 3, 1,
+        1);
     r.modalities = *field(small_vector(rc::gen::element<std::string>("text", "audio"), 2), 3, 1, 1);
     r.extra = extra_fields(reasoning);
     return r;

@@ -22,7 +22,8 @@ rc::Gen<api::Field<T>> field(rc::Gen<T> value, std::size_t absent = 2, std::size
   std::vector<std::pair<std::size_t, rc::Gen<api::Field<T>>>> choices;
   if (absent > 0) choices.push_back({absent, rc::gen::just(api::Field<T>())});
   if (null > 0) choices.push_back({null, rc::gen::just(api::Field<T>::null())});
-  choices.push_back({present, rc::gen::map(value, [](T v) { return api::Field<T>(std::move(v)); })});
+  choices.push_back(
+      {present, rc::gen::map(value, [](T v) { return api::Field<T>(std::move(v)); })});
   return weighted(std::move(choices));
 }
 

@@ -28,7 +28,8 @@ struct Record : rc::state::Command<JournalModel, RequestJournal> {
     ServeEvent e;
     e.id = "req_" + *property::identifier(8);
     e.method = *rc::gen::element<std::string>("GET", "POST", "DELETE");
-    e.path = *rc::gen::element<std::string>("/v1/chat/completions", "/v1/models", "/_chatmock/requests");
+    e.path =
+        *rc::gen::element<std::string>("/v1/chat/completions", "/v1/models", "/_chatmock/requests");
     e.body = *property::text(16);
     e.status = *rc::gen::element(200, 400, 429, 500);
     e.received_at_ms = *rc::gen::inRange<std::int64_t>(0, 1'000'000);
@@ -42,14 +43,17 @@ struct Record : rc::state::Command<JournalModel, RequestJournal> {
     model.events.push_back(event);
   }
   void run(const JournalModel&, RequestJournal& journal) const override { journal.record(event); }
-  void show(std::ostream& os) const override { os << "record(" << fingerprint(event).dump() << ")"; }
+  void show(std::ostream& os) const override {
+    os << "record(" << fingerprint(event).dump() << ")";
+  }
 };
 
 struct Snapshot : rc::state::Command<JournalModel, RequestJournal> {
   void run(const JournalModel& model, RequestJournal& journal) const override {
     const auto events = journal.snapshot();
     RC_ASSERT(events.size() == model.events.size());
-    for (std::size_t i = 0; i < events.size(); ++i) RC_ASSERT(fingerprint(events[i]) == fingerprint(model.events[i]));
+    for (std::size_t i = 0; i < events.size(); ++i)
+      RC_ASSERT(fingerprint(events[i]) == fingerprint(model.events[i]));
   }
   void show(std::ostream& os) const override { os << "snapshot()"; }
 };
@@ -72,22 +76,27 @@ RC_GTEST_PROP(RequestJournalState, KeepsTheLastCapacityEventsInOrder, ()) {
   const auto capacity = *rc::gen::weightedOneOf<std::size_t>(
       {{1, rc::gen::just<std::size_t>(0)}, {4, rc::gen::inRange<std::size_t>(1, 6)}});
   RequestJournal journal(capacity);
-  rc::state::check(JournalModel{capacity, {}}, journal,
-                   rc::state::gen::execOneOfWithArgs<Record, Record, Record, Snapshot, Count, Reset>());
+  rc::state::check(
+      JournalModel{capacity, {}}, journal,
+      rc::state::gen::execOneOfWithArgs<Record, Record, Record, Snapshot, Count, Reset>());
 }
 
 RC_GTEST_PROP(RequestJournalProperty, RedactionHidesEveryCredential, ()) {
-  const std::vector<std::string> secrets = {"authorization", "api-key", "x-api-key", "cookie",
-                                            "proxy-authorization", "openai-organization", "openai-project"};
+  const std::vector<std::string> secrets = {
+      "authorization",       "api-key",       "x-api-key", "cookie", "proxy-authorization",
+      "openai-organization", "openai-project"};
   std::vector<std::pair<std::string, std::string>> headers;
   for (std::size_t i = 0, n = *rc::gen::inRange<std::size_t>(0, 6); i < n; ++i) {
-    std::string name = *rc::gen::oneOf(rc::gen::elementOf(secrets), rc::gen::just(std::string("x-trace-id")));
+    std::string name =
+        *rc::gen::oneOf(rc::gen::elementOf(secrets), rc::gen::just(std::string("x-trace-id")));
     // Header names are case-insensitive (RFC 9110 §5.1).
     for (auto& c : name) {
-      if (*rc::gen::inRange(0, 3) == 0) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (*rc::gen::inRange(0, 3) == 0)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     }
-    headers.emplace_back(name, *rc::gen::oneOf(rc::gen::just(std::string("Bearer sk-")), rc::gen::just(std::string("sk-")))
-                                   + *property::identifier(20));
+    headers.emplace_back(name, *rc::gen::oneOf(rc::gen::just(std::string("Bearer sk-")),
+                                               rc::gen::just(std::string("sk-"))) +
+                                   *property::identifier(20));
   }
   const auto redacted = redact_headers(headers);
   RC_ASSERT(redacted.size() == headers.size());

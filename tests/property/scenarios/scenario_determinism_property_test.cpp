@@ -37,7 +37,8 @@ nlohmann::json observable(const wire::WireReply& reply) {
           {"headers", reply.headers},
           {"writes", writes},
           {"chunked", reply.chunked},
-          {"declared_length", reply.declared_length ? nlohmann::json(*reply.declared_length) : nlohmann::json()},
+          {"declared_length",
+           reply.declared_length ? nlohmann::json(*reply.declared_length) : nlohmann::json()},
           {"cut", reply.ending == wire::WireEnding::cut}};
 }
 
@@ -52,16 +53,21 @@ RC_GTEST_PROP(ScenarioDeterminismProperty, SameSeedGivesSameBytes, (const std::u
   const nlohmann::json request = typed;
   const auto step = *rc::gen::inRange<std::size_t>(0, 3);
   testing::HeaderList headers;
-  if (*rc::gen::inRange(0, 4) == 0) headers.emplace_back("X-Chatmock-Words", std::to_string(*rc::gen::inRange(1, 50)));
-  if (*rc::gen::inRange(0, 3) == 0) headers.emplace_back("X-Chatmock-Fuzz-Level", std::to_string(*rc::gen::inRange(1, 4)));
+  if (*rc::gen::inRange(0, 4) == 0)
+    headers.emplace_back("X-Chatmock-Words", std::to_string(*rc::gen::inRange(1, 50)));
+  if (*rc::gen::inRange(0, 3) == 0)
+    headers.emplace_back("X-Chatmock-Fuzz-Level", std::to_string(*rc::gen::inRange(1, 4)));
   // json_body re-assembles whatever chunks precede it; after fuzz that can be a tool-call index
   // of -1, which crashes the assembler (bug 4, chunk_assembler_property_test.cpp): left out.
   const bool fuzzed = expression.find("fuzz") != std::string::npos;
   if (*rc::gen::inRange(0, 3) == 0) {
-    headers.emplace_back("X-Chatmock-Variant",
-                         fuzzed ? *rc::gen::element<std::string>("application_json", "text_plain", "no_space", "unwrapped")
-                                : *rc::gen::element<std::string>("application_json", "text_plain", "json_body",
-                                                                 "trailing_space", "no_space", "missing", "wrapped", "unwrapped"));
+    headers.emplace_back(
+        "X-Chatmock-Variant",
+        fuzzed ? *rc::gen::element<std::string>("application_json", "text_plain", "no_space",
+                                                "unwrapped")
+               : *rc::gen::element<std::string>("application_json", "text_plain", "json_body",
+                                                "trailing_space", "no_space", "missing", "wrapped",
+                                                "unwrapped"));
   }
   RC_TAG(expression.find('+') == std::string::npos ? "single" : "composed");
 
@@ -69,8 +75,9 @@ RC_GTEST_PROP(ScenarioDeterminismProperty, SameSeedGivesSameBytes, (const std::u
   testing::run_scenario(expression, request, headers, seed + 1, step);
   const auto again = testing::run_scenario(expression, request, headers, seed, step).reply;
   if (!same_reply(first, again)) {
-    RC_FAIL("\"" + expression + "\" step " + std::to_string(step) + " differs between runs with seed " +
-            std::to_string(seed) + ": " + nlohmann::json::diff(observable(first), observable(again)).dump());
+    RC_FAIL("\"" + expression + "\" step " + std::to_string(step) +
+            " differs between runs with seed " + std::to_string(seed) + ": " +
+            nlohmann::json::diff(observable(first), observable(again)).dump());
   }
 }
 

@@ -21,8 +21,9 @@ struct SequenceModel {
 const std::vector<std::pair<std::string, std::size_t>>& expressions() {
   static const auto parsed = [] {
     std::vector<std::pair<std::string, std::size_t>> out;
-    for (const char* text : {"default", "refusal+sse_crlf", "error_500,default", "error_500,error_503,default",
-                             "http_500_503_then_success", "error_429,error_429,error_429,tool_calls"}) {
+    for (const char* text :
+         {"default", "refusal+sse_crlf", "error_500,default", "error_500,error_503,default",
+          "http_500_503_then_success", "error_429,error_429,error_429,tool_calls"}) {
       const auto result = parse_scenario_expression(text, builtin_catalogue());
       out.emplace_back(text, std::get<ScenarioExpression>(result).steps.size());
     }
@@ -43,7 +44,8 @@ struct NextStep : rc::state::Command<SequenceModel, ScenarioSequences> {
     RC_ASSERT(sequences.next_step(session, expression.first, expression.second) == expected);
   }
   void show(std::ostream& os) const override {
-    os << "next_step(\"" << session << "\", \"" << expression.first << "\", " << expression.second << ")";
+    os << "next_step(\"" << session << "\", \"" << expression.first << "\", " << expression.second
+       << ")";
   }
 };
 
@@ -55,7 +57,8 @@ struct Reset : rc::state::Command<SequenceModel, ScenarioSequences> {
 
 RC_GTEST_PROP(ScenarioSequencesState, ServesStepsInOrderPerSessionAndExpression, ()) {
   ScenarioSequences sequences;
-  rc::state::check(SequenceModel{}, sequences, rc::state::gen::execOneOfWithArgs<NextStep, NextStep, NextStep, Reset>());
+  rc::state::check(SequenceModel{}, sequences,
+                   rc::state::gen::execOneOfWithArgs<NextStep, NextStep, NextStep, Reset>());
 }
 
 }  // namespace

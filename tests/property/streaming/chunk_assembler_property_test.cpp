@@ -25,7 +25,8 @@ void append(api::Field<std::string>& into, const api::Field<std::string>& piece)
   if (piece.has_value()) into = into.has_value() ? *into + *piece : *piece;
 }
 
-RC_GTEST_PROP(ChunkAssemblerProperty, FoldsArbitraryChunksLikeTheSdks, (const std::vector<api::ChatCompletionChunk>& chunks)) {
+RC_GTEST_PROP(ChunkAssemblerProperty, FoldsArbitraryChunksLikeTheSdks,
+              (const std::vector<api::ChatCompletionChunk>& chunks)) {
   std::map<std::int64_t, ChoiceModel> model;
   api::Field<api::CompletionUsage> usage;
   for (const auto& chunk : chunks) {
@@ -36,7 +37,8 @@ RC_GTEST_PROP(ChunkAssemblerProperty, FoldsArbitraryChunksLikeTheSdks, (const st
       append(choice.refusal, c.delta.refusal);
       if (c.delta.tool_calls.has_value()) {
         for (const auto& d : *c.delta.tool_calls) {
-          choice.tool_calls = std::max(choice.tool_calls, static_cast<std::size_t>(d.index.value_or(0)) + 1);
+          choice.tool_calls =
+              std::max(choice.tool_calls, static_cast<std::size_t>(d.index.value_or(0)) + 1);
         }
       }
       if (c.finish_reason.has_value()) choice.finish_reason = *c.finish_reason;
@@ -52,7 +54,8 @@ RC_GTEST_PROP(ChunkAssemblerProperty, FoldsArbitraryChunksLikeTheSdks, (const st
     RC_ASSERT(choice.message.refusal == expected->second.refusal);
     RC_ASSERT(choice.finish_reason == expected->second.finish_reason);
     RC_ASSERT(choice.message.tool_calls.has_value() == (expected->second.tool_calls > 0));
-    if (choice.message.tool_calls.has_value()) RC_ASSERT(choice.message.tool_calls->size() == expected->second.tool_calls);
+    if (choice.message.tool_calls.has_value())
+      RC_ASSERT(choice.message.tool_calls->size() == expected->second.tool_calls);
     ++expected;
   }
 }
@@ -81,8 +84,9 @@ void assembles_any_tool_call_index() {
 }
 
 TEST(ChunkAssemblerProperty, SurvivesAnyToolCallIndex) {
-  CHATMOCK_SKIP_KNOWN_BUG("known bug: a tool-call delta index of -1 makes assemble_chunks write out of bounds "
-                  "(ASan heap-use-after-free); see the comment above");
+  CHATMOCK_SKIP_KNOWN_BUG(
+      "known bug: a tool-call delta index of -1 makes assemble_chunks write out of bounds "
+      "(ASan heap-use-after-free); see the comment above");
   rc::detail::checkGTest(&assembles_any_tool_call_index);
 }
 

@@ -14,16 +14,19 @@ namespace {
 /// Bytes assembled from SSE-shaped tokens, so most draws are nearly valid streams.
 rc::Gen<std::string> sse_like_bytes() {
   const auto token = rc::gen::weightedOneOf<std::string>({
-      {6, rc::gen::element<std::string>("data", "data:", "data: ", "event:", "id:", "retry:", ":", " ", "x", "{}",
-                                        "[DONE]", "12", "\n", "\r", "\r\n", "\n\n", "\r\r")},
-      {2, rc::gen::element<std::string>("\xEF", "\xEF\xBB", "\xEF\xBB\xBF", std::string("\0", 1), "\xC3", "\xA9")},
+      {6, rc::gen::element<std::string>("data", "data:", "data: ", "event:", "id:", "retry:", ":",
+                                        " ", "x", "{}", "[DONE]", "12", "\n", "\r", "\r\n", "\n\n",
+                                        "\r\r")},
+      {2, rc::gen::element<std::string>("\xEF", "\xEF\xBB", "\xEF\xBB\xBF", std::string("\0", 1),
+                                        "\xC3", "\xA9")},
       {2, property::text(4)},
   });
-  return rc::gen::map(property::small_vector(token, 24), [](const std::vector<std::string>& tokens) {
-    std::string bytes;
-    for (const auto& t : tokens) bytes += t;
-    return bytes;
-  });
+  return rc::gen::map(property::small_vector(token, 24),
+                      [](const std::vector<std::string>& tokens) {
+                        std::string bytes;
+                        for (const auto& t : tokens) bytes += t;
+                        return bytes;
+                      });
 }
 
 struct Decoded {
@@ -47,7 +50,8 @@ Decoded decode(const std::vector<std::string>& fragments) {
 RC_GTEST_PROP(SseDecoderProperty, FragmentationDoesNotChangeWhatIsDecoded, ()) {
   const auto bytes = *sse_like_bytes();
   const auto fragments = *property::byte_fragments(bytes);
-  RC_LOG() << "bytes: " << nlohmann::json(bytes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+  RC_LOG() << "bytes: "
+           << nlohmann::json(bytes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
            << "\n";
   const auto whole = decode({bytes});
   const auto pieces = decode(fragments);

@@ -20,7 +20,8 @@ std::string describe(const std::vector<SchemaViolation>& violations) {
 void assert_valid(const nlohmann::json& schema, const nlohmann::json& instance) {
   const auto violations = check_instance(schema, instance);
   if (!violations.empty()) {
-    RC_FAIL("instance " + instance.dump() + " breaks schema " + schema.dump() + ":\n" + describe(violations));
+    RC_FAIL("instance " + instance.dump() + " breaks schema " + schema.dump() + ":\n" +
+            describe(violations));
   }
 }
 
@@ -30,7 +31,8 @@ RC_GTEST_PROP(JsonSchemaInstanceProperty, GeneratedInstanceValidates, (const std
   assert_valid(schema, generate_instance(schema, rng));
 }
 
-RC_GTEST_PROP(JsonSchemaInstanceProperty, GeneratedInstanceValidatesStrictSchemas, (const std::uint64_t seed)) {
+RC_GTEST_PROP(JsonSchemaInstanceProperty, GeneratedInstanceValidatesStrictSchemas,
+              (const std::uint64_t seed)) {
   const auto schema = *property::strict_object_schema();
   Rng rng(seed);
   assert_valid(schema, generate_instance(schema, rng));

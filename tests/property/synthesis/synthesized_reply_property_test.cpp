@@ -26,7 +26,8 @@ api::ChatCompletionRequest uncut_request() {
   return request;
 }
 
-void assert_validates(const nlohmann::json& schema, const std::string& text, const std::string& what) {
+void assert_validates(const nlohmann::json& schema, const std::string& text,
+                      const std::string& what) {
   const auto instance = nlohmann::json::parse(text, nullptr, false);
   if (instance.is_discarded()) RC_FAIL(what + " is not JSON: " + text);
   const auto violations = check_instance(schema, instance);
@@ -35,18 +36,22 @@ void assert_validates(const nlohmann::json& schema, const std::string& text, con
           violations.front().keyword + "] " + violations.front().message);
 }
 
-RC_GTEST_PROP(SynthesizedReplyProperty, ToolCallArgumentsValidateAgainstTheToolSchema, (const std::uint64_t seed)) {
+RC_GTEST_PROP(SynthesizedReplyProperty, ToolCallArgumentsValidateAgainstTheToolSchema,
+              (const std::uint64_t seed)) {
   auto request = uncut_request();
   request.tools.clear();
   const auto count = *rc::gen::inRange(1, 4);
   for (int i = 0; i < count; ++i) {
     api::Tool tool;
-    tool.function = api::FunctionDefinition{"tool_" + std::to_string(i), {}, *property::object_schema(), {}};
+    tool.function =
+        api::FunctionDefinition{"tool_" + std::to_string(i), {}, *property::object_schema(), {}};
     request.tools.push_back(tool);
   }
-  request.tool_choice = *rc::gen::oneOf(
-      rc::gen::just(api::ToolChoice{"required", ""}),
-      rc::gen::map(rc::gen::inRange(0, count), [](int i) { return api::ToolChoice{"named", "tool_" + std::to_string(i)}; }));
+  request.tool_choice =
+      *rc::gen::oneOf(rc::gen::just(api::ToolChoice{"required", ""}),
+                      rc::gen::map(rc::gen::inRange(0, count), [](int i) {
+                        return api::ToolChoice{"named", "tool_" + std::to_string(i)};
+                      }));
   ReplyDefinition definition;
   definition.tool_call_count = static_cast<std::size_t>(*rc::gen::inRange(1, 4));
 
@@ -57,15 +62,18 @@ RC_GTEST_PROP(SynthesizedReplyProperty, ToolCallArgumentsValidateAgainstTheToolS
     RC_ASSERT(!choice.message.tool_calls->empty());
     for (const auto& call : *choice.message.tool_calls) {
       RC_ASSERT(call.function.has_value());
-      const auto tool = std::find_if(request.tools.begin(), request.tools.end(),
-                                     [&](const api::Tool& t) { return t.name() == call.function->name; });
+      const auto tool =
+          std::find_if(request.tools.begin(), request.tools.end(),
+                       [&](const api::Tool& t) { return t.name() == call.function->name; });
       RC_ASSERT(tool != request.tools.end());
-      assert_validates(*tool->function->parameters, call.function->arguments, "arguments of " + call.function->name);
+      assert_validates(*tool->function->parameters, call.function->arguments,
+                       "arguments of " + call.function->name);
     }
   }
 }
 
-RC_GTEST_PROP(SynthesizedReplyProperty, StructuredOutputValidatesAgainstTheResponseSchema, (const std::uint64_t seed)) {
+RC_GTEST_PROP(SynthesizedReplyProperty, StructuredOutputValidatesAgainstTheResponseSchema,
+              (const std::uint64_t seed)) {
   auto request = uncut_request();
   api::JsonSchemaFormat format;
   format.name = "answer";

@@ -34,7 +34,8 @@ struct Mutation {
   std::string name;
   /// Whether `body` has what the mutation needs (a tool message, array content, tools…).
   std::function<bool(const json& body)> applies;
-  /// Breaks one field of `body` (drawing details with RapidCheck) and returns what must be reported.
+  /// Breaks one field of `body` (drawing details with RapidCheck) and returns what must be
+  /// reported.
   std::function<ExpectedViolation(json& body, const PathStyle& style)> apply;
 };
 
@@ -51,7 +52,8 @@ std::vector<Mutation> tool_mutations(const MutationLimits& limits);
 
 // Small helpers shared by the mutation files.
 /// Indexes of the messages for which `pred(message)` holds.
-std::vector<std::size_t> messages_where(const json& body, const std::function<bool(const json&)>& pred);
+std::vector<std::size_t> messages_where(const json& body,
+                                        const std::function<bool(const json&)>& pred);
 /// The role of `message`, or "" when it has none.
 std::string role_of(const json& message);
 /// A value of none of the JSON kinds in `allowed` ("string", "integer", "number", "boolean",

@@ -40,7 +40,8 @@ const std::vector<Mutation>& all_mutations() {
 std::string describe(const std::vector<Violation>& violations) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& v : violations) {
-    out.push_back({{"id", v.id}, {"param", v.param ? nlohmann::json(*v.param) : nlohmann::json()},
+    out.push_back({{"id", v.id},
+                   {"param", v.param ? nlohmann::json(*v.param) : nlohmann::json()},
                    {"code", v.code ? nlohmann::json(*v.code) : nlohmann::json()}});
   }
   return out.dump();
@@ -54,7 +55,8 @@ RC_GTEST_PROP(RequestValidatorProperty, AcceptsEveryValidRequest, (const bool le
   RC_ASSERT(validate_request(body).empty());  // the server's default limits are looser still
 }
 
-RC_GTEST_PROP(RequestValidatorProperty, RejectsEachSingleFieldMutationWithItsParamAndCode, (const bool legacy)) {
+RC_GTEST_PROP(RequestValidatorProperty, RejectsEachSingleFieldMutationWithItsParamAndCode,
+              (const bool legacy)) {
   const nlohmann::json valid = *property::valid_request();
   const property::PathStyle style{legacy};
   for (const auto& mutation : all_mutations()) {
@@ -63,11 +65,12 @@ RC_GTEST_PROP(RequestValidatorProperty, RejectsEachSingleFieldMutationWithItsPar
     const ExpectedViolation expected = mutation.apply(body, style);
     const auto violations = validate_request(body, tight_options(legacy));
     const bool reported = !violations.empty() && violations.front().id == expected.id &&
-                          violations.front().param == expected.param && violations.front().code == expected.code;
+                          violations.front().param == expected.param &&
+                          violations.front().code == expected.code;
     if (!reported) {
-      RC_FAIL("mutation " + mutation.name + " expects " + expected.id + " param=" + expected.param.value_or("null") +
-              " code=" + expected.code.value_or("null") + "\nreported: " + describe(violations) +
-              "\nbody: " + body.dump());
+      RC_FAIL("mutation " + mutation.name + " expects " + expected.id + " param=" +
+              expected.param.value_or("null") + " code=" + expected.code.value_or("null") +
+              "\nreported: " + describe(violations) + "\nbody: " + body.dump());
     }
   }
 }
