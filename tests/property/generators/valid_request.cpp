@@ -1,12 +1,14 @@
-// Valid conversations are drawn as turns (a system line, a user question, an assistant answer,
-// an assistant tool-call block followed by one tool message per call, a legacy function
-// result) so tool-call pairing holds by construction rather than by filtering.
+// Valid requests are drawn field by field with the cross-field rules applied as they are drawn:
+// tool_choice and parallel_tool_calls only with tools, function_call only with functions,
+// stream_options only when streaming, top_logprobs only with logprobs, json_object only when a
+// message mentions JSON, and no max_tokens or temperature != 1 for reasoning models.
 #include "generators/valid_request.h"
 
 #include <algorithm>
 #include <cctype>
 
 #include "generators/schema_generators.h"
+#include "generators/valid_conversation.h"
 #include "generators/wire_generators.h"
 
 namespace chatmock::property {
@@ -17,143 +19,6 @@ using nlohmann::json;
 const std::vector<std::string> kModels = {
     "gpt-4o-mini", "gpt-4o",  "gpt-4.1-nano", "gpt-3.5-turbo", "my-model",
     "o3-mini",     "o4-mini", "gpt-5",        "gpt-5-mini",    "ft:o4-mini-2025-04-16:org::abc"};
-
-/// Text up to 24 code points (at most 96 bytes), sometimes asking for JSON.
-rc::Gen<std::string> prose() {
-  return rc::gen::weightedOneOf<std::string>({
-      {6, text()},
-      {1, rc::gen::element<std::string>("Answer in JSON, please.", "Return a json object.",
-                                        "What is the weather?")},
-  });
-}
-
-api::ContentPart text_part(std::string type = "text") {
-  api::ContentPart part;
-  part.type = type;
-  part.payload = json::object();
-  (type == "refusal" ? part.refusal : part.text) = *prose();
-  return part;
-}
-
-api::ContentPart user_part() {
-  switch (*rc::gen::inRange(0, 6)) {
-    case 0: {
-      api::ContentPart part{
-          "image_url", {}, {}, {{"image_url", {{"url", "https://example.com/cat.png"}}}}};
-      if (*rc::gen::arbitrary<bool>())
-        part.payload["image_url"]["detail"] = *rc::gen::element<std::string>("auto", "low", "high");
-      return part;
-    }
-    case 1:
-      return {"input_audio",
-              {},
-              {},
-              {{"input_audio",
-                {{"data", "UklGRg=="}, {"format", *rc::gen::element<std::string>("wav", "mp3")}}}}};
-    case 2:
-      return {"file", {}, {}, {{"file", {{"file_id", "file-abc123"}, {"filename", "notes.txt"}}}}};
-    default:
-      return text_part();
-  }
-}
-
-/// String content, or a non-empty array of parts made by `part`.
-template <class MakePart>
-void set_content(api::Message& m, MakePart make_part) {
-  if (*rc::gen::inRange(0, 3) > 0) {
-    m.content_text = *prose();
-    return;
-  }
-  std::vector<api::ContentPart> parts(static_cast<std::size_t>(*rc::gen::inRange(1, 4)));
-  for (auto& part : parts) part = make_part();
-  m.content_parts = parts;
-}
-
-api::Message simple_message(const std::string& role) {
-  api::Message m;
-  m.role = role;
-  if (role == "user") {
-    set_content(m, user_part);
-  } else {
-    set_content(m, [] { return text_part(); });
-  }
-  if (*rc::gen::inRange(0, 4) == 0) m.name = *identifier();
-  return m;
-}
-
-api::Message assistant_answer() {
-  api::Message m;
-  m.role = "assistant";
-  set_content(m,
-              [] { return text_part(*rc::gen::element<std::string>("text", "text", "refusal")); });
-  if (*rc::gen::inRange(0, 4) == 0) m.refusal = api::Field<std::string>::null();
-  if (*rc::gen::inRange(0, 6) == 0) m.function_call = api::FunctionCall{*identifier(), "{}"};
-  return m;
-}
-
-/// An assistant message with 1..3 tool calls and one tool message answering each, in order.
-std::vector<api::Message> tool_block(int& next_call) {
-  api::Message assistant;
-  assistant.role = "assistant";
-  assistant.content_text =
-      *rc::gen::element(api::Field<std::string>(), api::Field<std::string>::null(),
-                        api::Field<std::string>("Let me check."));
-  std::vector<api::ToolCall> calls(static_cast<std::size_t>(*rc::gen::inRange(1, 4)));
-  std::vector<api::Message> block;
-  for (auto& call : calls) {
-    call.id = "call_" + std::to_string(next_call++) + "_" + *identifier(6);
-    if (*rc::gen::inRange(0, 4) == 0) {
-      call.type = "custom";
-      call.custom = api::CustomToolCall{*identifier(), *prose()};
-    } else {
-      call.function = api::Function{
-          *identifier(), *rc::gen::element<std::string>("{}", "{\"city\":\"Paris\"}", "not json")};
-    }
-  }
-  assistant.tool_calls = calls;
-  block.push_back(assistant);
-  for (const auto& call : calls) {
-    api::Message answer = simple_message("tool");
-    answer.name = {};
-    answer.tool_call_id = call.id;
-    block.push_back(answer);
-  }
-  return block;
-}
-
-std::vector<api::Message> conversation() {
-  std::vector<api::Message> messages;
-  int next_call = 0;
-  const int turns = *rc::gen::inRange(1, 6);
-  for (int t = 0; t < turns; ++t) {
-    switch (*rc::gen::inRange(0, 8)) {
-      case 0:
-        messages.push_back(simple_message(*rc::gen::element<std::string>("system", "developer")));
-        break;
-      case 1:
-        messages.push_back(assistant_answer());
-        break;
-      case 2:
-      case 3: {
-        for (auto& m : tool_block(next_call)) messages.push_back(std::move(m));
-        break;
-      }
-      case 4: {
-        api::Message m;
-        m.role = "function";
-        m.name = *identifier();
-        m.content_text = *rc::gen::element(api::Field<std::string>::null(),
-                                           api::Field<std::string>("{\"ok\":true}"));
-        messages.push_back(m);
-        break;
-      }
-      default:
-        messages.push_back(simple_message("user"));
-        break;
-    }
-  }
-  return messages;
-}
 
 api::Tool valid_tool(const std::string& name) {
   api::Tool tool;
@@ -304,7 +169,7 @@ rc::Gen<api::ChatCompletionRequest> valid_request() {
     api::ChatCompletionRequest r;
     r.model = *rc::gen::elementOf(kModels);
     const bool reasoning = reasoning_model(r.model);
-    r.messages = conversation();
+    r.messages = valid_conversation();
     r.n = *field(rc::gen::inRange<std::int64_t>(1, 129), 3, 1, 1);
     if (!reasoning) r.max_tokens = *field(rc::gen::inRange<std::int64_t>(1, 5000), 3, 1, 1);
     r.max_completion_tokens = *field(rc::gen::inRange<std::int64_t>(1, 5000), 3, 1, 1);
