@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <limits>
 #include <map>
 
 #include "generators/arbitrary.h"
@@ -66,18 +67,27 @@ RC_GTEST_PROP(ChunkAssemblerProperty, FoldsArbitraryChunksLikeTheSdks,
 // under ASan. Reachable from a request: scenario "fuzz+sse_wrong_content_type" with headers
 // X-Chatmock-Variant: json_body and X-Chatmock-Fuzz-Level: 2, tool_request(stream) and seed 587
 // through run_scenario (fuzz sets a tool_calls[].index to 2^64-1, json_body re-assembles).
-// Minimal input: one chunk, one choice, delta.tool_calls = [{"index": -1}]. Unskip once indexes
-// outside [0, a sane bound] are ignored or rejected; this property may crash the binary until then.
+// Minimal input: one chunk, one choice, delta.tool_calls = [{"index": -1}]. A large index such as
+// 1000000 is the same bug's other face: the assembler allocates a million tool calls. Unskip once
+// such indexes are ignored or rejected; until then this property may crash the binary.
 void assembles_any_tool_call_index() {
   api::ToolCallDelta delta = *rc::gen::arbitrary<api::ToolCallDelta>();
-  delta.index = *rc::gen::arbitrary<std::int64_t>();
+  // Indexes a fuzzed or hostile stream carries: -1 (2^64-1 read as int64), other negatives, and
+  // positives far beyond any real number of calls (which must not allocate that many calls).
+  delta.index =
+      *rc::gen::element<std::int64_t>(-1, -2, std::numeric_limits<std::int64_t>::min(), 1'000'000,
+                                      std::numeric_limits<std::int64_t>::max());
   api::ChatCompletionChunk chunk = *rc::gen::arbitrary<api::ChatCompletionChunk>();
+  chunk.choices.clear();
   api::ChunkChoice choice;
   choice.delta.tool_calls = std::vector<api::ToolCallDelta>{delta};
   chunk.choices.push_back(choice);
   try {
     const auto assembled = assemble_chunks({chunk});
     RC_ASSERT(assembled.choices.size() == 1U);
+    const auto& calls = assembled.choices.front().message.tool_calls;
+    RC_ASSERT(!calls.has_value() ||
+              calls->size() <= 1U);  // the stray delta is dropped or kept alone
   } catch (const std::exception&) {
     // Throwing is acceptable: replace_with_json_body catches std::exception and keeps the stream.
   }
