@@ -66,7 +66,9 @@ TEST(HostileInput, EveryMalformedRequestIsAnsweredOrClosedAndServingContinues) {
       EXPECT_TRUE(status == 200 || (status >= 400 && status < 500)) << "kind " << kind << ": " << status;
     }
   }
-  EXPECT_GT(answered, count / 4);
+  // How many are answered rather than closed depends on timing: cpp-httplib drops the reply to a
+  // client that half-closed first (raw_socket.h). Either is a correct outcome.
+  RecordProperty("answered", answered);
   httplib::Client client("127.0.0.1", server.port());
   const auto res = client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}}, kGoodBody, "application/json");
   ASSERT_TRUE(res);
