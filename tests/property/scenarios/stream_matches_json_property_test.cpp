@@ -69,9 +69,6 @@ void annotations_stream_matches_json(std::uint64_t seed) {
 }
 
 TEST(StreamMatchesJsonProperty, AnnotationsSurviveTheStream) {
-  CHATMOCK_SKIP_KNOWN_BUG(
-      "known gap: api::Delta has no annotations, so streamed url_citation annotations are dropped "
-      "on parse; see the comment above");
   rc::detail::checkGTest(&annotations_stream_matches_json);
 }
 

@@ -94,9 +94,6 @@ void assembles_any_tool_call_index() {
 }
 
 TEST(ChunkAssemblerProperty, SurvivesAnyToolCallIndex) {
-  CHATMOCK_SKIP_KNOWN_BUG(
-      "known bug: a tool-call delta index of -1 makes assemble_chunks write out of bounds "
-      "(ASan heap-use-after-free); see the comment above");
   rc::detail::checkGTest(&assembles_any_tool_call_index);
 }
 
