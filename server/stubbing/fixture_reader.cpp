@@ -55,17 +55,8 @@ void FixtureReader::fail(std::string_view key, const std::string& reason) const 
 }
 
 std::string pointer_token(std::string_view key) {
-  std::string out;
-  for (const char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  // RFC 6901 §3 escaping, by nlohmann's json_pointer ("/" + token).
+  return (nlohmann::json::json_pointer() / std::string(key)).to_string().substr(1);
 }
 
 }  // namespace chatmock::stubbing

@@ -25,18 +25,9 @@ constexpr int kMaxCheckDepth = 2 * kMaxSchemaDepth;
 constexpr long kCheckBudget = 200'000;
 constexpr std::size_t kMaxCount = std::size_t{1} << 53U;
 
-std::string pointer_token(const std::string& key) {  // RFC 6901 §3 escaping
-  std::string out;
-  for (const char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+std::string pointer_token(const std::string& key) {
+  // RFC 6901 §3 escaping, by nlohmann's json_pointer ("/" + token).
+  return (nlohmann::json::json_pointer() / std::string(key)).to_string().substr(1);
 }
 
 std::size_t code_points(const std::string& text) {
