@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "api/json_text.h"
 #include "scenarios/tunables.h"
 #include "streaming/chunk_planner.h"
 
@@ -26,6 +27,14 @@ std::vector<ScenarioContext> contexts_for(const Composition& composition, RunInp
 
 wire::WireReply render_json(nlohmann::json body) {
   return wire::json_reply(200, dump_json(body));
+}
+
+/// True when some scenario in the composition has the hook `member`; without one, the typed
+/// value goes straight to text and the JSON tree is never built.
+template <class Hook>
+bool any_hook(const Composition& composition, Hook Scenario::*member) {
+  return std::any_of(composition.begin(), composition.end(),
+                     [member](const Scenario* s) { return static_cast<bool>(s->*member); });
 }
 
 wire::WireReply render_stream(std::vector<streaming::StreamFrame> frames,
@@ -77,7 +86,9 @@ wire::WireReply run_composition(const Composition& composition, RunInput input) 
       if (composition[i]->edit_completion) composition[i]->edit_completion(completion, contexts[i]);
     }
     synthesis::Rng stream_rng = synthesis::Rng(input.synthesis.seed).fork("stream");
-    if (!input.request.stream) {
+    if (!input.request.stream && !any_hook(composition, &Scenario::edit_body)) {
+      reply = wire::json_reply(200, api::to_json_text(completion));
+    } else if (!input.request.stream) {
       nlohmann::json body = completion;
       for (std::size_t i = 0; i < composition.size(); ++i) {
         if (composition[i]->edit_body) composition[i]->edit_body(body, contexts[i]);
@@ -89,16 +100,20 @@ wire::WireReply run_composition(const Composition& composition, RunInput input) 
         options.include_usage = so->include_usage.value_or(false);
         options.include_obfuscation = so->include_obfuscation.value_or(true);
       }
-      std::vector<nlohmann::json> chunks;
-      for (auto& chunk : streaming::plan_chunks(completion, options, stream_rng)) {
-        chunks.emplace_back(std::move(chunk));
-      }
-      for (std::size_t i = 0; i < composition.size(); ++i) {
-        if (composition[i]->edit_chunks) composition[i]->edit_chunks(chunks, contexts[i]);
-      }
+      auto typed_chunks = streaming::plan_chunks(completion, options, stream_rng);
       std::vector<streaming::StreamFrame> frames;
-      frames.reserve(chunks.size() + 1);
-      for (const auto& chunk : chunks) frames.push_back(streaming::StreamFrame::of_event({dump_json(chunk)}));
+      frames.reserve(typed_chunks.size() + 1);
+      if (!any_hook(composition, &Scenario::edit_chunks)) {
+        for (const auto& chunk : typed_chunks) {
+          frames.push_back(streaming::StreamFrame::of_event({api::to_json_text(chunk)}));
+        }
+      } else {
+        std::vector<nlohmann::json> chunks(typed_chunks.begin(), typed_chunks.end());
+        for (std::size_t i = 0; i < composition.size(); ++i) {
+          if (composition[i]->edit_chunks) composition[i]->edit_chunks(chunks, contexts[i]);
+        }
+        for (const auto& chunk : chunks) frames.push_back(streaming::StreamFrame::of_event({dump_json(chunk)}));
+      }
       frames.push_back(streaming::StreamFrame::of_event({std::string(streaming::kDoneSentinel)}));
       streaming::SseFraming framing;
       for (std::size_t i = 0; i < composition.size(); ++i) {
