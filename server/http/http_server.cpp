@@ -9,6 +9,8 @@
 
 #include <sys/socket.h>
 
+#include <chrono>
+#include <optional>
 #include <thread>
 
 #include "http/elastic_thread_pool.h"
@@ -35,14 +37,19 @@ wire::HttpRequest to_wire(const httplib::Request& req) {
 }
 
 /// Writes reply.writes in order, honouring delays; false once the client is gone or on a cut.
+/// Delays are kept on an absolute schedule (write k is due at the sum of the first k delays),
+/// so time spent writing and waking up does not pile up over a 100-chunk stream.
 struct PacedBody {
   std::shared_ptr<const wire::WireReply> reply;
   std::size_t next = 0;
+  std::optional<std::chrono::steady_clock::time_point> due;
 
   bool step(httplib::DataSink& sink) {
     if (next < reply->writes.size()) {
       const auto& write = reply->writes[next++];
-      if (write.delay.count() > 0) std::this_thread::sleep_for(write.delay);
+      if (!due) due = std::chrono::steady_clock::now();
+      *due += write.delay;
+      if (write.delay.count() > 0) std::this_thread::sleep_until(*due);
       if (!write.bytes.empty() && !sink.write(write.bytes.data(), write.bytes.size())) return false;
       return true;
     }
@@ -68,7 +75,7 @@ void execute(wire::WireReply reply, httplib::Response& res) {
   for (const auto& w : reply.writes) length += w.bytes.size();
   if (reply.declared_length) length = *reply.declared_length;
   auto shared = std::make_shared<const wire::WireReply>(std::move(reply));
-  auto body = std::make_shared<PacedBody>(PacedBody{shared, 0});
+  auto body = std::make_shared<PacedBody>(PacedBody{shared, 0, std::nullopt});
   if (chunked) {
     res.set_chunked_content_provider(content_type,
                                      [body](std::size_t, httplib::DataSink& sink) { return body->step(sink); });
