@@ -1,20 +1,26 @@
 // Execution of a WireReply on cpp-httplib 0.11 (Debian). Replies without pacing go out with
-// set_content (one write, Content-Length). Paced or cut replies use a content provider that
-// sleeps before each write; returning false from it makes httplib close the socket without
-// finishing the body — a real cut, not a simulated one. TCP_NODELAY is on: without it every
-// small write waits ~40 ms for Nagle + delayed ACK.
+// set_content (one write, Content-Length). Paced or cut replies use a content provider: over
+// plain HTTP its first call hands the socket, headers sent, to the PacedWriter, which sends the
+// body on its timer and gives the connection back for the next request; over TLS (no socket to
+// hand over) it sleeps before each write on the pool thread. A cut closes the socket mid-body —
+// a real cut, not a simulated one. TCP_NODELAY is on: without it every small write waits ~40 ms.
 #include "http/http_server.h"
 
 #include <httplib.h>
 
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <optional>
 #include <thread>
 
+#include "http/connection_server.h"
 #include "http/elastic_thread_pool.h"
 #include "http/error_pages.h"
+#include "http/paced_writer.h"
 
 namespace chatmock::http {
 
@@ -41,10 +47,13 @@ wire::HttpRequest to_wire(const httplib::Request& req) {
 /// so time spent writing and waking up does not pile up over a 100-chunk stream.
 struct PacedBody {
   std::shared_ptr<const wire::WireReply> reply;
+  PacedWriter* writer = nullptr;  ///< null over TLS: pace on the pool thread
+  const httplib::Response* response = nullptr;
   std::size_t next = 0;
   std::optional<std::chrono::steady_clock::time_point> due;
 
   bool step(httplib::DataSink& sink) {
+    if (!due && hand_to_writer()) return false;  // httplib stops here; the writer owns the socket
     if (next < reply->writes.size()) {
       const auto& write = reply->writes[next++];
       if (!due) due = std::chrono::steady_clock::now();
@@ -57,9 +66,38 @@ struct PacedBody {
     if (reply->chunked) sink.done();
     return true;
   }
+
+  /// On the first call, with the headers already on the socket: gives the connection to the
+  /// writer. The connection is reused afterwards unless httplib announced `Connection: close` or
+  /// a lying Content-Length leaves the client expecting bytes that will never come.
+  bool hand_to_writer() {
+    auto* connection = ConnectionHandOff::current();
+    if (writer == nullptr || connection == nullptr || reply->writes.empty()) return false;
+    std::size_t sent = 0;
+    for (const auto& w : reply->writes) sent += w.bytes.size();
+    PacedStream stream;
+    stream.fd = connection->fd;
+    stream.reply = reply;
+    stream.due = std::chrono::steady_clock::now() + reply->writes.front().delay;
+    stream.keep_alive = response->get_header_value("Connection") != "close" &&
+                        (reply->chunked || !reply->declared_length || *reply->declared_length == sent);
+    connection->adopted = true;
+    writer->adopt(std::move(stream));
+    return true;
+  }
 };
 
-void execute(wire::WireReply reply, httplib::Response& res) {
+/// Each open connection is a file descriptor; Debian's default soft limit (1024) would refuse
+/// connections long before thousands of streams. Raised to the hard limit, as nginx does.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+void execute(wire::WireReply reply, httplib::Response& res, PacedWriter* writer) {
   res.status = reply.status;
   for (const auto& [name, value] : reply.headers) res.set_header(name, value);
   if (!reply.needs_pacing()) {
@@ -75,7 +113,7 @@ void execute(wire::WireReply reply, httplib::Response& res) {
   for (const auto& w : reply.writes) length += w.bytes.size();
   if (reply.declared_length) length = *reply.declared_length;
   auto shared = std::make_shared<const wire::WireReply>(std::move(reply));
-  auto body = std::make_shared<PacedBody>(PacedBody{shared, 0, std::nullopt});
+  auto body = std::make_shared<PacedBody>(PacedBody{shared, writer, &res, 0, std::nullopt});
   if (chunked) {
     res.set_chunked_content_provider(content_type,
                                      [body](std::size_t, httplib::DataSink& sink) { return body->step(sink); });
@@ -90,12 +128,28 @@ class HttpServer::Impl {
  public:
   Impl(HttpServerOptions options, Handler handler)
       : options_(std::move(options)), handler_(std::move(handler)) {
+    raise_open_file_limit();
     if (!options_.tls_cert.empty()) {
       server_ = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
     } else {
-      server_ = std::make_unique<httplib::Server>();
+      auto server = std::make_unique<ConnectionServer>();
+      connections_ = server.get();
+      server_ = std::move(server);
+      writer_ = std::make_unique<PacedWriter>([this](int fd) { serve_again(fd); },
+                                              std::chrono::seconds(options_.write_timeout_s));
     }
     configure();
+  }
+
+  void serve() {
+    server_->listen_after_bind();
+    pool_ = nullptr;  // httplib has deleted it
+  }
+
+  /// Before httplib stops: adopted streams finish (bounded) while the pool still runs.
+  void stop() {
+    if (writer_) writer_->shut_down();
+    server_->stop();
   }
 
   httplib::Server& server() { return *server_; }
@@ -119,7 +173,11 @@ class HttpServer::Impl {
       listen_socket_ = sock;
     });
     const auto threads = static_cast<std::size_t>(std::max(1, options_.threads));
-    s.new_task_queue = [threads] { return new ElasticThreadPool(std::min<std::size_t>(threads, 8), threads); };
+    s.new_task_queue = [this, threads] {
+      auto* pool = new ElasticThreadPool(std::min<std::size_t>(threads, 8), threads);
+      pool_ = pool;
+      return pool;
+    };
     s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
     // httplib closes a keep-alive connection after 5 requests by default; load tests reconnect
     // constantly under that, which no real API does.
@@ -128,7 +186,7 @@ class HttpServer::Impl {
     s.set_write_timeout(options_.write_timeout_s, 0);
     s.set_payload_max_length(options_.max_body_bytes);
     const auto route = [this](const httplib::Request& req, httplib::Response& res) {
-      execute(handler_(to_wire(req)), res);
+      execute(handler_(to_wire(req)), res, writer_.get());
     };
     // One catch-all per method: routing is chatmock's own (app/route_table), not httplib's regex list.
     s.Get(".*", route);
@@ -147,10 +205,23 @@ class HttpServer::Impl {
     });
   }
 
+  /// A connection whose adopted reply completed goes back to the pool for its next request.
+  void serve_again(int fd) {
+    auto* pool = pool_.load();
+    if (pool == nullptr) {
+      ::close(fd);
+      return;
+    }
+    pool->enqueue([this, fd] { connections_->serve_connection(fd); });
+  }
+
   HttpServerOptions options_;
   int listen_socket_ = -1;
+  ConnectionServer* connections_ = nullptr;  ///< server_ over plain HTTP; null over TLS
+  std::atomic<ElasticThreadPool*> pool_{nullptr};  ///< owned by httplib while it listens
   Handler handler_;
   std::unique_ptr<httplib::Server> server_;
+  std::unique_ptr<PacedWriter> writer_;  ///< declared last: destroyed first, while server_ lives
 };
 
 HttpServer::HttpServer(HttpServerOptions options, Handler handler)
@@ -182,10 +253,10 @@ int HttpServer::bind(std::string& error) {
   return o.port;
 }
 
-void HttpServer::serve() { impl_->server().listen_after_bind(); }
+void HttpServer::serve() { impl_->serve(); }
 
 void HttpServer::stop() {
-  if (impl_) impl_->server().stop();
+  if (impl_) impl_->stop();
 }
 
 bool HttpServer::running() const { return impl_->server().is_running(); }

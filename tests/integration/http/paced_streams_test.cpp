@@ -1,0 +1,97 @@
+// Paced replies leave the pool thread for the PacedWriter: more slow streams than worker threads
+// stay open while ordinary requests are still answered, and a keep-alive connection carries the
+// next request once its paced stream has completed.
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+#include "http_client.h"
+
+namespace chatmock::testing {
+namespace {
+
+int connect_loopback(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  timeval timeout{20, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  return fd;
+}
+
+std::string stream_request(const std::string& latency, bool stream = true) {
+  const std::string body = simple_request(stream).dump();
+  return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer sk-test\r\n"
+         "Content-Type: application/json\r\nX-Chatmock-Latency: " + latency +
+         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+/// Reads until `terminator` arrives (or EOF / the 20 s receive timeout).
+std::string read_until(int fd, const std::string& terminator) {
+  std::string out;
+  char buffer[4096];
+  while (out.find(terminator) == std::string::npos) {
+    const auto n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    out.append(buffer, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+bool send_all(int fd, const std::string& bytes) {
+  return ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size());
+}
+
+TEST(PacedStreamsHttp, KeepAliveConnectionServesTheNextRequestAfterAPacedStream) {
+  RunningServer server;
+  const int fd = connect_loopback(server.port());
+  for (int round = 0; round < 3; ++round) {
+    ASSERT_TRUE(send_all(fd, stream_request("ttft=5,itl=1")));
+    const auto stream = read_until(fd, "0\r\n\r\n");
+    ASSERT_EQ(stream.rfind("HTTP/1.1 200", 0), 0u) << "round " << round << ": " << stream;
+    EXPECT_NE(stream.find("data: [DONE]"), std::string::npos);
+    EXPECT_TRUE(stream.ends_with("0\r\n\r\n")) << "nothing after the terminating chunk";
+  }
+  ASSERT_TRUE(send_all(fd, stream_request("ttft=0", false)));
+  const auto plain = read_until(fd, "\"usage\"");
+  EXPECT_EQ(plain.rfind("HTTP/1.1 200", 0), 0u) << plain;
+  ::close(fd);
+}
+
+TEST(PacedStreamsHttp, MoreSlowStreamsThanThreadsStayOpenWhileRequestsAreAnswered) {
+  app::Config config;
+  config.http.threads = 4;
+  RunningServer server(config);
+  constexpr int kStreams = 40;  // ten times the worker threads
+  std::vector<int> streams;
+  for (int i = 0; i < kStreams; ++i) {
+    streams.push_back(connect_loopback(server.port()));
+    // Several seconds per stream: every one is still open when the plain request below goes out.
+    ASSERT_TRUE(send_all(streams.back(), stream_request("ttft=50,itl=150")));
+  }
+  for (int fd : streams) {
+    const auto head = read_until(fd, "data: ");
+    ASSERT_EQ(head.rfind("HTTP/1.1 200", 0), 0u) << "every stream started: " << head;
+  }
+  auto client = client_for(server);
+  client.set_read_timeout(3, 0);  // a pool held by sleeping streams would answer only after the streams end
+  const auto plain = post_chat(client, simple_request());
+  ASSERT_TRUE(plain) << "answered while " << kStreams << " paced streams hold the connections";
+  EXPECT_EQ(plain->status, 200);
+  for (int fd : streams) {
+    const auto rest = read_until(fd, "0\r\n\r\n");
+    EXPECT_NE(rest.find("data: [DONE]"), std::string::npos) << rest;
+    ::close(fd);
+  }
+}
+
+}  // namespace
+}  // namespace chatmock::testing
