@@ -32,8 +32,8 @@ class ProgressDisplay::LineBuffer : public std::stringbuf {
   ProgressDisplay& owner_;
 };
 
-ProgressDisplay::ProgressDisplay(std::ostream& out, bool terminal, std::size_t width)
-    : std::ostream(nullptr), out_(out), terminal_(terminal), width_(width) {
+ProgressDisplay::ProgressDisplay(std::ostream& sink, bool terminal, std::size_t width)
+    : std::ostream(nullptr), out_(sink), terminal_(terminal), width_(width) {
   buffer_ = std::make_unique<LineBuffer>(*this);
   rdbuf(buffer_.get());
 }

@@ -15,7 +15,7 @@ namespace chatmock::conform {
 class ProgressDisplay : public std::ostream {
  public:
   /// `terminal` chooses the bar; `width` is the bar's length in cells.
-  ProgressDisplay(std::ostream& out, bool terminal, std::size_t width = 30);
+  ProgressDisplay(std::ostream& sink, bool terminal, std::size_t width = 30);
   ~ProgressDisplay() override;
   /// Clears the bar so the caller's next line starts on a clean row.
   void finish();

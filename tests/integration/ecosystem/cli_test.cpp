@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-struct Run {
+struct CommandRun {
   int code = -1;
   std::string out;
   std::string err;
@@ -44,7 +44,7 @@ struct Scratch {
 };
 
 /// Runs `chatmock ARGS` to completion with stdout and stderr captured in files (not a terminal).
-Run chatmock(const std::string& args) {
+CommandRun chatmock(const std::string& args) {
   const Scratch scratch("run");
   const auto out = scratch.path / "out", err = scratch.path / "err";
   const std::string command = std::string(CHATMOCK_BINARY) + " " + args + " > " + out.string() +
@@ -54,7 +54,7 @@ Run chatmock(const std::string& args) {
 }
 
 TEST(CliTest, TopLevelHelpListsSubcommandsWithExamples) {
-  const Run run = chatmock("--help");
+  const CommandRun run = chatmock("--help");
   EXPECT_EQ(run.code, 0) << run.err;
   for (const char* text : {"serve", "scenarios", "validate-fixtures", "--version", "Examples:"}) {
     EXPECT_NE(run.out.find(text), std::string::npos) << text << "\n" << run.out;
@@ -63,7 +63,7 @@ TEST(CliTest, TopLevelHelpListsSubcommandsWithExamples) {
 
 TEST(CliTest, EverySubcommandHelpHasExamples) {
   for (const char* sub : {"serve", "scenarios", "validate-fixtures"}) {
-    const Run run = chatmock(std::string(sub) + " --help");
+    const CommandRun run = chatmock(std::string(sub) + " --help");
     EXPECT_EQ(run.code, 0) << sub << ": " << run.err;
     EXPECT_NE(run.out.find("Examples:"), std::string::npos) << sub << "\n" << run.out;
     EXPECT_NE(run.out.find(std::string("chatmock ") + sub), std::string::npos) << run.out;
@@ -71,17 +71,17 @@ TEST(CliTest, EverySubcommandHelpHasExamples) {
 }
 
 TEST(CliTest, VersionPrintsTheProjectVersion) {
-  const Run run = chatmock("--version");
+  const CommandRun run = chatmock("--version");
   EXPECT_EQ(run.code, 0);
   EXPECT_EQ(run.out, std::string(CHATMOCK_VERSION) + "\n");
 }
 
 TEST(CliTest, ScenariosPrintsATableAndJson) {
-  const Run table = chatmock("scenarios");
+  const CommandRun table = chatmock("scenarios");
   EXPECT_EQ(table.code, 0) << table.err;
   EXPECT_NE(table.out.find("refusal"), std::string::npos);
   EXPECT_NE(table.out.find("[breaks spec]"), std::string::npos);
-  const Run json = chatmock("scenarios --json");
+  const CommandRun json = chatmock("scenarios --json");
   ASSERT_EQ(json.code, 0) << json.err;
   const auto parsed = nlohmann::json::parse(json.out);
   ASSERT_TRUE(parsed.is_array());
@@ -94,7 +94,7 @@ TEST(CliTest, ScenariosPrintsATableAndJson) {
 }
 
 TEST(CliTest, ValidateFixturesAcceptsTheShippedCorpus) {
-  const Run run = chatmock("validate-fixtures " + std::string(SOURCE_DIR) + "/fixtures/mappings");
+  const CommandRun run = chatmock("validate-fixtures " + std::string(SOURCE_DIR) + "/fixtures/mappings");
   EXPECT_EQ(run.code, 0) << run.err;
   EXPECT_NE(run.out.find("all valid"), std::string::npos) << run.out;
   EXPECT_EQ(run.err, "");
@@ -105,7 +105,7 @@ TEST(CliTest, ValidateFixturesReportsEveryBadFileWithItsLine) {
   std::ofstream(dir.path / "a_broken.json") << "{\n  \"id\": \"a\",\n  \"request\": {,\n}\n";
   std::ofstream(dir.path / "b_ok.json") << R"({"id": "same", "reply": {"synthesize": {"content": "hi"}}})" << "\n";
   std::ofstream(dir.path / "c_dup.json") << R"({"id": "same", "reply": {"synthesize": {"content": "hi"}}})" << "\n";
-  const Run run = chatmock("validate-fixtures " + dir.path.string());
+  const CommandRun run = chatmock("validate-fixtures " + dir.path.string());
   EXPECT_EQ(run.code, 1);
   EXPECT_NE(run.err.find("a_broken.json:3:"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("c_dup.json:1:"), std::string::npos) << run.err;
@@ -113,7 +113,7 @@ TEST(CliTest, ValidateFixturesReportsEveryBadFileWithItsLine) {
 }
 
 TEST(CliTest, ValidateFixturesRejectsAMissingFolder) {
-  const Run run = chatmock("validate-fixtures /nonexistent/chatmock-fixtures");
+  const CommandRun run = chatmock("validate-fixtures /nonexistent/chatmock-fixtures");
   EXPECT_EQ(run.code, 1);
   EXPECT_NE(run.err.find("/nonexistent/chatmock-fixtures: not a folder"), std::string::npos);
 }
