@@ -22,7 +22,7 @@ test('answers a chat completion through the openai package', async () => {
   const requests = await mock.requests();
   assert.equal(requests.length, 1);
   assert.equal(requests[0].path, '/v1/chat/completions');
-  assert.equal(JSON.parse(requests[0].body).model, 'gpt-4o-mini');
+  assert.equal(requests[0].body.model, 'gpt-4o-mini'); // JSON bodies come back parsed
 });
 
 test('streams with a scenario chosen per request', async () => {
