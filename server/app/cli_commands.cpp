@@ -38,7 +38,8 @@ void add_help_examples(CLI::App& root, CLI::App& serve, CLI::App& scenarios,
   validate_fixtures.footer(
       "Examples:\n"
       "  chatmock validate-fixtures fixtures/mappings\n"
-      "  chatmock validate-fixtures tests/stubs more/stubs && chatmock serve --fixtures tests/stubs\n"
+      "  chatmock validate-fixtures tests/stubs more/stubs && chatmock serve --fixtures "
+      "tests/stubs\n"
       "Exit status: 0 when every file loads, 1 with `file:line: reason` per error on stderr.");
 }
 
@@ -67,7 +68,8 @@ int validate_fixtures(const std::vector<std::string>& dirs) {
         for (const auto& stub : stubbing::parse_fixture_text(text)) {
           ++stubs;
           const auto [it, fresh] = first_file_of_id.emplace(stub.id, text.path);
-          if (!fresh) report(text.path + ":1: stub id '" + stub.id + "' is also used by " + it->second);
+          if (!fresh)
+            report(text.path + ":1: stub id '" + stub.id + "' is also used by " + it->second);
         }
       } catch (const std::exception& e) {
         report(e.what());

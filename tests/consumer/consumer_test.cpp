@@ -1,9 +1,8 @@
 // What a user's GoogleTest looks like with the installed package: a MockServer per test, the
 // scenario and seed set per test, and the journal checked after the call.
-#include <gtest/gtest.h>
-
 #include <chatmock/client/chat_client.h>
 #include <chatmock/testing/mock_server.h>
+#include <gtest/gtest.h>
 
 namespace {
 

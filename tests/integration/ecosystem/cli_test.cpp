@@ -1,12 +1,11 @@
 // The chatmock CLI as a user meets it, through the built binary: help with examples, --version,
 // `scenarios` (table and JSON), `validate-fixtures` (exit codes, file:line per error) and the
 // request log format chosen when stderr is not a terminal.
+#include <chatmock/client/chat_client.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <chatmock/client/chat_client.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -35,7 +34,8 @@ std::string read_file(const fs::path& path) {
 /// A fresh folder under the test's temp dir, removed on destruction.
 struct Scratch {
   explicit Scratch(const std::string& name)
-      : path(fs::temp_directory_path() / ("chatmock-cli-" + name + "-" + std::to_string(::getpid()))) {
+      : path(fs::temp_directory_path() /
+             ("chatmock-cli-" + name + "-" + std::to_string(::getpid()))) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -94,7 +94,8 @@ TEST(CliTest, ScenariosPrintsATableAndJson) {
 }
 
 TEST(CliTest, ValidateFixturesAcceptsTheShippedCorpus) {
-  const CommandRun run = chatmock("validate-fixtures " + std::string(SOURCE_DIR) + "/fixtures/mappings");
+  const CommandRun run =
+      chatmock("validate-fixtures " + std::string(SOURCE_DIR) + "/fixtures/mappings");
   EXPECT_EQ(run.code, 0) << run.err;
   EXPECT_NE(run.out.find("all valid"), std::string::npos) << run.out;
   EXPECT_EQ(run.err, "");
@@ -103,8 +104,12 @@ TEST(CliTest, ValidateFixturesAcceptsTheShippedCorpus) {
 TEST(CliTest, ValidateFixturesReportsEveryBadFileWithItsLine) {
   const Scratch dir("fixtures");
   std::ofstream(dir.path / "a_broken.json") << "{\n  \"id\": \"a\",\n  \"request\": {,\n}\n";
-  std::ofstream(dir.path / "b_ok.json") << R"({"id": "same", "reply": {"synthesize": {"content": "hi"}}})" << "\n";
-  std::ofstream(dir.path / "c_dup.json") << R"({"id": "same", "reply": {"synthesize": {"content": "hi"}}})" << "\n";
+  std::ofstream(dir.path / "b_ok.json")
+      << R"({"id": "same", "reply": {"synthesize": {"content": "hi"}}})"
+      << "\n";
+  std::ofstream(dir.path / "c_dup.json")
+      << R"({"id": "same", "reply": {"synthesize": {"content": "hi"}}})"
+      << "\n";
   const CommandRun run = chatmock("validate-fixtures " + dir.path.string());
   EXPECT_EQ(run.code, 1);
   EXPECT_NE(run.err.find("a_broken.json:3:"), std::string::npos) << run.err;
@@ -137,8 +142,8 @@ TEST(CliTest, RequestLogIsJsonLinesWhenStderrIsNotATerminal) {
   ASSERT_GT(port, 0) << read_file(err);
   const chatmock::client::ChatClient client("http://127.0.0.1:" + std::to_string(port) + "/v1",
                                             "sk-test");
-  const auto observation = client.create(
-      {{"model", "gpt-4o"}, {"messages", {{{"role", "user"}, {"content", "hi"}}}}});
+  const auto observation =
+      client.create({{"model", "gpt-4o"}, {"messages", {{{"role", "user"}, {"content", "hi"}}}}});
   EXPECT_TRUE(observation.at("ok").get<bool>()) << observation.dump();
   ::kill(pid, SIGTERM);
   int status = 0;

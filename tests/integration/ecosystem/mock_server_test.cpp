@@ -2,9 +2,8 @@
 // journal accessors, fixtures, and that a destroyed server frees its port.
 #include "chatmock/testing/mock_server.h"
 
-#include <gtest/gtest.h>
-
 #include <chatmock/client/chat_client.h>
+#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>

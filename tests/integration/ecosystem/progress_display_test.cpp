@@ -23,7 +23,8 @@ TEST(ProgressDisplayTest, TerminalModeDrawsABarAndKeepsOnlyFailures) {
   ProgressDisplay display(out, true, 10);
   display << "[1/2] PASS a.case" << std::endl;
   EXPECT_EQ(out.str().find("[1/2] PASS"), std::string::npos);
-  EXPECT_NE(out.str().find("\r\x1b[2K[#####.....] 1/2 PASS a.case"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("\r\x1b[2K[#####.....] 1/2 PASS a.case"), std::string::npos)
+      << out.str();
   display << "[2/2] FAIL b.case: wrong finish_reason" << std::endl;
   EXPECT_NE(out.str().find("\x1b[2K[2/2] FAIL b.case: wrong finish_reason\n"), std::string::npos);
   EXPECT_NE(out.str().find("[##########] 2/2"), std::string::npos);

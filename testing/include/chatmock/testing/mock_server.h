@@ -14,9 +14,9 @@ namespace chatmock::testing {
 
 /// One request the server handled, as its journal (GET /_chatmock/requests) keeps it.
 struct RecordedRequest {
-  std::string id;      ///< the x-request-id sent back
-  std::string method;  ///< "POST"
-  std::string path;    ///< "/v1/chat/completions"
+  std::string id;                                            ///< the x-request-id sent back
+  std::string method;                                        ///< "POST"
+  std::string path;                                          ///< "/v1/chat/completions"
   std::vector<std::pair<std::string, std::string>> headers;  ///< secrets redacted
   std::string body;                                          ///< request body
   std::string scenario;                                      ///< the scenario that answered
