@@ -1,10 +1,11 @@
-// chatmock: flags → Config → run. Subcommands: serve (default), scenarios, version.
+// chatmock: flags → Config → run. Subcommands: serve (default), scenarios, validate-fixtures.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 
 #include "app/app.h"
+#include "app/cli_commands.h"
 #include "app/cli_options.h"
 
 int main(int argc, char** argv) {
@@ -20,9 +21,14 @@ int main(int argc, char** argv) {
   CLI::App* scenarios = cli.add_subcommand("scenarios", "List the built-in scenarios");
   scenarios->add_flag("--json", as_json, "Print the catalogue as JSON");
   scenarios->add_option("--markdown", markdown, "Write the catalogue as markdown to FILE (docs/scenarios.md)");
+  std::vector<std::string> fixture_dirs;
+  CLI::App* validate = cli.add_subcommand("validate-fixtures", "Check fixture folders without serving");
+  validate->add_option("DIR", fixture_dirs, "Fixture folder (recursive; repeatable)")->required();
+  chatmock::app::add_help_examples(cli, *serve, *scenarios, *validate);
   CLI11_PARSE(cli, argc, argv);
 
   if (scenarios->parsed()) return chatmock::app::print_scenarios(as_json, markdown);
+  if (validate->parsed()) return chatmock::app::validate_fixtures(fixture_dirs);
   std::string error;
   if (!chatmock::app::finish_serve_flags(config, flags, error)) {
     std::fprintf(stderr, "chatmock: %s\n", error.c_str());

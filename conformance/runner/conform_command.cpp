@@ -9,6 +9,7 @@
 
 #include "runner/admin_client.h"
 #include "runner/conformance_case.h"
+#include "runner/progress_display.h"
 #include "runner/reports.h"
 #include "runner/server_process.h"
 #include "runner/suite_run.h"
@@ -103,7 +104,9 @@ int run_conform(const ConformFlags& flags) {
     return kSetupError;
   }
 
-  const auto results = run_suite(cases, clients, options, std::cout);
+  ProgressDisplay display(std::cout, stdout_is_terminal());
+  const auto results = run_suite(cases, clients, options, display);
+  display.finish();
   server.stop();
   if (!flags.junit.empty()) write_file(flags.junit, junit_xml(results));
   if (!flags.report.empty()) write_file(flags.report, markdown_matrix(results));

@@ -66,7 +66,11 @@ Outcome serve(ServerContext& server, const wire::HttpRequest& request, std::stri
   }
   std::string_view selection = request.header("x-chatmock-scenario");
   if (selection.empty()) selection = path_scenario;
-  if (selection.empty()) selection = server.config.default_scenario;
+  std::string default_scenario;
+  if (selection.empty()) {
+    default_scenario = server.defaults.scenario();
+    selection = default_scenario;
+  }
   auto parsed_expression = scenarios::parse_scenario_expression(selection, server.catalogue);
   if (auto* message = std::get_if<std::string>(&parsed_expression)) {
     out.reply = error_reply(api::invalid_request(*message, "X-Chatmock-Scenario", "unknown_scenario"));

@@ -1,7 +1,10 @@
 // Flag names and defaults are the contract's (spec/interface.md, `chatmock serve`).
 #include "app/cli_options.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 
@@ -19,7 +22,8 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
   command.add_option("--admin-token", config.admin_token, "Require Bearer TOKEN on /_chatmock/*");
   command.add_option("--threads", config.http.threads, "Worker threads (one per open connection)")
       ->check(CLI::Range(1, 100000));
-  command.add_option("--log", flags.log, "Request log: text, json or off")->check(CLI::IsMember({"text", "json", "off"}));
+  command.add_option("--log", flags.log, "Request log on stderr: auto (coloured text on a terminal, else json), text, json or off")
+      ->check(CLI::IsMember({"auto", "text", "json", "off"}));
   command.add_option("--latency", flags.latency, "Stream pacing: ttft=MS,itl=MS[,jitter=PCT]");
   command.add_option("--rate-limit", flags.rate_limit, "Enforce limits per API key: rpm=N,tpm=N");
   command.add_option("--fixtures", config.fixture_dirs, "Fixture folder (repeatable, recursive)");
@@ -43,6 +47,9 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
 bool finish_serve_flags(Config& config, const ServeFlags& flags, std::string& error) {
   if (flags.seed >= 0) config.seed = static_cast<std::uint64_t>(flags.seed);
   config.log = flags.log == "json" ? LogFormat::json : flags.log == "off" ? LogFormat::off : LogFormat::text;
+  const bool terminal = ::isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+  if (flags.log == "auto") config.log = terminal ? LogFormat::text : LogFormat::json;
+  config.log_color = terminal && config.log == LogFormat::text;
   if (!flags.latency.empty()) {
     const auto latency = scenarios::parse_latency(flags.latency);
     if (!latency) {

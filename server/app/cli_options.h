@@ -13,7 +13,7 @@ namespace chatmock::app {
 struct ServeFlags {
   std::string latency;
   std::string rate_limit;
-  std::string log = "text";
+  std::string log = "auto";  ///< auto: coloured text on a terminal, JSON otherwise
   std::int64_t seed = -1;
   std::string record_mode = "new";
 };

@@ -28,6 +28,7 @@ struct Config {
   bool no_auth = false;
   std::string admin_token;                  ///< protects /_chatmock/* when set
   LogFormat log = LogFormat::text;
+  bool log_color = false;                   ///< ANSI colours in text logs (stderr is a terminal)
   scenarios::Latency latency;               ///< --latency, applied to every stream
   ratelimit::RateLimitConfig rate_limit;    ///< --rate-limit
   std::vector<std::string> fixture_dirs;    ///< --fixtures; none → the shipped corpus

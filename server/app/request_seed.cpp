@@ -23,8 +23,8 @@ RequestSeed resolve_seed(ServerContext& server, const wire::HttpRequest& request
     seed = parsed;
   } else if (body_seed) {
     seed = static_cast<std::uint64_t>(*body_seed);
-  } else if (server.config.seed) {
-    seed = *server.config.seed;
+  } else {
+    seed = server.defaults.seed();
   }
   if (seed) return {*seed ^ stable_hash(request.body), true};
   const auto now = std::chrono::steady_clock::now().time_since_epoch().count();

@@ -1,6 +1,7 @@
-// The seed of one request: X-Chatmock-Seed, else the body's `seed`, else the server's --seed,
-// mixed with a hash of the body so different requests under one seed still differ while the
-// same request always gives the same bytes. Unseeded requests draw from a per-server counter.
+// The seed of one request: X-Chatmock-Seed, else the body's `seed`, else the server's default
+// (RequestDefaults: --seed, or MockServer::set_seed), mixed with a hash of the body so different
+// requests under one seed still differ while the same request always gives the same bytes.
+// Unseeded requests draw from a per-server counter.
 #pragma once
 
 #include <cstdint>

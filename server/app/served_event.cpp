@@ -16,7 +16,12 @@ std::string bounded(const std::string& text, std::size_t limit, bool* truncated 
   return text.substr(0, limit);
 }
 
-void log_line(LogFormat format, const journal::ServeEvent& event) {
+// ANSI SGR colours (ECMA-48): green 2xx/3xx, yellow 4xx, red 5xx; the id is dimmed.
+const char* status_color(int status) {
+  return status >= 500 ? "\x1b[31m" : status >= 400 ? "\x1b[33m" : "\x1b[32m";
+}
+
+void log_line(LogFormat format, bool color, const journal::ServeEvent& event) {
   if (format == LogFormat::off) return;
   static std::mutex mutex;
   std::string line;
@@ -30,9 +35,11 @@ void log_line(LogFormat format, const journal::ServeEvent& event) {
   } else {
     char duration[32];
     std::snprintf(duration, sizeof duration, "%.2fms", event.duration_ms);
-    line = event.method + " " + event.path + " " + std::to_string(event.status) + " " + duration;
+    const std::string status = std::to_string(event.status);
+    line = event.method + " " + event.path + " " +
+           (color ? status_color(event.status) + status + "\x1b[0m" : status) + " " + duration;
     if (!event.scenario.empty()) line += " scenario=" + event.scenario;
-    line += " id=" + event.id;
+    line += color ? " \x1b[2mid=" + event.id + "\x1b[0m" : " id=" + event.id;
   }
   line += '\n';
   const std::lock_guard lock(mutex);
@@ -61,7 +68,7 @@ void record_served(ServerContext& server, const wire::HttpRequest& request, cons
     event.response_headers = reply.headers;
     event.response_headers.emplace_back("content-type", reply.content_type);
   }
-  log_line(server.config.log, event);
+  log_line(server.config.log, server.config.log_color, event);
   if (journal_on) server.journal.record(std::move(event));
 }
 

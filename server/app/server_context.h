@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/config.h"
+#include "app/request_defaults.h"
 #include "journal/request_journal.h"
 #include "ratelimit/rate_limiter.h"
 #include "recording/recorder.h"
@@ -23,7 +24,8 @@ struct ServerContext {
       : config(std::move(c)),
         journal(config.journal_capacity),
         rate_limiter(config.rate_limit),
-        catalogue(scenarios::builtin_catalogue()) {}
+        catalogue(scenarios::builtin_catalogue()),
+        defaults(config.default_scenario, config.seed) {}
 
   const Config config;
   journal::RequestJournal journal;
@@ -34,6 +36,7 @@ struct ServerContext {
   stubbing::StubRegistry stubs;                    ///< fixtures: loaded, POSTed, recorded
   stubbing::NearMissJournal near_misses;           ///< requests no stub matched
   std::unique_ptr<recording::Recorder> recorder;   ///< set by App::start under --record
+  RequestDefaults defaults;                        ///< scenario and seed for requests that give none
 };
 
 }  // namespace chatmock::app

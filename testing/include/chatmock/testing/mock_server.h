@@ -1,0 +1,63 @@
+// chatmock::testing::MockServer: a chatmock server inside the test process, for GoogleTest or
+// any C++ test framework. It owns no HTTP client and exposes no server internals (the server
+// sits behind a pimpl), so including this header pulls in only the standard library.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace chatmock::testing {
+
+/// One request the server handled, as its journal (GET /_chatmock/requests) keeps it.
+struct RecordedRequest {
+  std::string id;                                            ///< the x-request-id sent back
+  std::string method;                                        ///< "POST"
+  std::string path;                                          ///< "/v1/chat/completions"
+  std::vector<std::pair<std::string, std::string>> headers;  ///< secrets redacted
+  std::string body;                                          ///< request body
+  std::string scenario;                                      ///< the scenario that answered
+  int status = 0;                                            ///< HTTP status sent
+};
+
+/// How to start a MockServer; the defaults suit a unit test.
+struct MockServerOptions {
+  std::vector<std::string> fixture_dirs;  ///< stub folders; none → the shipped fixtures
+  bool require_auth = false;              ///< true: a missing API key gets the real 401
+  std::string scenario = "default";       ///< initial scenario for requests that select none
+  std::optional<std::uint64_t> seed;      ///< initial seed for requests that carry none
+};
+
+/// A chatmock server on 127.0.0.1 and an ephemeral port, serving from its own threads between
+/// construction and destruction. Thread-safe; not copyable or movable.
+class MockServer {
+ public:
+  /// Starts serving; throws std::runtime_error when the server cannot start.
+  explicit MockServer(MockServerOptions options = {});
+  /// Stops serving and waits for in-flight requests.
+  ~MockServer();
+  MockServer(const MockServer&) = delete;
+  MockServer& operator=(const MockServer&) = delete;
+
+  /// The OpenAI base URL, "http://127.0.0.1:PORT/v1".
+  std::string base_url() const;
+  /// The bound port.
+  int port() const;
+  /// Scenario expression (e.g. "refusal", "error_500,default") for requests that select none.
+  void set_scenario(std::string scenario);
+  /// Seed for requests that carry none (same request + same seed → same bytes); nullopt unseeds.
+  void set_seed(std::optional<std::uint64_t> seed);
+  /// Handled requests, oldest first.
+  std::vector<RecordedRequest> requests() const;
+  /// Empties the journal.
+  void clear_requests();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace chatmock::testing
