@@ -10,6 +10,7 @@
 #include "runner/admin_client.h"
 #include "runner/conformance_case.h"
 #include "runner/fuzz_cases.h"
+#include "runner/fuzz_shrink.h"
 #include "runner/reports.h"
 #include "runner/server_process.h"
 #include "runner/suite_run.h"
@@ -105,6 +106,7 @@ int run_conform(const ConformFlags& flags) {
   }
 
   const auto results = run_suite(cases, clients, options, std::cout);
+  if (flags.shrink) print_shrunk_failures(results, cases, clients, options, 3, std::cout);
   server.stop();
   if (!flags.junit.empty()) write_file(flags.junit, junit_xml(results));
   if (!flags.report.empty()) write_file(flags.report, markdown_matrix(results));
