@@ -65,6 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       request_from(std::string_view(reinterpret_cast<const char*>(data), size));
   chatmock::app::Config config;
   config.journal_capacity = 16;
+  config.log = chatmock::app::LogFormat::off;  // a log line per input would drown the fuzzer
   auto server = std::make_unique<chatmock::app::ServerContext>(std::move(config));
   server->stubs.replace_file_stubs(shipped_stubs());
 
