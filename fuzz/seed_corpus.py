@@ -74,6 +74,9 @@ def main():
         write("fixture_loader", "shipped_" + path.stem, path.read_bytes())
     write("fixture_loader", "unknown_key", '{"prority": 1, "reply": {"content": "x"}}')
     write("fixture_loader", "bad_regex", '{"match": {"last_user_message": {"matches": "("}}, "reply": {"content": "x"}}')
+    write("fixture_loader", "synthesize_tools", '{"match": {"model": "gpt-4o", "tools": ["get_weather"], "headers": {"x-tenant": "acme", "x-debug": {"absent": true}}}, "reply": {"synthesize": {"kind": "tool_calls", "tool_calls": [{"name": "get_weather", "arguments": {"city": "Paris"}}]}}}')
+    write("fixture_loader", "chunks_cut", '{"reply": {"headers": {"content-type": "text/event-stream"}, "chunks": [{"delay_ms": 5, "data": "data: {}\\n\\n"}, {"data_base64": "ZGF0YTogW0RPTkVdCgo="}], "ending": "cut"}}')
+    write("fixture_loader", "replies_states", '{"scenario_name": "loop", "required_state": "Started", "new_state": "done", "match": {"messages": [{"index": -1, "role": "user", "content": {"regex": "^w"}}], "body": {"temperature": 0}}, "replies": [{"status": 429, "body": {"error": {"message": "slow"}}}, {"body_text": "<html>", "headers": {"content-type": "text/html"}}]}')
     write("fixture_loader", "array_of_two", '[{"reply": {"content": "a"}}, {"id": "b", "scenario": "refusal", "reply": {"content": "b"}}]')
 
     # scenario_expression: single names, compositions, sequences and near misses.
