@@ -67,7 +67,7 @@ def main():
                     {"X-Chatmock-Scenario": name, "X-Chatmock-Seed": str(i + 1), "X-Chatmock-Fuzz-Level": "3"})
         if body:
             write("sse_decoder", "stream_" + name, bytes([i * 7 % 64]) + body)
-    write("sse_decoder", "json_body_for_stream", b"\x05" + post(plain, {}))
+    write("sse_decoder", "json_body_for_stream", b"\x05" + post(plain, {"X-Chatmock-Seed": "1"}))
 
     # fixture_loader: the shipped fixtures plus small broken ones.
     for path in sorted((ROOT / "fixtures" / "mappings").rglob("*.json")):
@@ -77,7 +77,7 @@ def main():
     write("fixture_loader", "synthesize_tools", '{"match": {"model": "gpt-4o", "tools": ["get_weather"], "headers": {"x-tenant": "acme", "x-debug": {"absent": true}}}, "reply": {"synthesize": {"kind": "tool_calls", "tool_calls": [{"name": "get_weather", "arguments": {"city": "Paris"}}]}}}')
     write("fixture_loader", "chunks_cut", '{"reply": {"headers": {"content-type": "text/event-stream"}, "chunks": [{"delay_ms": 5, "data": "data: {}\\n\\n"}, {"data_base64": "ZGF0YTogW0RPTkVdCgo="}], "ending": "cut"}}')
     write("fixture_loader", "replies_states", '{"scenario_name": "loop", "required_state": "Started", "new_state": "done", "match": {"messages": [{"index": -1, "role": "user", "content": {"regex": "^w"}}], "body": {"temperature": 0}}, "replies": [{"status": 429, "body": {"error": {"message": "slow"}}}, {"body_text": "<html>", "headers": {"content-type": "text/html"}}]}')
-    write("fixture_loader", "array_of_two", '[{"reply": {"content": "a"}}, {"id": "b", "scenario": "refusal", "reply": {"content": "b"}}]')
+    write("fixture_loader", "array_of_two", '[{"reply": {"body_text": "a"}}, {"id": "b", "scenario": "refusal", "reply": {"synthesize": {"content": "b"}}}]')
 
     # scenario_expression: single names, compositions, sequences and near misses.
     for name in scenarios[:24]:
