@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "runner/adapter_process.h"
 #include "runner/fuzz_cases.h"
@@ -104,8 +105,17 @@ class Shrinker {
   int runs() const { return runs_; }
   bool budget_left() const { return runs_ < max_runs_; }
 
-  /// Serves `reply` through a one-off stub and reports whether the adapter still fails.
+  /// Serves `reply` through a one-off stub and reports whether the adapter still fails for the
+  /// same reason as the first reply tried (so shrinking never trades one bug for another).
   bool fails(const Reply& reply) {
+    const auto verdict = judge(reply);
+    if (!verdict) return false;
+    if (!reason_) reason_ = verdict->reason;
+    return verdict->outcome == Outcome::kFail && verdict->reason == *reason_;
+  }
+
+ private:
+  std::optional<Verdict> judge(const Reply& reply) {
     ++runs_;
     const std::string token = "shrink-" + std::to_string(runs_);
     json stub = {{"id", "conform-" + token},
@@ -119,7 +129,7 @@ class Shrinker {
     if (reply.cut) stub["reply"]["ending"] = "cut";
     httplib::Client admin(options_.root_url);
     const auto added = admin.Post("/_chatmock/fixtures", stub.dump(), "application/json");
-    if (!added || added->status / 100 != 2) return false;
+    if (!added || added->status / 100 != 2) return std::nullopt;
 
     json input = case_.request;
     input["headers"] = {{"X-Chatmock-Shrink", token}};
@@ -128,11 +138,10 @@ class Shrinker {
                                         {"OPENAI_API_KEY", options_.api_key}},
                                        options_.timeout_ms);
     admin.Delete("/_chatmock/fixtures/conform-" + token);
-    return judge_run(case_.expectation, run, {}, case_.request.value("stream", false)).outcome ==
-           Outcome::kFail;
+    return judge_run(case_.expectation, run, {}, case_.request.value("stream", false));
   }
 
- private:
+  std::optional<std::string> reason_;
   const ConformanceCase& case_;
   const ClientSpec& client_;
   const SuiteOptions& options_;
@@ -192,6 +201,23 @@ std::string shrink_json(json value, const std::function<std::string(const json&)
   return render(value);
 }
 
+/// Drops byte ranges of a piece that is not JSON, halving the range size down to one byte.
+std::string shrink_bytes(std::string piece, Shrinker& shrinker,
+                         const std::function<bool(const std::string&)>& still_fails) {
+  for (std::size_t size = piece.size() / 2; size > 0 && shrinker.budget_left(); size /= 2) {
+    for (std::size_t at = 0; at + size <= piece.size() && shrinker.budget_left();) {
+      std::string candidate = piece;
+      candidate.erase(at, size);
+      if (still_fails(candidate)) {
+        piece = std::move(candidate);
+      } else {
+        at += size;
+      }
+    }
+  }
+  return piece;
+}
+
 }  // namespace
 
 ShrinkResult shrink_fuzz_failure(const ConformanceCase& c, const ClientSpec& client,
@@ -219,15 +245,18 @@ ShrinkResult shrink_fuzz_failure(const ConformanceCase& c, const ClientSpec& cli
       const std::size_t start = event ? 6 : 0;
       const std::size_t end = event ? piece.find_last_not_of("\r\n") + 1 : piece.size();
       const json parsed = json::parse(piece.substr(start, end - start), nullptr, false);
-      if (parsed.is_discarded() || !parsed.is_structured()) continue;
-      const std::string suffix = event ? piece.substr(end) : "";
-      auto render = [&](const json& value) {
-        return (event ? "data: " : "") + value.dump() + suffix;
-      };
       auto still_fails = [&](const std::string& text) {
         Reply candidate = reply;
         candidate.pieces[i] = text;
         return shrinker.fails(candidate);
+      };
+      if (parsed.is_discarded() || !parsed.is_structured()) {
+        reply.pieces[i] = shrink_bytes(piece, shrinker, still_fails);
+        continue;
+      }
+      const std::string suffix = event ? piece.substr(end) : "";
+      auto render = [&](const json& value) {
+        return (event ? "data: " : "") + value.dump() + suffix;
       };
       reply.pieces[i] = shrink_json(parsed, render, shrinker, still_fails);
     }

@@ -46,16 +46,22 @@ struct Location {
   std::string key;  ///< "" for array items
 };
 
-void collect(const json& node, const json::json_pointer& at, std::vector<Location>& out) {
+// Locations deeper than any real reply's (a completion nests about 8 levels) are not targets:
+// after a deep-nesting mutation, walking all of them would cost depth² per mutation.
+constexpr int kMaxTargetDepth = 16;
+
+void collect(const json& node, const json::json_pointer& at, std::vector<Location>& out,
+             int depth = 0) {
+  if (depth >= kMaxTargetDepth) return;
   if (node.is_object()) {
     for (const auto& [key, value] : node.items()) {
       out.push_back({at / key, key});
-      collect(value, at / key, out);
+      collect(value, at / key, out, depth + 1);
     }
   } else if (node.is_array()) {
     for (std::size_t i = 0; i < node.size(); ++i) {
       out.push_back({at / i, ""});
-      collect(node[i], at / i, out);
+      collect(node[i], at / i, out, depth + 1);
     }
   }
 }

@@ -1,6 +1,7 @@
 // End to end: `chatmock-conform --fuzz 200` against the deliberately fragile Node adapter
 // (conformance/clients/fragile) must report its crashes with the seed, a curl line and a rerun
-// line, and rerunning one reported seed with `--cases fuzz.SEED` must fail the same way.
+// line, and rerunning one reported seed with `--cases fuzz.SEED` must fail the same way and
+// --shrink must reduce its reply.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -54,14 +55,21 @@ TEST(ConformanceFuzzTest, FragileAdapterCrashesAreReportedWithReproducingSeeds) 
   EXPECT_NE(run.out.find("no observation JSON on stdout (exit code 1)"), std::string::npos)
       << run.out;
 
+  // The rerun also shrinks the reply to a smaller one that fails for the same reason.
   const std::string seed = first.str(1);
-  const ConformRun rerun = conform("--cases fuzz." + seed + kFragile);
+  const ConformRun rerun = conform("--shrink --cases fuzz." + seed + kFragile);
   EXPECT_EQ(rerun.exit_code, 1) << rerun.out;
   EXPECT_TRUE(std::regex_search(rerun.out, std::regex("\\[1/1\\] FAIL fuzz\\." + seed + ": ")))
       << rerun.out;
   EXPECT_NE(rerun.out.find("fuzz seed " + seed + " [fragile]: " + first.str(2)), std::string::npos)
       << "the rerun should fail for the same reason\n"
       << rerun.out;
+  std::smatch shrunk;
+  ASSERT_TRUE(std::regex_search(
+      rerun.out, shrunk,
+      std::regex("shrunk fuzz seed " + seed + " \\[fragile\\]: (\\d+) -> (\\d+) bytes in \\d+ runs")))
+      << rerun.out;
+  EXPECT_LT(std::stoul(shrunk.str(2)), std::stoul(shrunk.str(1))) << rerun.out;
 }
 
 }  // namespace

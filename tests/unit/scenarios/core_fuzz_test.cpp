@@ -90,7 +90,7 @@ TEST(FuzzScenario, HigherLevelsMutateMoreButStayBounded) {
 
 TEST(FuzzScenario, HarshLevelCoversTheStressMutations) {
   bool long_string = false, deep = false, unknown_field = false, truncated = false, escape = false;
-  for (std::uint64_t seed = 1; seed <= 80; ++seed) {
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
     for (const bool stream : {false, true}) {
       const auto reply = run_scenario("fuzz", tool_request(stream), level(3), seed);
       const auto body = reply.body();
