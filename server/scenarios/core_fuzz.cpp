@@ -167,11 +167,13 @@ void mutate_json(json& root, synthesis::Rng& rng, bool must_break, int level) {
       return;
     }
   } else if (kind == 3) {
-    const auto& [key, values] = kUnknownEnumValues[static_cast<std::size_t>(
+    // No structured binding: clang before 16 cannot capture one in the lambda below.
+    const auto& unknown = kUnknownEnumValues[static_cast<std::size_t>(
         rng.between(0, static_cast<std::int64_t>(kUnknownEnumValues.size()) - 1))];
+    const std::string_view key = unknown.first;
     const auto found = where(root, [&](const Location& l, const json&) { return l.key == key; });
     if (!found.empty()) {
-      root.at(pick(found, rng).pointer) = pick(values, rng);
+      root.at(pick(found, rng).pointer) = pick(unknown.second, rng);
       return;
     }
   } else if (kind == 4) {
