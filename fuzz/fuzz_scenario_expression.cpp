@@ -11,8 +11,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto parsed =
-      chatmock::scenarios::parse_scenario_expression(text, chatmock::scenarios::builtin_catalogue());
+  const auto parsed = chatmock::scenarios::parse_scenario_expression(
+      text, chatmock::scenarios::builtin_catalogue());
   if (const auto* expression = std::get_if<chatmock::scenarios::ScenarioExpression>(&parsed)) {
     if (expression->steps.empty()) std::abort();
     for (const auto& step : expression->steps) {

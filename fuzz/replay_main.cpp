@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
     }
     for (const auto& file : inputs_of(argv[i])) {
       std::ifstream in(file, std::ios::binary);
-      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const std::string bytes((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
       // A copy in its own allocation, so ASan catches reads past the end as libFuzzer would.
       std::vector<std::uint8_t> data(bytes.begin(), bytes.end());
       LLVMFuzzerTestOneInput(data.data(), data.size());

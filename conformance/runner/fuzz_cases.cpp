@@ -47,8 +47,7 @@ void add_fuzz_cases(std::vector<ConformanceCase>& cases, int count, int level,
   while (!rest.empty()) {
     const auto comma = rest.find(',');
     const auto seed = fuzz_seed_of(rest.substr(0, comma));
-    if (seed && std::find(seeds.begin(), seeds.end(), *seed) == seeds.end())
-      seeds.push_back(*seed);
+    if (seed && std::find(seeds.begin(), seeds.end(), *seed) == seeds.end()) seeds.push_back(*seed);
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
   }
   for (const int seed : seeds) cases.push_back(fuzz_case(seed, level));
@@ -72,8 +71,8 @@ std::string curl_line(const ConformanceCase& c, const ReproTarget& target) {
   line += " -H 'Content-Type: application/json'";
   line += " -H " + shell_quoted("X-Chatmock-Scenario: " + c.scenario);
   for (const auto& [name, value] : c.headers.items()) {
-    line += " -H " + shell_quoted(name + ": " + (value.is_string() ? value.get<std::string>()
-                                                                     : value.dump()));
+    line += " -H " + shell_quoted(name + ": " +
+                                  (value.is_string() ? value.get<std::string>() : value.dump()));
   }
   line += " -d " + shell_quoted(c.request.dump());
   const std::string root = target.runner_started_server ? "http://127.0.0.1:8080" : target.root_url;
@@ -81,8 +80,8 @@ std::string curl_line(const ConformanceCase& c, const ReproTarget& target) {
 }
 
 std::string conform_line(const ConformanceCase& c, const ClientSpec& client, int level) {
-  std::string line = "chatmock-conform --client " + shell_quoted(client.command) + " --cases " +
-                     c.id;
+  std::string line =
+      "chatmock-conform --client " + shell_quoted(client.command) + " --cases " + c.id;
   if (level != 1) line += " --fuzz-level " + std::to_string(level);
   return line;
 }

@@ -25,7 +25,8 @@ std::string base64(std::string_view bytes) {
   std::string out;
   for (std::size_t i = 0; i < bytes.size(); i += 3) {
     std::uint32_t n = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
-    if (i + 1 < bytes.size()) n |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    if (i + 1 < bytes.size())
+      n |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
     if (i + 2 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 2]);
     out += kAlphabet[(n >> 18) & 63];
     out += kAlphabet[(n >> 12) & 63];
@@ -53,7 +54,9 @@ std::vector<std::string> split_events(const std::string& body) {
   std::vector<std::string> events;
   std::size_t from = 0;
   for (std::size_t at = 0; at + 1 < body.size(); ++at) {
-    if (body[at] == '\n' && (body[at + 1] == '\n' || (body[at + 1] == '\r' && at + 2 < body.size() && body[at + 2] == '\n'))) {
+    if (body[at] == '\n' &&
+        (body[at + 1] == '\n' ||
+         (body[at + 1] == '\r' && at + 2 < body.size() && body[at + 2] == '\n'))) {
       const std::size_t end = body[at + 1] == '\n' ? at + 2 : at + 3;
       events.push_back(body.substr(from, end - from));
       from = at = end;
@@ -118,11 +121,11 @@ class Shrinker {
   std::optional<Verdict> judge(const Reply& reply) {
     ++runs_;
     const std::string token = "shrink-" + std::to_string(runs_);
-    json stub = {{"id", "conform-" + token},
-                 {"priority", 1},
-                 {"match", {{"headers", {{"x-chatmock-shrink", token}}}}},
-                 {"reply", {{"status", reply.status},
-                            {"headers", {{"content-type", reply.content_type}}}}}};
+    json stub = {
+        {"id", "conform-" + token},
+        {"priority", 1},
+        {"match", {{"headers", {{"x-chatmock-shrink", token}}}}},
+        {"reply", {{"status", reply.status}, {"headers", {{"content-type", reply.content_type}}}}}};
     json chunks = json::array();
     for (const auto& piece : reply.pieces) chunks.push_back({{"data_base64", base64(piece)}});
     stub["reply"]["chunks"] = std::move(chunks);
@@ -133,10 +136,10 @@ class Shrinker {
 
     json input = case_.request;
     input["headers"] = {{"X-Chatmock-Shrink", token}};
-    const AdapterRun run = run_adapter(client_.command, input.dump() + "\n",
-                                       {{"OPENAI_BASE_URL", options_.root_url + "/v1"},
-                                        {"OPENAI_API_KEY", options_.api_key}},
-                                       options_.timeout_ms);
+    const AdapterRun run = run_adapter(
+        client_.command, input.dump() + "\n",
+        {{"OPENAI_BASE_URL", options_.root_url + "/v1"}, {"OPENAI_API_KEY", options_.api_key}},
+        options_.timeout_ms);
     admin.Delete("/_chatmock/fixtures/conform-" + token);
     return judge_run(case_.expectation, run, {}, case_.request.value("stream", false));
   }
@@ -166,7 +169,8 @@ void paths(const json& node, const json::json_pointer& at, std::vector<json::jso
 
 /// Pares the JSON of one piece down while `still_fails(text)` holds.
 std::string shrink_json(json value, const std::function<std::string(const json&)>& render,
-                        Shrinker& shrinker, const std::function<bool(const std::string&)>& still_fails) {
+                        Shrinker& shrinker,
+                        const std::function<bool(const std::string&)>& still_fails) {
   bool progress = true;
   while (progress && shrinker.budget_left()) {
     progress = false;
@@ -275,8 +279,9 @@ void print_shrunk_failures(const std::vector<CaseResult>& results,
   for (const CaseResult& r : results) {
     if (!counts_as_failed(r.standing) || shrunk >= limit) continue;
     const auto seed = fuzz_seed_of(r.case_id);
-    const auto c = std::find_if(cases.begin(), cases.end(),
-                                [&](const ConformanceCase& each) { return fuzz_seed_of(each.id) == seed; });
+    const auto c = std::find_if(cases.begin(), cases.end(), [&](const ConformanceCase& each) {
+      return fuzz_seed_of(each.id) == seed;
+    });
     const auto client = std::find_if(clients.begin(), clients.end(),
                                      [&](const ClientSpec& each) { return each.name == r.client; });
     if (!seed || c == cases.end() || client == clients.end()) continue;
@@ -287,8 +292,8 @@ void print_shrunk_failures(const std::vector<CaseResult>& results,
       out << "the reply served back did not fail again (the failure depends on timing)\n";
       continue;
     }
-    out << s.original_bytes << " -> " << s.minimal.size() << " bytes in " << s.runs
-        << " runs (" << s.content_type << (s.cut ? ", connection cut" : "") << "):\n  "
+    out << s.original_bytes << " -> " << s.minimal.size() << " bytes in " << s.runs << " runs ("
+        << s.content_type << (s.cut ? ", connection cut" : "") << "):\n  "
         << json(s.minimal).dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   }
 }

@@ -17,7 +17,7 @@ namespace chatmock::conform {
 /// What shrinking one failure produced.
 struct ShrinkResult {
   std::size_t original_bytes = 0;
-  std::string minimal;      ///< the smallest failing body (a stream's events concatenated)
+  std::string minimal;  ///< the smallest failing body (a stream's events concatenated)
   std::string content_type;
   bool cut = false;         ///< the connection must close mid-body for the failure to show
   int runs = 0;             ///< adapter runs spent

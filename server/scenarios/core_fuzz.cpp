@@ -108,7 +108,8 @@ std::string long_string(std::size_t length) {
   constexpr std::string_view kWords = "lorem ipsum dolor sit amet ";
   std::string text;
   text.reserve(length);
-  while (text.size() < length) text += kWords.substr(0, std::min(kWords.size(), length - text.size()));
+  while (text.size() < length)
+    text += kWords.substr(0, std::min(kWords.size(), length - text.size()));
   return text;
 }
 
@@ -180,9 +181,12 @@ void mutate_json(json& root, synthesis::Rng& rng, bool must_break, int level) {
     const auto found =
         where(root, [](const Location&, const json& v) { return v.is_number_integer(); });
     if (!found.empty()) {
-      const std::vector<json> huge = {1e308, std::numeric_limits<std::uint64_t>::max(),
-                                      std::numeric_limits<std::int64_t>::min(), 9007199254740993LL,
-                                      1.5, -1};
+      const std::vector<json> huge = {1e308,
+                                      std::numeric_limits<std::uint64_t>::max(),
+                                      std::numeric_limits<std::int64_t>::min(),
+                                      9007199254740993LL,
+                                      1.5,
+                                      -1};
       root.at(pick(found, rng).pointer) = pick(huge, rng);
       return;
     }
@@ -215,8 +219,8 @@ void insert_invalid_utf8(std::vector<wire::WireWrite>& writes, synthesis::Rng& r
 /// Escapes JSON forbids or that decode to nothing valid: a lone surrogate, a short \u, an
 /// unknown letter, a trailing backslash.
 void insert_bad_escape(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
-  static const std::vector<std::string> kBad = {"\\uD800", "\\u12", "\\x41", "\\q", "\\uDC00\\uD800",
-                                                "\\"};
+  static const std::vector<std::string> kBad = {"\\uD800", "\\u12",          "\\x41",
+                                                "\\q",     "\\uDC00\\uD800", "\\"};
   std::vector<std::pair<std::size_t, std::size_t>> string_starts;
   for (std::size_t w = 0; w < writes.size(); ++w) {
     for (auto at = writes[w].bytes.find("\":\""); at != std::string::npos;

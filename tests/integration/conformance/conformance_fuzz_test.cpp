@@ -48,8 +48,8 @@ TEST(ConformanceFuzzTest, FragileAdapterCrashesAreReportedWithReproducingSeeds) 
       "  rerun:  chatmock-conform --client 'node [^']*fragile\\.js' --cases fuzz\\.\\1\\n");
   std::smatch first;
   ASSERT_TRUE(std::regex_search(run.out, first, failure)) << run.out;
-  const auto crashes = std::distance(
-      std::sregex_iterator(run.out.begin(), run.out.end(), failure), std::sregex_iterator());
+  const auto crashes = std::distance(std::sregex_iterator(run.out.begin(), run.out.end(), failure),
+                                     std::sregex_iterator());
   EXPECT_GE(crashes, 5) << run.out;
   // The adapter throws (content.trim(), JSON.parse) and exits without an observation.
   EXPECT_NE(run.out.find("no observation JSON on stdout (exit code 1)"), std::string::npos)
@@ -74,9 +74,9 @@ TEST(ConformanceFuzzTest, FragileAdapterCrashesAreReportedWithReproducingSeeds) 
       << "the rerun should fail for the same reason\n"
       << rerun.out;
   std::smatch shrunk;
-  ASSERT_TRUE(std::regex_search(
-      rerun.out, shrunk,
-      std::regex("shrunk fuzz seed " + seed + " \\[fragile\\]: (\\d+) -> (\\d+) bytes in \\d+ runs")))
+  ASSERT_TRUE(std::regex_search(rerun.out, shrunk,
+                                std::regex("shrunk fuzz seed " + seed +
+                                           " \\[fragile\\]: (\\d+) -> (\\d+) bytes in \\d+ runs")))
       << rerun.out;
   EXPECT_LT(std::stoul(shrunk.str(2)), std::stoul(shrunk.str(1))) << rerun.out;
 }

@@ -94,7 +94,8 @@ TEST(FuzzScenario, HarshLevelCoversTheStressMutations) {
     for (const bool stream : {false, true}) {
       const auto reply = run_scenario("fuzz", tool_request(stream), level(3), seed);
       const auto body = reply.body();
-      long_string = long_string || body.find("lorem ipsum dolor sit amet lorem") != std::string::npos;
+      long_string =
+          long_string || body.find("lorem ipsum dolor sit amet lorem") != std::string::npos;
       deep = deep || body.find("[{\"x\":[{\"x\":[{\"x\":[") != std::string::npos;
       unknown_field = unknown_field || body.find("\"x_unknown_") != std::string::npos;
       truncated = truncated || reply.reply.ending == wire::WireEnding::cut;
