@@ -9,6 +9,8 @@
 
 #include "runner/admin_client.h"
 #include "runner/conformance_case.h"
+#include "runner/fuzz_cases.h"
+#include "runner/fuzz_shrink.h"
 #include "runner/progress_display.h"
 #include "runner/reports.h"
 #include "runner/server_process.h"
@@ -67,7 +69,7 @@ int run_conform(const ConformFlags& flags) {
     for (auto& c : load_cases(cases_directory(flags))) {
       if (matches_glob(flags.cases_glob, c.id)) cases.push_back(std::move(c));
     }
-    for (auto& c : fuzz_cases(flags.fuzz)) cases.push_back(std::move(c));
+    add_fuzz_cases(cases, flags.fuzz, flags.fuzz_level, flags.cases_glob);
     clients = client_specs(flags);
   } catch (const std::exception& e) {
     std::cerr << "chatmock-conform: " << e.what() << "\n";
@@ -107,9 +109,16 @@ int run_conform(const ConformFlags& flags) {
   ProgressDisplay display(std::cout, stdout_is_terminal());
   const auto results = run_suite(cases, clients, options, display);
   display.finish();
+  if (flags.shrink) print_shrunk_failures(results, cases, clients, options, 3, std::cout);
   server.stop();
   if (!flags.junit.empty()) write_file(flags.junit, junit_xml(results));
   if (!flags.report.empty()) write_file(flags.report, markdown_matrix(results));
+  print_fuzz_reproductions(results, cases, clients,
+                           {.root_url = options.root_url,
+                            .runner_started_server = flags.server.empty(),
+                            .api_key = options.api_key,
+                            .level = flags.fuzz_level},
+                           std::cout);
   std::cout << tally_line(results) << std::endl;
   for (const auto& r : results) {
     if (counts_as_failed(r.standing)) return 1;

@@ -19,6 +19,8 @@ struct ConformFlags {
   int seeds = 1;
   int jobs = 1;
   int fuzz = 0;
+  int fuzz_level = 1;   ///< X-Chatmock-Fuzz-Level of the fuzz cases (1–3)
+  bool shrink = false;  ///< --shrink: reduce failing fuzz replies to minimal ones
   int timeout_ms = 30000;
   std::string junit;
   std::string report;

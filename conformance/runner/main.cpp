@@ -22,6 +22,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000));
   app.add_option("--fuzz", flags.fuzz, "Add N seeded fuzz-scenario cases (no hang, no crash)")
       ->check(CLI::Range(0, 100000));
+  app.add_option("--fuzz-level", flags.fuzz_level,
+                 "X-Chatmock-Fuzz-Level of the fuzz cases: more mutations per reply")
+      ->check(CLI::Range(1, 3));
+  app.add_flag("--shrink", flags.shrink,
+               "Reduce the reply of each failing fuzz seed (first 3) to a minimal failing one");
   app.add_option("--jobs,-j", flags.jobs, "Adapter runs in flight at once (default 1)")
       ->check(CLI::Range(1, 64));
   app.add_option("--timeout-ms", flags.timeout_ms, "Per-case adapter deadline")

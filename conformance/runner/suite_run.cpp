@@ -116,25 +116,6 @@ class JournalEpochs {
 
 }  // namespace
 
-std::vector<ConformanceCase> fuzz_cases(int count) {
-  std::vector<ConformanceCase> cases;
-  for (int i = 1; i <= count; ++i) {
-    ConformanceCase c;
-    c.id = "fuzz." + std::to_string(i);
-    c.description =
-        "A seeded fuzz reply; the client must finish in time with a well-formed observation.";
-    c.scenario = "fuzz";
-    c.request = {{"model", "gpt-4o-mini"},
-                 {"messages", json::array({{{"role", "user"}, {"content", "fuzz me"}}})},
-                 {"stream", i % 2 == 0}};
-    c.headers = {{"X-Chatmock-Seed", std::to_string(i)}};
-    c.expectation = {{"kind", "no_hang_no_crash"}};
-    c.source = "--fuzz";
-    cases.push_back(std::move(c));
-  }
-  return cases;
-}
-
 std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
                                   const std::vector<ClientSpec>& clients,
                                   const SuiteOptions& options, std::ostream& progress) {

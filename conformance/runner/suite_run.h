@@ -26,10 +26,6 @@ struct SuiteOptions {
   std::optional<std::set<std::string>> catalogue;
 };
 
-/// `count` generated cases `fuzz.<i>` (scenario fuzz, alternately JSON and stream) that only
-/// require the client not to hang or crash.
-std::vector<ConformanceCase> fuzz_cases(int count);
-
 /// Runs every (client, case, seed) triple, `jobs` at a time; results come back in that order.
 /// A client whose adapter reports {"skip": …} is skipped for the rest of the run with one line.
 std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,

@@ -2,7 +2,8 @@
 // generator), so the body, chunk and wire stages agree on one plan and a seed replays the same
 // bytes. The first mutation of a reply is always one the schema rejects (a dropped or nulled
 // required key, a wrong type, an unknown enum value, invalid UTF-8, broken framing), so the
-// output breaks the spec at every level; huge numbers only join from the second mutation on.
+// output breaks the spec at every level; huge numbers, unknown fields, long strings and deep
+// nesting only join from the second mutation on, and their size grows with the level.
 #include "scenarios/core_fuzz.h"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <set>
 #include <string_view>
 
+#include "scenarios/transport_edits.h"
 #include "scenarios/tunables.h"
 
 namespace chatmock::scenarios {
@@ -44,16 +46,22 @@ struct Location {
   std::string key;  ///< "" for array items
 };
 
-void collect(const json& node, const json::json_pointer& at, std::vector<Location>& out) {
+// Locations deeper than any real reply's (a completion nests about 8 levels) are not targets:
+// after a deep-nesting mutation, walking all of them would cost depth² per mutation.
+constexpr int kMaxTargetDepth = 16;
+
+void collect(const json& node, const json::json_pointer& at, std::vector<Location>& out,
+             int depth = 0) {
+  if (depth >= kMaxTargetDepth) return;
   if (node.is_object()) {
     for (const auto& [key, value] : node.items()) {
       out.push_back({at / key, key});
-      collect(value, at / key, out);
+      collect(value, at / key, out, depth + 1);
     }
   } else if (node.is_array()) {
     for (std::size_t i = 0; i < node.size(); ++i) {
       out.push_back({at / i, ""});
-      collect(node[i], at / i, out);
+      collect(node[i], at / i, out, depth + 1);
     }
   }
 }
@@ -95,9 +103,54 @@ json confused(const json& value) {
   return false;
 }
 
+/// A string of `length` bytes: repeated words, so it still looks like text.
+std::string long_string(std::size_t length) {
+  constexpr std::string_view kWords = "lorem ipsum dolor sit amet ";
+  std::string text;
+  text.reserve(length);
+  while (text.size() < length)
+    text += kWords.substr(0, std::min(kWords.size(), length - text.size()));
+  return text;
+}
+
+/// `value` wrapped in `depth` alternating single-element arrays and objects.
+json nested(json value, int depth) {
+  for (int i = 0; i < depth; ++i) {
+    value = i % 2 == 0 ? json::array({std::move(value)}) : json{{"x", std::move(value)}};
+  }
+  return value;
+}
+
+/// Mutations that keep the schema's shape but stress a parser: an unknown field, a long string,
+/// deep nesting. Sizes scale with the level (2: 4 KiB / depth 64; 3: 256 KiB / depth 1500).
+bool stress_json(json& root, synthesis::Rng& rng, std::int64_t kind, int level) {
+  if (kind == 5) {
+    const auto objects = where(root, [](const Location&, const json& v) { return v.is_object(); });
+    json& target = objects.empty() ? root : root.at(pick(objects, rng).pointer);
+    if (!target.is_object()) return false;
+    const std::vector<json> values = {"surprise", 42, nullptr, json::object(), json::array({1})};
+    target["x_unknown_" + std::to_string(rng.between(0, 999))] = pick(values, rng);
+    return true;
+  }
+  const std::size_t length = level >= 3 ? 256 * 1024 : 4 * 1024;
+  const int depth = level >= 3 ? 1500 : 64;
+  if (kind == 6) {
+    const auto strings = where(root, [](const Location&, const json& v) { return v.is_string(); });
+    if (strings.empty()) return false;
+    root.at(pick(strings, rng).pointer) = long_string(length);
+    return true;
+  }
+  const auto values = where(root, [](const Location& l, const json&) { return !l.key.empty(); });
+  if (values.empty()) return false;
+  json& target = root.at(pick(values, rng).pointer);
+  target = nested(std::move(target), depth);
+  return true;
+}
+
 /// Applies one mutation to `root`; `must_break` restricts it to ones the schema rejects.
-void mutate_json(json& root, synthesis::Rng& rng, bool must_break) {
-  const auto kind = rng.between(0, must_break ? 3 : 4);
+void mutate_json(json& root, synthesis::Rng& rng, bool must_break, int level) {
+  const auto kind = rng.between(0, must_break ? 3 : 7);
+  if (kind >= 5 && stress_json(root, rng, kind, level)) return;
   if (kind == 0) {
     const auto found =
         where(root, [](const Location& l, const json&) { return kRequiredKeys.contains(l.key); });
@@ -115,20 +168,25 @@ void mutate_json(json& root, synthesis::Rng& rng, bool must_break) {
       return;
     }
   } else if (kind == 3) {
-    const auto& [key, values] = kUnknownEnumValues[static_cast<std::size_t>(
+    // No structured binding: clang before 16 cannot capture one in the lambda below.
+    const auto& unknown = kUnknownEnumValues[static_cast<std::size_t>(
         rng.between(0, static_cast<std::int64_t>(kUnknownEnumValues.size()) - 1))];
+    const std::string_view key = unknown.first;
     const auto found = where(root, [&](const Location& l, const json&) { return l.key == key; });
     if (!found.empty()) {
-      root.at(pick(found, rng).pointer) = pick(values, rng);
+      root.at(pick(found, rng).pointer) = pick(unknown.second, rng);
       return;
     }
   } else if (kind == 4) {
     const auto found =
         where(root, [](const Location&, const json& v) { return v.is_number_integer(); });
     if (!found.empty()) {
-      const std::vector<json> huge = {1e308, std::numeric_limits<std::uint64_t>::max(),
-                                      std::numeric_limits<std::int64_t>::min(), 9007199254740993LL,
-                                      1.5};
+      const std::vector<json> huge = {1e308,
+                                      std::numeric_limits<std::uint64_t>::max(),
+                                      std::numeric_limits<std::int64_t>::min(),
+                                      9007199254740993LL,
+                                      1.5,
+                                      -1};
       root.at(pick(found, rng).pointer) = pick(huge, rng);
       return;
     }
@@ -156,6 +214,30 @@ void insert_invalid_utf8(std::vector<wire::WireWrite>& writes, synthesis::Rng& r
   }
   const auto [w, at] = pick(string_starts, rng);
   writes[w].bytes.insert(at, pick(kInvalid, rng));
+}
+
+/// Escapes JSON forbids or that decode to nothing valid: a lone surrogate, a short \u, an
+/// unknown letter, a trailing backslash.
+void insert_bad_escape(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
+  static const std::vector<std::string> kBad = {"\\uD800", "\\u12",          "\\x41",
+                                                "\\q",     "\\uDC00\\uD800", "\\"};
+  std::vector<std::pair<std::size_t, std::size_t>> string_starts;
+  for (std::size_t w = 0; w < writes.size(); ++w) {
+    for (auto at = writes[w].bytes.find("\":\""); at != std::string::npos;
+         at = writes[w].bytes.find("\":\"", at + 1)) {
+      string_starts.emplace_back(w, at + 3);
+    }
+  }
+  if (string_starts.empty()) return;
+  const auto [w, at] = pick(string_starts, rng);
+  writes[w].bytes.insert(at, pick(kBad, rng));
+}
+
+/// The body ends early: a Content-Length body keeps declaring its full length, a stream is cut.
+void truncate_body(wire::WireReply& reply, synthesis::Rng& rng) {
+  const auto size = static_cast<std::int64_t>(body_size(reply));
+  if (size < 2) return;
+  cut_after(reply, static_cast<std::size_t>(rng.between(1, size - 1)));
 }
 
 void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
@@ -208,7 +290,7 @@ int fuzz_level(const ScenarioContext& ctx) {
 void fuzz_body(nlohmann::json& body, ScenarioContext& ctx) {
   synthesis::Rng rng = ctx.rng.fork("fuzz/json");
   const auto plan = plan_for(ctx);
-  for (int i = 0; i < plan.json_mutations; ++i) mutate_json(body, rng, i == 0);
+  for (int i = 0; i < plan.json_mutations; ++i) mutate_json(body, rng, i == 0, fuzz_level(ctx));
 }
 
 void fuzz_chunks(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
@@ -218,7 +300,7 @@ void fuzz_chunks(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
   for (int i = 0; i < plan.json_mutations; ++i) {
     auto& chunk = chunks[static_cast<std::size_t>(
         rng.between(0, static_cast<std::int64_t>(chunks.size()) - 1))];
-    mutate_json(chunk, rng, i == 0);
+    mutate_json(chunk, rng, i == 0, fuzz_level(ctx));
   }
 }
 
@@ -226,9 +308,19 @@ void fuzz_wire(wire::WireReply& reply, ScenarioContext& ctx) {
   synthesis::Rng rng = ctx.rng.fork("fuzz/bytes");
   const auto plan = plan_for(ctx);
   const bool stream = reply.content_type.starts_with("text/event-stream");
+  bool truncated = false;
   for (int i = 0; i < plan.byte_mutations; ++i) {
-    if (stream && rng.chance(0.6)) {
+    if (stream && rng.chance(0.5)) {
       break_framing(reply.writes, rng);
+      continue;
+    }
+    const auto kind = rng.between(0, 3);
+    if (kind == 0 && !truncated) {
+      // Last in effect: later mutations edit what is left of the body.
+      truncate_body(reply, rng);
+      truncated = true;
+    } else if (kind == 1) {
+      insert_bad_escape(reply.writes, rng);
     } else {
       insert_invalid_utf8(reply.writes, rng);
     }

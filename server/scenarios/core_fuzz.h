@@ -1,7 +1,8 @@
 // The `fuzz` scenario: a seeded, bounded generator of malformed replies for hardening clients.
-// It mutates the JSON (types, required keys, nulls, enum values, numbers) and the bytes
-// (invalid UTF-8, broken SSE framing) of an otherwise normal reply; it never grows a reply by
-// more than a few hundred bytes and draws every choice from the scenario's Rng.
+// It mutates the JSON (types, required keys, nulls, enum values, numbers, unknown fields, long
+// strings, deep nesting) and the bytes (invalid UTF-8, bad escapes, broken SSE framing, truncated
+// bodies) of an otherwise normal reply, and draws every choice from the scenario's Rng. Level 1
+// grows a reply by a few hundred bytes at most, level 2 by some KiB, level 3 by up to ~1 MiB.
 #pragma once
 
 #include <vector>
@@ -17,7 +18,8 @@ int fuzz_level(const ScenarioContext& ctx);
 void fuzz_body(nlohmann::json& body, ScenarioContext& ctx);
 /// JSON mutations of randomly chosen stream chunks.
 void fuzz_chunks(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx);
-/// Byte mutations: invalid UTF-8 inside a string, and for streams broken SSE framing.
+/// Byte mutations: invalid UTF-8 or a bad escape inside a string, a truncated body, and for
+/// streams broken SSE framing.
 void fuzz_wire(wire::WireReply& reply, ScenarioContext& ctx);
 
 }  // namespace chatmock::scenarios

@@ -81,9 +81,33 @@ TEST(FuzzScenario, HigherLevelsMutateMoreButStayBounded) {
       const auto mild = run_scenario("fuzz", tool_request(stream), level(1), seed).body();
       const auto harsh = run_scenario("fuzz", tool_request(stream), level(3), seed).body();
       EXPECT_NE(mild, harsh) << seed;
-      EXPECT_LE(harsh.size(), normal.size() + 512) << seed;
+      EXPECT_LE(mild.size(), normal.size() + 512) << seed;
+      // Level 3 may add long strings (256 KiB each) and deep nesting, but stays bounded.
+      EXPECT_LE(harsh.size(), normal.size() + 1600 * 1024) << seed;
     }
   }
+}
+
+TEST(FuzzScenario, HarshLevelCoversTheStressMutations) {
+  bool long_string = false, deep = false, unknown_field = false, truncated = false, escape = false;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    for (const bool stream : {false, true}) {
+      const auto reply = run_scenario("fuzz", tool_request(stream), level(3), seed);
+      const auto body = reply.body();
+      long_string =
+          long_string || body.find("lorem ipsum dolor sit amet lorem") != std::string::npos;
+      deep = deep || body.find("[{\"x\":[{\"x\":[{\"x\":[") != std::string::npos;
+      unknown_field = unknown_field || body.find("\"x_unknown_") != std::string::npos;
+      truncated = truncated || reply.reply.ending == wire::WireEnding::cut;
+      escape = escape || body.find("\\uD800") != std::string::npos ||
+               body.find("\\x41") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(long_string);
+  EXPECT_TRUE(deep);
+  EXPECT_TRUE(unknown_field);
+  EXPECT_TRUE(truncated);
+  EXPECT_TRUE(escape);
 }
 
 TEST(FuzzScenario, LevelHeaderOutOfRangeIsClamped) {
