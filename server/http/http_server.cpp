@@ -9,16 +9,35 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <thread>
 
 #include "http/elastic_thread_pool.h"
 #include "http/error_pages.h"
+#include "http/guarded_server.h"
 
 namespace chatmock::http {
 
 namespace {
+// Threads beyond --threads, so that a pool busy with served connections can still answer the
+// next ones with 503 instead of leaving them in the accept queue.
+constexpr std::size_t kRefusalThreads = 16;
+
+ConnectionLimits connection_limits(const HttpServerOptions& o) {
+  ConnectionLimits limits;
+  limits.max_connections = std::min(o.max_connections, static_cast<std::size_t>(std::max(1, o.threads)));
+  limits.header_timeout_ms = o.header_timeout_ms;
+  limits.request_timeout_ms = o.request_timeout_ms;
+  limits.idle_timeout_ms = o.keep_alive_timeout_s * 1000;
+  limits.write_timeout_ms = o.write_timeout_s * 1000;
+  limits.max_header_bytes = o.max_header_bytes;
+  limits.max_headers = o.max_headers;
+  limits.keep_alive_max_requests = o.keep_alive_max_requests;
+  return limits;
+}
+
 wire::HttpRequest to_wire(const httplib::Request& req) {
   wire::HttpRequest out;
   out.method = req.method;
@@ -93,7 +112,7 @@ class HttpServer::Impl {
     if (!options_.tls_cert.empty()) {
       server_ = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
     } else {
-      server_ = std::make_unique<httplib::Server>();
+      server_ = std::make_unique<GuardedServer>(connection_limits(options_));
     }
     configure();
   }
@@ -118,7 +137,7 @@ class HttpServer::Impl {
       ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
       listen_socket_ = sock;
     });
-    const auto threads = static_cast<std::size_t>(std::max(1, options_.threads));
+    const auto threads = static_cast<std::size_t>(std::max(1, options_.threads)) + kRefusalThreads;
     s.new_task_queue = [threads] { return new ElasticThreadPool(std::min<std::size_t>(threads, 8), threads); };
     s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
     // httplib closes a keep-alive connection after 5 requests by default; load tests reconnect
