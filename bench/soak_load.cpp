@@ -2,6 +2,9 @@
 // streams, scripted errors, invalid bodies, model lists, and clients that hang up mid-stream —
 // checking every answer and counting the unexpected ones. Exits 1 if there was any.
 //   chatmock-soak-load --port P --seconds S [--workers N]
+// For docs/reliability.md it also measures capacity: --hold N opens N keep-alive connections
+// (one answered request each) and counts 200s and 503s; --slow N leaves N connections stuck
+// mid-headers and times one normal request beside them.
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -11,6 +14,11 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <httplib.h>
 
@@ -88,21 +96,99 @@ void run_one(httplib::Client& client, int port, Op op) {
   }
 }
 
+int connect_to(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  timeval timeout{30, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+/// The status of the first response on `fd` after sending `bytes` (0: none).
+int exchange(int fd, const std::string& bytes) {
+  ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  char buffer[16384];
+  const auto n = ::recv(fd, buffer, sizeof buffer, 0);
+  return n > 12 ? std::atoi(buffer + 9) : 0;
+}
+
+const std::string kRawAsk = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-soak\r\n"
+                            "Content-Type: application/json\r\nContent-Length: " + std::to_string(kAsk.size()) +
+                            "\r\n\r\n" + kAsk;
+
+/// Holds `count` connections open at once; prints how many were served and how many refused.
+int hold(int port, int count) {
+  std::vector<int> fds;
+  int served = 0;
+  int refused = 0;
+  int failed = 0;
+  for (int i = 0; i < count; ++i) {
+    const int fd = connect_to(port);
+    if (fd < 0) {
+      ++failed;
+      continue;
+    }
+    // A reply larger than one recv is left unread: the point is the open connection.
+    const int status = exchange(fd, kRawAsk);
+    served += status == 200;
+    refused += status == 503;
+    failed += status != 200 && status != 503;
+    fds.push_back(fd);
+  }
+  std::printf("hold: %d connections: %d served and held open, %d refused with 503, %d failed\n", count, served,
+              refused, failed);
+  for (const int fd : fds) ::close(fd);
+  return failed == 0 ? 0 : 1;
+}
+
+/// Leaves `count` connections stuck mid-headers, then times one normal request.
+int slow(int port, int count) {
+  std::vector<int> fds;
+  for (int i = 0; i < count; ++i) {
+    const int fd = connect_to(port);
+    if (fd < 0) break;
+    const std::string partial = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+    ::send(fd, partial.data(), partial.size(), MSG_NOSIGNAL);
+    fds.push_back(fd);
+  }
+  const int fd = connect_to(port);
+  const auto start = std::chrono::steady_clock::now();
+  const int status = fd < 0 ? 0 : exchange(fd, kRawAsk);
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::printf("slow: %zu connections stuck mid-headers; a normal request got %d in %.1f ms\n", fds.size(), status, ms);
+  if (fd >= 0) ::close(fd);
+  for (const int stuck : fds) ::close(stuck);
+  return status == 200 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int port = 0;
   int seconds = 60;
   int workers = 8;
+  int hold_count = 0;
+  int slow_count = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--port") == 0) port = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--workers") == 0) workers = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--hold") == 0) hold_count = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--slow") == 0) slow_count = std::atoi(argv[i + 1]);
   }
   if (port <= 0) {
-    std::fprintf(stderr, "usage: chatmock-soak-load --port P --seconds S [--workers N]\n");
+    std::fprintf(stderr, "usage: chatmock-soak-load --port P (--seconds S [--workers N] | --hold N | --slow N)\n");
     return 2;
   }
+  if (hold_count > 0) return hold(port, hold_count);
+  if (slow_count > 0) return slow(port, slow_count);
   const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
   std::vector<std::thread> threads;
   for (int w = 0; w < workers; ++w) {

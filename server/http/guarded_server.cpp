@@ -26,7 +26,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Waits are cut into slices so that stop() is noticed within this bound.
-constexpr int kPollSliceMs = 100;
+constexpr int kPollSliceMs = 200;
 constexpr int kLingerMs = 500;
 constexpr std::size_t kLingerBytes = 1 << 20;
 
