@@ -31,42 +31,36 @@ std::string ask(const std::string& model, bool stream = false) {
 int operate(httplib::Client& client, int t, int round, int op) {
   const std::string me = std::to_string(t);
   httplib::Headers auth{{"Authorization", "Bearer sk-thread-" + me}, {"X-Chatmock-Session", "s" + me}};
-  httplib::Result res;
+  const auto status = [](const httplib::Result& res) { return res ? res->status : 0; };
   switch (op) {
     case 0:  // scenario state advanced per session
-      res = client.Post("/v1/chat/completions", auth, ask("agent"), "application/json");
-      break;
+      return status(client.Post("/v1/chat/completions", auth, ask("agent"), "application/json"));
     case 1: {  // retry sequence keyed by session
       auto headers = auth;
       headers.emplace("X-Chatmock-Scenario", "error_500,default");
-      res = client.Post("/v1/chat/completions", headers, ask("gpt-4o-mini"), "application/json");
-      break;
+      return status(client.Post("/v1/chat/completions", headers, ask("gpt-4o-mini"), "application/json"));
     }
     case 2:
-      res = client.Post("/_chatmock/fixtures",
+      return status(client.Post("/_chatmock/fixtures",
                         json({{"id", "t" + me + "-" + std::to_string(round)},
                               {"match", {{"model", "m" + me}}},
                               {"reply", {{"synthesize", {{"content", "stub " + me}}}}}})
                             .dump(),
-                        "application/json");
-      break;
+                        "application/json"));
     case 3:
-      res = client.Delete("/_chatmock/fixtures/t" + me + "-" + std::to_string(round - 1));
-      break;
-    case 4:
-      res = client.Get("/_chatmock/requests");
+      return status(client.Delete("/_chatmock/fixtures/t" + me + "-" + std::to_string(round - 1)));
+    case 4: {
+      const auto res = client.Get("/_chatmock/requests");
       if (res && res->status == 200 && !json::parse(res->body, nullptr, false).contains("requests")) return 0;
-      break;
+      return status(res);
+    }
     case 5:
-      res = client.Post("/_chatmock/reset", "", "application/json");
-      break;
+      return status(client.Post("/_chatmock/reset", "", "application/json"));
     case 6:
-      res = client.Post("/v1/chat/completions", auth, ask("m" + me, true), "application/json");
-      break;
+      return status(client.Post("/v1/chat/completions", auth, ask("m" + me, true), "application/json"));
     default:
-      res = client.Post("/v1/chat/completions", auth, ask("m" + me), "application/json");
+      return status(client.Post("/v1/chat/completions", auth, ask("m" + me), "application/json"));
   }
-  return res ? res->status : 0;
 }
 
 TEST(Concurrency, JournalStubsSequencesSessionsAndRateLimitsUnderParallelLoad) {
