@@ -31,7 +31,9 @@ void expect_invalid(const httplib::Result& res, int status, const std::string& p
   EXPECT_EQ(res->status, status) << res->body;
   const auto error = json::parse(res->body)["error"];
   EXPECT_EQ(error["type"], "invalid_request_error");
-  if (!param.empty()) EXPECT_EQ(error["param"], param) << res->body;
+  if (!param.empty()) {
+    EXPECT_EQ(error["param"], param) << res->body;
+  }
 }
 
 TEST(RequestLimits, TooManyMessagesIsA400OnMessages) {
