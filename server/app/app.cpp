@@ -18,10 +18,6 @@
 namespace chatmock::app {
 
 namespace {
-bool is_loopback(const std::string& host) {
-  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
-}
-
 bool write_port_file(const std::string& path, int port) {
   const std::string temp = path + ".tmp";
   {
@@ -122,7 +118,7 @@ int run_server(Config config) {
   std::signal(SIGPIPE, SIG_IGN);  // a client hanging up mid-stream must not kill the server
 
   const std::string host = config.http.host;
-  if (!is_loopback(host)) {
+  if (!is_loopback_host(host)) {
     std::fprintf(stderr, "chatmock: warning: listening on %s exposes the mock beyond this machine\n", host.c_str());
   }
   const std::string port_file = config.port_file;

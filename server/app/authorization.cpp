@@ -23,4 +23,8 @@ bool admin_authorized(const wire::HttpRequest& request, std::string_view token) 
   return auth.size() > 7 && wire::lower_ascii(auth.substr(0, 7)) == "bearer " && auth.substr(7) == token;
 }
 
+bool is_loopback_host(std::string_view host) {
+  return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
+}
+
 }  // namespace chatmock::app

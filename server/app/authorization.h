@@ -15,5 +15,7 @@ std::string_view api_key_of(const wire::HttpRequest& request);
 bool has_api_key(const wire::HttpRequest& request);
 /// True when `token` is empty (admin open) or the request's bearer token equals it.
 bool admin_authorized(const wire::HttpRequest& request, std::string_view token);
+/// True when binding `host` keeps the server reachable from this machine only.
+bool is_loopback_host(std::string_view host);
 
 }  // namespace chatmock::app

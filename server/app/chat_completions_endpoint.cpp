@@ -85,7 +85,7 @@ Outcome serve(ServerContext& server, const wire::HttpRequest& request, std::stri
     out.reply = error_reply(*body.error);
     return out;
   }
-  const auto violations = validation::validate_request(body.json);
+  const auto violations = validation::validate_request(body.json, server.config.validation);
   if (!violations.empty()) {
     out.reply = error_reply(validation::to_api_error(violations.front()));
     return out;

@@ -9,9 +9,37 @@
 #include <fstream>
 
 #include "app/admin_endpoints.h"
+#include "app/authorization.h"
 #include "scenarios/tunables.h"
 
 namespace chatmock::app {
+
+namespace {
+// Resource limits (docs/reliability.md): each bounds what one client can make the server hold.
+void add_limit_flags(CLI::App& command, Config& config) {
+  command.add_option("--max-connections", config.http.max_connections,
+                     "Connections served at once (also capped by --threads); more get 503")
+      ->check(CLI::Range(1, 1000000));
+  command.add_option("--header-timeout-ms", config.http.header_timeout_ms,
+                     "Request line and headers must arrive within this (else 408)")
+      ->check(CLI::Range(1, 3600000));
+  command.add_option("--request-timeout-ms", config.http.request_timeout_ms,
+                     "Whole request (headers and body) must arrive within this")
+      ->check(CLI::Range(1, 3600000));
+  command.add_option("--keep-alive-timeout", config.http.keep_alive_timeout_s,
+                     "Seconds an idle keep-alive connection is kept open")
+      ->check(CLI::Range(1, 3600));
+  command.add_option("--max-header-bytes", config.http.max_header_bytes,
+                     "Largest request line plus headers (else 431)");
+  command.add_option("--max-headers", config.http.max_headers, "Most header fields (else 431)");
+  command.add_option("--max-json-depth", config.body_limits.max_depth, "Deepest JSON nesting accepted (else 400)")
+      ->check(CLI::Range(1, 100000));
+  command.add_option("--max-messages", config.validation.max_messages, "Most messages in a request (else 400)");
+  command.add_option("--max-tools", config.validation.max_tools, "Most tools in a request (else 400)");
+  command.add_option("--max-string-bytes", config.validation.max_string_bytes,
+                     "Longest string anywhere in a request body (else 400)");
+}
+}  // namespace
 
 void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
   command.add_option("--host", config.http.host, "Address to bind (default 127.0.0.1)");
@@ -40,6 +68,7 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
   command.add_option("--scenario", config.default_scenario, "Scenario for requests that select none");
   command.add_option("--journal-size", config.journal_capacity, "Requests kept in the journal (0 = off)");
   command.add_option("--max-body", config.body_limits.max_bytes, "Largest accepted request body in bytes");
+  add_limit_flags(command, config);
   command.add_option("--tls-cert", config.http.tls_cert, "Serve HTTPS with this certificate (PEM)");
   command.add_option("--tls-key", config.http.tls_key, "Private key for --tls-cert (PEM)");
 }
@@ -65,6 +94,11 @@ bool finish_serve_flags(Config& config, const ServeFlags& flags, std::string& er
       return false;
     }
     config.rate_limit = *limits;
+  }
+  // An exposed mock with an open admin API lets anyone on the network rewrite its stubs.
+  if (!is_loopback_host(config.http.host) && config.admin_token.empty()) {
+    error = "--admin-token is required when --host is not a loopback address (" + config.http.host + ")";
+    return false;
   }
   if (config.http.tls_cert.empty() != config.http.tls_key.empty()) {
     error = "--tls-cert and --tls-key go together";

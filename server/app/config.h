@@ -12,6 +12,7 @@
 #include "recording/record_spec.h"
 #include "scenarios/scenario_runner.h"
 #include "validation/request_body.h"
+#include "validation/request_validator.h"
 
 namespace chatmock::app {
 
@@ -37,6 +38,7 @@ struct Config {
   std::size_t journal_capacity = 10000;
   std::size_t journal_body_bytes = 256 * 1024;  ///< request/response bytes kept per event
   validation::BodyLimits body_limits;
+  validation::ValidationOptions validation;  ///< message, tool and string-length limits
   std::string default_scenario = "default";  ///< used when a request selects none
 };
 

@@ -15,6 +15,13 @@ std::string error_page_for_status(int status, const std::string& method, const s
     case 431:
       error = {status, "Request headers or URI too large.", "invalid_request_error", std::nullopt, std::nullopt};
       break;
+    case 408:
+      error = {408, "The request was not received in time.", "invalid_request_error", std::nullopt, "request_timeout"};
+      break;
+    case 503:
+      // The real API's overload wording; here it means --max-connections was reached.
+      error = {503, "The server is overloaded or not ready yet.", "server_error", std::nullopt, std::nullopt};
+      break;
     case 404:
       error = api::unknown_route(method, path);
       break;

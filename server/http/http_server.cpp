@@ -12,19 +12,37 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <optional>
 #include <thread>
 
-#include "http/connection_server.h"
 #include "http/elastic_thread_pool.h"
 #include "http/error_pages.h"
+#include "http/guarded_server.h"
 #include "http/paced_writer.h"
 
 namespace chatmock::http {
 
 namespace {
+// Threads beyond --threads, so that a pool busy with served connections can still answer the
+// next ones with 503 instead of leaving them in the accept queue.
+constexpr std::size_t kRefusalThreads = 16;
+
+ConnectionLimits connection_limits(const HttpServerOptions& o) {
+  ConnectionLimits limits;
+  limits.max_connections = std::min(o.max_connections, static_cast<std::size_t>(std::max(1, o.threads)));
+  limits.header_timeout_ms = o.header_timeout_ms;
+  limits.request_timeout_ms = o.request_timeout_ms;
+  limits.idle_timeout_ms = o.keep_alive_timeout_s * 1000;
+  limits.write_timeout_ms = o.write_timeout_s * 1000;
+  limits.max_header_bytes = o.max_header_bytes;
+  limits.max_headers = o.max_headers;
+  limits.keep_alive_max_requests = o.keep_alive_max_requests;
+  return limits;
+}
+
 wire::HttpRequest to_wire(const httplib::Request& req) {
   wire::HttpRequest out;
   out.method = req.method;
@@ -132,7 +150,7 @@ class HttpServer::Impl {
     if (!options_.tls_cert.empty()) {
       server_ = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
     } else {
-      auto server = std::make_unique<ConnectionServer>();
+      auto server = std::make_unique<GuardedServer>(connection_limits(options_));
       connections_ = server.get();
       server_ = std::move(server);
       writer_ = std::make_unique<PacedWriter>([this](int fd) { serve_again(fd); },
@@ -172,7 +190,7 @@ class HttpServer::Impl {
       ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
       listen_socket_ = sock;
     });
-    const auto threads = static_cast<std::size_t>(std::max(1, options_.threads));
+    const auto threads = static_cast<std::size_t>(std::max(1, options_.threads)) + kRefusalThreads;
     s.new_task_queue = [this, threads] {
       auto* pool = new ElasticThreadPool(std::min<std::size_t>(threads, 8), threads);
       pool_ = pool;
@@ -212,12 +230,12 @@ class HttpServer::Impl {
       ::close(fd);
       return;
     }
-    pool->enqueue([this, fd] { connections_->serve_connection(fd); });
+    pool->enqueue([this, fd] { connections_->serve_again(fd); });
   }
 
   HttpServerOptions options_;
   int listen_socket_ = -1;
-  ConnectionServer* connections_ = nullptr;  ///< server_ over plain HTTP; null over TLS
+  GuardedServer* connections_ = nullptr;  ///< server_ over plain HTTP; null over TLS
   std::atomic<ElasticThreadPool*> pool_{nullptr};  ///< owned by httplib while it listens
   Handler handler_;
   std::unique_ptr<httplib::Server> server_;

@@ -22,8 +22,13 @@ struct HttpServerOptions {
   std::size_t keep_alive_max_requests = 100000;  ///< requests per keep-alive connection
   int read_timeout_s = 5;
   int write_timeout_s = 5;
+  std::size_t max_connections = 1000;      ///< served at once (also capped by threads); more get 503
+  int header_timeout_ms = 10000;           ///< request line + headers must arrive within this (408)
+  int request_timeout_ms = 60000;          ///< the whole request must arrive within this
+  std::size_t max_header_bytes = 64 * 1024;  ///< request line + headers; more get 431
+  std::size_t max_headers = 100;           ///< header fields; more get 431
   std::string tls_cert;                    ///< with tls_key: serve HTTPS
-  std::string tls_key;
+  std::string tls_key;                     ///< HTTPS connections use httplib's own loop (no guard)
 };
 
 using Handler = std::function<wire::WireReply(const wire::HttpRequest&)>;

@@ -161,6 +161,20 @@ TEST(StubSnapshotTest, FileNamesSayModelWordsStreamAndStatus) {
             "gpt-4o-mini-what-is-the-weather-in-paris-today-429");
 }
 
+TEST(StubSnapshotTest, ClientChosenNamesCannotLeaveTheRecordingFolder) {
+  // The model and the user's words become the file name: no separator, no dot-file, no "..".
+  for (const std::string model : {"../../etc/passwd", "/abs/path", "..", "a\\b", ".hidden", "x/../../y"}) {
+    auto body = chat(false);
+    body["model"] = model;
+    body["messages"][0]["content"] = "../../../escape/" + model;
+    const auto stem = snapshot_of(request_for(body), json_response("{}"), "u", "t")->file_stem;
+    EXPECT_EQ(stem.find('/'), std::string::npos) << stem;
+    EXPECT_EQ(stem.find('\\'), std::string::npos) << stem;
+    EXPECT_FALSE(stem.empty() || stem.front() == '.') << stem;
+    EXPECT_NE(stem, "..");
+  }
+}
+
 TEST(StubSnapshotTest, ARequestThatIsNotJsonIsNotRecorded) {
   wire::HttpRequest request;
   request.body = "not json";

@@ -1,0 +1,277 @@
+// The connection loop httplib's process_server_socket would run, but with deadlines instead of
+// per-recv timeouts: httplib 0.11 restarts its 5 s read timeout on every byte, so one byte a
+// second holds a thread forever. Here the request line and headers are read into a buffer under
+// one deadline and checked against the limits before httplib parses them from that buffer.
+// poll() replaces httplib's select(), which cannot watch descriptors above FD_SETSIZE (1024).
+#include "http/guarded_server.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <string>
+
+#include "http/error_pages.h"
+
+namespace chatmock::http {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Waits are cut into slices so that stop() is noticed within this bound.
+constexpr int kPollSliceMs = 200;
+constexpr int kLingerMs = 500;
+constexpr std::size_t kLingerBytes = 1 << 20;
+
+Clock::time_point after_ms(int ms) { return Clock::now() + std::chrono::milliseconds(ms); }
+
+int remaining_ms(Clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+  return static_cast<int>(std::max<std::chrono::milliseconds::rep>(0, left.count()));
+}
+
+/// 1 when `events` are ready, 0 at the deadline (or when `keep_going` turns false), -1 on error.
+template <class KeepGoing>
+int wait_for(int sock, short events, Clock::time_point deadline, KeepGoing keep_going) {
+  while (keep_going()) {
+    const int left = remaining_ms(deadline);
+    pollfd fd{sock, events, 0};
+    const int ready = ::poll(&fd, 1, std::min(left, kPollSliceMs));
+    if (ready > 0) return (fd.revents & (POLLERR | POLLNVAL)) != 0 && (fd.revents & events) == 0 ? -1 : 1;
+    if (ready < 0 && errno != EINTR) return -1;
+    if (left == 0) return 0;
+  }
+  return 0;
+}
+
+bool always() { return true; }
+
+thread_local ConnectionHandOff* current_hand_off = nullptr;
+
+std::string address_text(const sockaddr_storage& addr, int& port) {
+  char text[INET6_ADDRSTRLEN] = {};
+  if (addr.ss_family == AF_INET6) {
+    const auto& v6 = reinterpret_cast<const sockaddr_in6&>(addr);
+    ::inet_ntop(AF_INET6, &v6.sin6_addr, text, sizeof text);
+    port = ntohs(v6.sin6_port);
+  } else {
+    const auto& v4 = reinterpret_cast<const sockaddr_in&>(addr);
+    ::inet_ntop(AF_INET, &v4.sin_addr, text, sizeof text);
+    port = ntohs(v4.sin_port);
+  }
+  return text;
+}
+
+/// httplib's view of one request: bytes already buffered by read_head first, then the socket,
+/// all under the request deadline.
+class GuardedStream final : public httplib::Stream {
+ public:
+  GuardedStream(int sock, std::string& pending, Clock::time_point read_deadline, int write_timeout_ms)
+      : sock_(sock), pending_(pending), read_deadline_(read_deadline), write_timeout_ms_(write_timeout_ms) {}
+  ~GuardedStream() override { pending_.erase(0, consumed_); }
+
+  bool is_readable() const override {
+    return consumed_ < pending_.size() || wait_for(sock_, POLLIN, read_deadline_, always) == 1;
+  }
+  bool is_writable() const override { return wait_for(sock_, POLLOUT, after_ms(write_timeout_ms_), always) == 1; }
+
+  ssize_t read(char* ptr, size_t size) override {
+    if (consumed_ < pending_.size()) {
+      const auto n = std::min(size, pending_.size() - consumed_);
+      pending_.copy(ptr, n, consumed_);
+      consumed_ += n;
+      return static_cast<ssize_t>(n);
+    }
+    while (true) {
+      if (wait_for(sock_, POLLIN, read_deadline_, always) != 1) return -1;
+      const auto n = ::recv(sock_, ptr, size, MSG_DONTWAIT);
+      if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) return n;
+    }
+  }
+
+  ssize_t write(const char* ptr, size_t size) override {
+    const auto deadline = after_ms(write_timeout_ms_);
+    while (true) {
+      if (wait_for(sock_, POLLOUT, deadline, always) != 1) return -1;
+      const auto n = ::send(sock_, ptr, size, MSG_DONTWAIT | MSG_NOSIGNAL);
+      if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) return n;
+    }
+  }
+
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    sockaddr_storage addr{};
+    socklen_t length = sizeof addr;
+    if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &length) == 0) ip = address_text(addr, port);
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    sockaddr_storage addr{};
+    socklen_t length = sizeof addr;
+    if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &length) == 0) ip = address_text(addr, port);
+  }
+  // The compiled library answers 500 when socket() >= FD_SETSIZE, a guard for its select();
+  // this stream polls, so the guard does not apply and descriptors above it are reported as -1.
+  socket_t socket() const override { return sock_ < FD_SETSIZE ? sock_ : -1; }
+
+ private:
+  int sock_;
+  std::string& pending_;
+  std::size_t consumed_ = 0;
+  Clock::time_point read_deadline_;
+  int write_timeout_ms_;
+};
+
+enum class Head {
+  complete,      ///< request line and headers are buffered
+  closed,        ///< the client closed or the server is stopping
+  timed_out,     ///< the header deadline passed first (408)
+  line_too_long, ///< the request line exceeds its limit (414)
+  too_large,     ///< headers exceed the byte or count limit (431)
+};
+
+/// Where the header block ends ("\r\n\r\n" or a bare "\n\n"), or npos.
+std::size_t head_end(const std::string& buffer, std::size_t from) {
+  for (std::size_t i = from; i < buffer.size(); ++i) {
+    if (buffer[i] != '\n') continue;
+    if (i >= 1 && buffer[i - 1] == '\n') return i + 1;
+    if (i >= 3 && buffer[i - 1] == '\r' && buffer[i - 2] == '\n' && buffer[i - 3] == '\r') return i + 1;
+  }
+  return std::string::npos;
+}
+
+/// Writes a complete error reply with `Connection: close`; the caller closes.
+void refuse(int sock, int status, int write_timeout_ms) {
+  const char* reason = status == 408   ? "Request Timeout"
+                       : status == 414 ? "URI Too Long"
+                       : status == 431 ? "Request Header Fields Too Large"
+                                       : "Service Unavailable";
+  const std::string body = error_page_for_status(status, "", "");
+  std::string reply = "HTTP/1.1 " + std::to_string(status) + " " + reason +
+                      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+                      "\r\nConnection: close\r\n" + (status == 503 ? "Retry-After: 1\r\n" : "") + "\r\n" + body;
+  std::string none;
+  GuardedStream stream(sock, none, Clock::now(), write_timeout_ms);
+  std::size_t sent = 0;
+  while (sent < reply.size()) {
+    const auto n = stream.write(reply.data() + sent, reply.size() - sent);
+    if (n <= 0) return;
+    sent += static_cast<std::size_t>(n);
+  }
+}
+
+/// Reads until `pending` holds a whole request line and header block, checking the limits as
+/// bytes arrive so an oversized head is refused without being buffered.
+template <class KeepGoing>
+Head read_head(int sock, std::string& pending, Clock::time_point deadline, const ConnectionLimits& limits,
+               KeepGoing keep_going) {
+  // RFC 9112 §2.2: a server SHOULD ignore empty lines received before the request line.
+  pending.erase(0, std::min(pending.find_first_not_of("\r\n"), pending.size()));
+  std::size_t scanned = 0;
+  char chunk[4096];
+  while (true) {
+    const auto end = head_end(pending, scanned);
+    const auto line_end = pending.find('\n');
+    if ((line_end == std::string::npos ? pending.size() : line_end) > limits.max_request_line) {
+      return Head::line_too_long;
+    }
+    if (end != std::string::npos) {
+      const auto lines = static_cast<std::size_t>(std::count(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+      if (end > limits.max_header_bytes || lines > limits.max_headers + 2) return Head::too_large;
+      return Head::complete;
+    }
+    if (pending.size() > limits.max_header_bytes) return Head::too_large;
+    scanned = pending.size() >= 3 ? pending.size() - 3 : 0;
+    const int ready = wait_for(sock, POLLIN, deadline, keep_going);
+    if (ready < 0 || !keep_going()) return Head::closed;
+    if (ready == 0) return Head::timed_out;
+    const auto n = ::recv(sock, chunk, sizeof chunk, MSG_DONTWAIT);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) return Head::closed;
+    if (n > 0) pending.append(chunk, static_cast<std::size_t>(n));
+  }
+}
+
+}  // namespace
+
+ConnectionHandOff* ConnectionHandOff::current() { return current_hand_off; }
+
+bool GuardedServer::process_and_close_socket(socket_t sock) {
+  const int yes = 1;
+  ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+  bool linger = true;
+  ConnectionHandOff hand_off{sock, false};
+  if (open_.fetch_add(1) + 1 > limits_.max_connections) {
+    refuse(sock, 503, limits_.write_timeout_ms);
+  } else {
+    current_hand_off = &hand_off;
+    linger = serve_connection(sock);
+    current_hand_off = nullptr;
+  }
+  open_.fetch_sub(1);
+  // An adopted connection belongs to the PacedWriter now; it comes back through serve_again().
+  if (hand_off.adopted) return true;
+  if (linger) {
+    // Close only our side first and drain what the client still sends, so our error reply is
+    // not destroyed by a RST for unread bytes (RFC 9112 §9.6, "lingering close").
+    ::shutdown(sock, SHUT_WR);
+    const auto deadline = after_ms(kLingerMs);
+    char scratch[4096];
+    std::size_t drained = 0;
+    while (drained < kLingerBytes && wait_for(sock, POLLIN, deadline, always) == 1) {
+      const auto n = ::recv(sock, scratch, sizeof scratch, MSG_DONTWAIT);
+      if (n <= 0) break;
+      drained += static_cast<std::size_t>(n);
+    }
+  } else {
+    ::shutdown(sock, SHUT_RDWR);
+  }
+  ::close(sock);
+  return true;
+}
+
+bool GuardedServer::serve_connection(int sock) {
+  std::string pending;
+  for (std::size_t served = 0; served < limits_.keep_alive_max_requests && is_running(); ++served) {
+    auto request_start = Clock::now();
+    if (served > 0 && pending.empty()) {
+      // Idle keep-alive: the next request may take its time to start, up to the idle timeout.
+      const int ready = wait_for(sock, POLLIN, after_ms(limits_.idle_timeout_ms), [this] { return is_running(); });
+      if (ready != 1) return false;
+      request_start = Clock::now();
+    }
+    const auto head = read_head(sock, pending, request_start + std::chrono::milliseconds(limits_.header_timeout_ms),
+                                limits_, [this] { return is_running(); });
+    switch (head) {
+      case Head::complete:
+        break;
+      case Head::closed:
+        return false;
+      case Head::timed_out:
+        // A connection that never started a request is just closed; a slow one is told why.
+        if (pending.empty()) return false;
+        refuse(sock, 408, limits_.write_timeout_ms);
+        return true;
+      case Head::line_too_long:
+        refuse(sock, 414, limits_.write_timeout_ms);
+        return true;
+      case Head::too_large:
+        refuse(sock, 431, limits_.write_timeout_ms);
+        return true;
+    }
+    const bool last = served + 1 >= limits_.keep_alive_max_requests || !is_running();
+    bool connection_closed = false;
+    GuardedStream stream(sock, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
+                         limits_.write_timeout_ms);
+    const bool ok = process_request(stream, last, connection_closed, nullptr);
+    if (current_hand_off != nullptr && current_hand_off->adopted) return false;
+    if (!ok || connection_closed) return false;
+  }
+  return false;
+}
+
+}  // namespace chatmock::http

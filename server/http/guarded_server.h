@@ -1,0 +1,56 @@
+// GuardedServer: httplib::Server with chatmock's own per-connection loop, so every connection
+// has bounded resources: a header deadline (slowloris → 408), header size and count limits
+// (431), a request-line limit (414), an idle keep-alive timeout and a connection cap (503).
+// Parsing, routing and writing stay httplib's (process_request); only the socket loop is ours.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+
+#include <httplib.h>
+
+namespace chatmock::http {
+
+/// Per-connection limits; see docs/reliability.md for the defaults and why.
+struct ConnectionLimits {
+  std::size_t max_connections = 1000;  ///< open connections served at once; more get 503
+  int header_timeout_ms = 10000;       ///< request line + headers must arrive within this
+  int request_timeout_ms = 60000;      ///< whole request (headers + body) must arrive within this
+  int idle_timeout_ms = 5000;          ///< keep-alive connection with no new request is closed
+  int write_timeout_ms = 5000;         ///< a client that reads nothing for this long is dropped
+  std::size_t max_header_bytes = 64 * 1024;  ///< request line + headers; more gets 431
+  std::size_t max_headers = 100;             ///< header lines; more gets 431
+  std::size_t max_request_line = 8192;       ///< longer request line gets 414
+  std::size_t keep_alive_max_requests = 100000;
+};
+
+/// The connection being served on this thread, for a content provider that wants to adopt it
+/// (hand it to the PacedWriter with its headers sent).
+struct ConnectionHandOff {
+  int fd = -1;
+  bool adopted = false;  ///< set by whoever took the socket: the loop then neither reads nor closes it
+
+  /// The connection served on the calling thread, or nullptr outside a GuardedServer loop.
+  static ConnectionHandOff* current();
+};
+
+class GuardedServer final : public httplib::Server {
+ public:
+  explicit GuardedServer(ConnectionLimits limits) : limits_(limits) {}
+
+  /// Serves the next requests on a connection handed back after an adopted reply completed,
+  /// on the calling (pool) thread, like a newly accepted one.
+  void serve_again(int fd) { process_and_close_socket(fd); }
+
+  /// Connections currently inside process_and_close_socket (served or being refused).
+  std::size_t open_connections() const { return open_.load(); }
+
+ private:
+  bool process_and_close_socket(socket_t sock) override;
+  bool serve_connection(socket_t sock);
+
+  ConnectionLimits limits_;
+  std::atomic<std::size_t> open_{0};
+};
+
+}  // namespace chatmock::http
