@@ -88,9 +88,13 @@ struct PacedBody {
   /// On the first call, with the headers already on the socket: gives the connection to the
   /// writer. The connection is reused afterwards unless httplib announced `Connection: close` or
   /// a lying Content-Length leaves the client expecting bytes that will never come.
+  /// Compressed replies (Accept-Encoding: gzip) are not handed over.
   bool hand_to_writer() {
     auto* connection = ConnectionHandOff::current();
     if (writer == nullptr || connection == nullptr || reply->writes.empty()) return false;
+    // httplib compresses a provider's output for clients that accept gzip; the writer sends
+    // bytes as they are, so such replies stay paced on the pool thread.
+    if (response->has_header("Content-Encoding")) return false;
     std::size_t sent = 0;
     for (const auto& w : reply->writes) sent += w.bytes.size();
     PacedStream stream;
