@@ -11,26 +11,12 @@
 #include <regex>
 #include <string>
 
+#include "conform_run.h"
+
+using chatmock::testing::conform;
+using chatmock::testing::ConformRun;
+
 namespace {
-
-struct ConformRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-ConformRun conform(const std::string& arguments) {
-  const std::string command = std::string(CONFORM_BIN) + " --chatmock " + CHATMOCK_BIN +
-                              " --cases-dir " + SOURCE_DIR + "/conformance/cases " + arguments +
-                              " 2>&1";
-  ConformRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) run.out += buffer.data();
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 const std::string kFragile =
     std::string(" --client 'node ") + SOURCE_DIR + "/conformance/clients/fragile/fragile.js'";

@@ -13,31 +13,14 @@
 #include <sstream>
 #include <string>
 
+#include "conform_run.h"
+
+using chatmock::testing::conform;
+using chatmock::testing::ConformRun;
+
 namespace {
 
 namespace fs = std::filesystem;
-
-struct ConformRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-ConformRun conform(const std::string& arguments) {
-  const std::string cases_dir =
-      arguments.find("--cases-dir") == std::string::npos
-          ? std::string(" --cases-dir ") + SOURCE_DIR + "/conformance/cases"
-          : "";
-  const std::string command = std::string(CONFORM_BIN) + " --chatmock " + CHATMOCK_BIN + cases_dir +
-                              " " + arguments + " 2>&1";
-  ConformRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) run.out += buffer.data();
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 std::string quoted(const std::string& text) { return "'" + text + "'"; }
 

@@ -10,22 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "../hardening/raw_socket.h"
 #include "http_client.h"
 
 namespace chatmock::testing {
 namespace {
-
-int connect_loopback(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  timeval timeout{20, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  return fd;
-}
 
 std::string stream_request(const std::string& latency, bool stream = true) {
   const std::string body = simple_request(stream).dump();
@@ -34,7 +23,7 @@ std::string stream_request(const std::string& latency, bool stream = true) {
          "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
-/// Reads until `terminator` arrives (or EOF / the 20 s receive timeout).
+/// Reads until `terminator` arrives (or EOF / the socket's 20 s receive timeout).
 std::string read_until(int fd, const std::string& terminator) {
   std::string out;
   char buffer[4096];
@@ -52,7 +41,7 @@ bool send_all(int fd, const std::string& bytes) {
 
 TEST(PacedStreamsHttp, KeepAliveConnectionServesTheNextRequestAfterAPacedStream) {
   RunningServer server;
-  const int fd = connect_loopback(server.port());
+  const int fd = open_socket(server.port(), 20000);
   for (int round = 0; round < 3; ++round) {
     ASSERT_TRUE(send_all(fd, stream_request("ttft=5,itl=1")));
     const auto stream = read_until(fd, "0\r\n\r\n");
@@ -76,7 +65,7 @@ TEST(PacedStreamsHttp, MoreSlowStreamsThanThreadsStayOpenWhileRequestsAreAnswere
   // count are refused with 503 while they are being served, so this shows that a started paced
   // stream no longer occupies a thread (or a connection slot).
   for (int i = 0; i < kStreams; ++i) {
-    streams.push_back(connect_loopback(server.port()));
+    streams.push_back(open_socket(server.port(), 20000));
     // Several seconds per stream: every one is still open when the plain request below goes out.
     ASSERT_TRUE(send_all(streams.back(), stream_request("ttft=20,itl=150")));
     const auto head = read_until(streams.back(), "data: ");
