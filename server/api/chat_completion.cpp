@@ -27,8 +27,9 @@ void to_json(json& j, const ToolCall& v) {
 void from_json(const json& j, ToolCall& v) {
   v.id = j.at("id").get<std::string>();
   v.type = j.at("type").get<std::string>();
-  get(j, "function", v.function);
-  get(j, "custom", v.custom);
+  // The type names the payload; the other key, unchecked by the validator, is noise.
+  get(j, "function", v.function, v.type == "function");
+  get(j, "custom", v.custom, v.type == "custom");
 }
 
 void to_json(json& j, const UrlCitation& v) {

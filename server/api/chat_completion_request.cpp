@@ -1,5 +1,7 @@
 // Serialisation of the request family. from_json is total over validated bodies: content in
-// string or array form, stop as a string or list, tool_choice as a mode or a named object.
+// string or array form, stop as a string or list, tool_choice as a mode or a named object. A key
+// the validator does not check where it appears (tool_calls on a system message) is read with
+// get_unchecked, so a mistyped one cannot make an accepted body fail to parse.
 #include "api/chat_completion_request.h"
 
 #include <array>
@@ -42,10 +44,13 @@ void to_json(json& j, const ContentPart& v) {
 }
 void from_json(const json& j, ContentPart& v) {
   v.type = j.value("type", "text");
-  get(j, "text", v.text);
-  get(j, "refusal", v.refusal);
+  get(j, "text", v.text, v.type == "text");
+  get(j, "refusal", v.refusal, v.type == "refusal");
   v.payload = j;
-  for (const char* key : {"type", "text", "refusal"}) v.payload.erase(key);
+  v.payload.erase("type");
+  // A key left unread (mistyped noise) stays in the payload, so it is written back as it came.
+  if (!v.text.absent()) v.payload.erase("text");
+  if (!v.refusal.absent()) v.payload.erase("refusal");
 }
 
 void to_json(json& j, const Message& v) {
@@ -76,10 +81,11 @@ void from_json(const json& j, Message& v) {
     }
   }
   get(j, "name", v.name);
-  get(j, "tool_call_id", v.tool_call_id);
-  get(j, "tool_calls", v.tool_calls);
-  get(j, "function_call", v.function_call);
-  get(j, "refusal", v.refusal);
+  get(j, "tool_call_id", v.tool_call_id, v.role == "tool");
+  const bool assistant = v.role == "assistant";
+  get(j, "tool_calls", v.tool_calls, assistant);
+  get(j, "function_call", v.function_call, assistant);
+  get(j, "refusal", v.refusal, assistant);
 }
 
 void to_json(json& j, const FunctionDefinition& v) {
@@ -113,8 +119,8 @@ void to_json(json& j, const Tool& v) {
 }
 void from_json(const json& j, Tool& v) {
   v.type = j.value("type", "function");
-  get(j, "function", v.function);
-  get(j, "custom", v.custom);
+  get(j, "function", v.function, v.type == "function");
+  get(j, "custom", v.custom, v.type == "custom");
 }
 
 void to_json(json& j, const ToolChoice& v) {
@@ -160,7 +166,7 @@ void to_json(json& j, const ResponseFormat& v) {
 }
 void from_json(const json& j, ResponseFormat& v) {
   v.type = j.at("type").get<std::string>();
-  get(j, "json_schema", v.json_schema);
+  get(j, "json_schema", v.json_schema, v.type == "json_schema");
 }
 
 void to_json(json& j, const StreamOptions& v) {

@@ -68,4 +68,26 @@ void get(const nlohmann::json& j, const char* key, Field<T>& field) {
   }
 }
 
+/// Like get, for a key the validator does not check where it appears (tool_calls on a system
+/// message, function on a custom tool): noise the API ignores. Kept when it has the modelled
+/// type, so it round-trips; left absent when it has not, instead of failing the whole parse.
+template <class T>
+void get_unchecked(const nlohmann::json& j, const char* key, Field<T>& field) {
+  try {
+    get(j, key, field);
+  } catch (const nlohmann::json::exception&) {
+    field = Field<T>();
+  }
+}
+
+/// get where the validator checks `key` (`validated`), get_unchecked elsewhere.
+template <class T>
+void get(const nlohmann::json& j, const char* key, Field<T>& field, bool validated) {
+  if (validated) {
+    get(j, key, field);
+  } else {
+    get_unchecked(j, key, field);
+  }
+}
+
 }  // namespace chatmock::api

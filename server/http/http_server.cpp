@@ -8,6 +8,8 @@
 
 #include <httplib.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -192,6 +194,12 @@ class HttpServer::Impl {
     s.set_socket_options([this](socket_t sock) {
       int yes = 1;
       ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+      // Accept a connection once its first bytes are in (nginx's `deferred`): a client that
+      // connects ahead of its request, like a load generator opening thousands of streams,
+      // takes no thread until it speaks. One that never speaks is accepted after a second and
+      // then meets the header deadline.
+      int defer_seconds = 1;
+      ::setsockopt(sock, IPPROTO_TCP, TCP_DEFER_ACCEPT, &defer_seconds, sizeof defer_seconds);
       listen_socket_ = sock;
     });
     const auto threads = static_cast<std::size_t>(std::max(1, options_.threads)) + kRefusalThreads;

@@ -2,19 +2,36 @@
 // cannot make 10,000 entries cost 10 GB.
 #include "journal/request_journal.h"
 
-#include "wire/http_request.h"
+#include <algorithm>
+#include <string_view>
 
 namespace chatmock::journal {
+
+namespace {
+/// `text` equals the lower-case `lower` ignoring ASCII case, without building a lowered copy
+/// (this runs for every header of every journaled request).
+bool equals_lower(std::string_view text, std::string_view lower) {
+  return text.size() == lower.size() &&
+         std::equal(text.begin(), text.end(), lower.begin(), [](char c, char l) {
+           return (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == l;
+         });
+}
+
+bool is_secret(std::string_view name) {
+  for (const std::string_view secret : {"authorization", "api-key", "x-api-key", "cookie",
+                                        "proxy-authorization", "openai-organization",
+                                        "openai-project"}) {
+    if (equals_lower(name, secret)) return true;
+  }
+  return false;
+}
+}  // namespace
 
 std::vector<std::pair<std::string, std::string>> redact_headers(
     std::vector<std::pair<std::string, std::string>> headers) {
   for (auto& [name, value] : headers) {
-    const std::string key = wire::lower_ascii(name);
-    const bool secret = key == "authorization" || key == "api-key" || key == "x-api-key" ||
-                        key == "cookie" || key == "proxy-authorization" ||
-                        key == "openai-organization" || key == "openai-project";
-    if (!secret) continue;
-    const bool bearer = wire::lower_ascii(value).starts_with("bearer ");
+    if (!is_secret(name)) continue;
+    const bool bearer = value.size() >= 7 && equals_lower(std::string_view(value).substr(0, 7), "bearer ");
     value = bearer ? "Bearer [REDACTED]" : "[REDACTED]";
   }
   return headers;
@@ -44,8 +61,12 @@ nlohmann::json to_json_value(const ServeEvent& event) {
 
 void RequestJournal::record(ServeEvent event) {
   if (capacity_ == 0) return;
+  ServeEvent evicted;  // freed after the lock is released, so other threads do not wait on it
   const std::lock_guard lock(mutex_);
-  if (events_.size() == capacity_) events_.pop_front();
+  if (events_.size() == capacity_) {
+    evicted = std::move(events_.front());
+    events_.pop_front();
+  }
   events_.push_back(std::move(event));
 }
 

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <ranges>
 
 #include "recording/redactor.h"
 #include "stubbing/fixture_bytes.h"
@@ -179,9 +178,12 @@ std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request,
   const bool stream = plain.value("stream", false);
   std::string words;
   std::size_t count = 0;
-  for (const auto& word : slug(redactor.redact(last_user_text(plain))) | std::views::split('-')) {
-    if (count++ == kStemWords) break;
-    words += "-" + std::string(word.begin(), word.end());
+  // A plain loop rather than views::split: clang 14 cannot compile that over libstdc++ 12.
+  const std::string text = slug(redactor.redact(last_user_text(plain)));
+  for (std::size_t from = 0; from < text.size() && count++ < kStemWords;) {
+    const auto to = std::min(text.find('-', from), text.size());
+    words += "-" + text.substr(from, to - from);
+    from = to + 1;
   }
   auto stem = slug(model + words + (stream ? "-stream" : "") +
                    (response.status == 200 ? "" : "-" + std::to_string(response.status)));

@@ -1,6 +1,6 @@
 // Thousands of malformed requests over real sockets: each gets an HTTP answer or a clean
 // close (never a hang, never a crash), and a normal request is served right after. Runs under
-// the ASan+UBSan preset too. CHATMOCK_HOSTILE_COUNT raises the count for long runs.
+// the ASan+UBSan preset too. `scripts/hostile --count N` (CHATMOCK_HOSTILE_COUNT) runs more.
 #include <cstdlib>
 #include <random>
 
