@@ -19,7 +19,11 @@ struct ApiError {
 
   /// The full body: {"error":{"message":…,"type":…,"param":…,"code":…}}.
   nlohmann::json body() const;
-  std::string body_text() const { return body().dump(); }
+  /// Invalid UTF-8 is replaced: messages quote what the client sent (a path, a header), and
+  /// dump() would throw on it (found by the http_handler fuzzer).
+  std::string body_text() const {
+    return body().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
 };
 
 /// 400 invalid_request_error with param and code, the shape of every validation failure.
