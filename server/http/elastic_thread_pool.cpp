@@ -15,14 +15,15 @@ ElasticThreadPool::ElasticThreadPool(std::size_t initial, std::size_t maximum)
 ElasticThreadPool::~ElasticThreadPool() { shutdown(); }
 
 void ElasticThreadPool::enqueue(std::function<void()> task) {
-  {
-    const std::lock_guard lock(mutex_);
-    if (stopping_) return;
-    tasks_.push_back(std::move(task));
-    // Every queued task needs its own thread: an httplib task holds its thread until the
-    // connection closes, so a task queued behind busy threads waits for a client to leave.
-    if (idle_ < tasks_.size() && threads_.size() < maximum_) spawn_locked();
-  }
+  const std::lock_guard lock(mutex_);
+  if (stopping_) return;
+  tasks_.push_back(std::move(task));
+  // Every queued task needs its own thread: an httplib task holds its thread until the
+  // connection closes, so a task queued behind busy threads waits for a client to leave.
+  if (idle_ < tasks_.size() && threads_.size() < maximum_) spawn_locked();
+  // Notified under the lock: the PacedWriter enqueues from its own thread, and httplib (on yet
+  // another thread) destroys the pool after shutdown(), which takes this lock, so the condition
+  // variable cannot be destroyed while a notify is still inside it (ThreadSanitizer found it).
   wake_.notify_one();
 }
 
