@@ -56,7 +56,7 @@ std::vector<RecordedRequest> MockServer::requests() const {
   std::vector<RecordedRequest> out;
   for (auto& event : impl_->app->context().journal.snapshot()) {
     out.push_back({std::move(event.id), std::move(event.method), std::move(event.path),
-                   std::move(event.headers), std::move(event.body), std::move(event.scenario),
+                   event.headers.to_vector(), std::move(event.body), std::move(event.scenario),
                    event.status});
   }
   return out;

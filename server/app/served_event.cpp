@@ -2,6 +2,7 @@
 // keeps concurrent lines whole.
 #include "app/served_event.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
 
@@ -10,10 +11,23 @@
 namespace chatmock::app {
 
 namespace {
-std::string bounded(const std::string& text, std::size_t limit, bool* truncated = nullptr) {
-  if (text.size() <= limit) return text;
-  if (truncated != nullptr) *truncated = true;
-  return text.substr(0, limit);
+std::string bounded(const std::string& text, std::size_t limit) {
+  return text.size() <= limit ? text : text.substr(0, limit);
+}
+
+/// The reply's bytes up to `limit`, gathered from its writes in one copy (WireReply::body()
+/// would join them all first, and a long stream is cut anyway).
+std::string bounded_body(const wire::WireReply& reply, std::size_t limit, bool& truncated) {
+  std::size_t total = 0;
+  for (const auto& write : reply.writes) total += write.bytes.size();
+  truncated = total > limit;
+  std::string out;
+  out.reserve(std::min(total, limit));
+  for (const auto& write : reply.writes) {
+    if (out.size() == limit) break;
+    out.append(write.bytes, 0, limit - out.size());
+  }
+  return out;
 }
 
 // ANSI SGR colours (ECMA-48): green 2xx/3xx, yellow 4xx, red 5xx; the id is dimmed.
@@ -62,11 +76,11 @@ void record_served(ServerContext& server, const wire::HttpRequest& request, cons
   event.duration_ms = duration_ms;
   if (journal_on) {
     const auto limit = server.config.journal_body_bytes;
-    event.headers = journal::redact_headers(request.headers);
+    event.headers = journal::redacted_header_block(request.headers);
     event.body = bounded(request.body, limit);
-    event.response_body = std::make_shared<const std::string>(bounded(reply.body(), limit, &event.response_truncated));
-    event.response_headers = reply.headers;
-    event.response_headers.emplace_back("content-type", reply.content_type);
+    event.response_body = std::make_shared<const std::string>(bounded_body(reply, limit, event.response_truncated));
+    for (const auto& [name, value] : reply.headers) event.response_headers.add(name, value);
+    event.response_headers.add("content-type", reply.content_type);
   }
   log_line(server.config.log, server.config.log_color, event);
   if (journal_on) server.journal.record(std::move(event));

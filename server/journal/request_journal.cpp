@@ -25,21 +25,35 @@ bool is_secret(std::string_view name) {
   }
   return false;
 }
+
+
+/// What a credential header's value becomes: a bearer token keeps its scheme.
+std::string_view redacted_value(std::string_view value) {
+  const bool bearer = value.size() >= 7 && equals_lower(value.substr(0, 7), "bearer ");
+  return bearer ? "Bearer [REDACTED]" : "[REDACTED]";
+}
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> redact_headers(
     std::vector<std::pair<std::string, std::string>> headers) {
   for (auto& [name, value] : headers) {
-    if (!is_secret(name)) continue;
-    const bool bearer = value.size() >= 7 && equals_lower(std::string_view(value).substr(0, 7), "bearer ");
-    value = bearer ? "Bearer [REDACTED]" : "[REDACTED]";
+    if (is_secret(name)) value = redacted_value(value);
   }
   return headers;
 }
 
+HeaderBlock redacted_header_block(const std::vector<std::pair<std::string, std::string>>& headers) {
+  HeaderBlock block;
+  std::size_t bytes = 0;
+  for (const auto& [name, value] : headers) bytes += name.size() + value.size() + 8;
+  block.reserve(bytes);
+  for (const auto& [name, value] : headers) block.add(name, is_secret(name) ? redacted_value(value) : value);
+  return block;
+}
+
 nlohmann::json to_json_value(const ServeEvent& event) {
   nlohmann::json headers = nlohmann::json::object();
-  for (const auto& [name, value] : event.headers) headers[name] = value;
+  for (const auto& [name, value] : event.headers) headers[std::string(name)] = value;
   nlohmann::json body = nlohmann::json::parse(event.body, nullptr, false);
   if (body.is_discarded()) body = event.body;
   nlohmann::json out = {{"id", event.id},
@@ -52,7 +66,7 @@ nlohmann::json to_json_value(const ServeEvent& event) {
                         {"received_at_ms", event.received_at_ms},
                         {"duration_ms", event.duration_ms}};
   nlohmann::json response_headers = nlohmann::json::object();
-  for (const auto& [name, value] : event.response_headers) response_headers[name] = value;
+  for (const auto& [name, value] : event.response_headers) response_headers[std::string(name)] = value;
   out["response"] = {{"headers", std::move(response_headers)},
                      {"body", event.response_body ? *event.response_body : std::string()},
                      {"truncated", event.response_truncated}};

@@ -10,20 +10,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include "journal/header_block.h"
+
 namespace chatmock::journal {
 
 struct ServeEvent {
   std::string id;  ///< the x-request-id sent back
   std::string method;
   std::string path;
-  std::vector<std::pair<std::string, std::string>> headers;  ///< secrets redacted
+  HeaderBlock headers;  ///< secrets redacted
   std::string body;                                          ///< request body (bounded copy)
   std::string scenario;                                      ///< resolved scenario expression
   int status = 0;
   std::int64_t received_at_ms = 0;
   double duration_ms = 0;
   std::shared_ptr<const std::string> response_body;  ///< what was sent (bounded), for conformance
-  std::vector<std::pair<std::string, std::string>> response_headers;
+  HeaderBlock response_headers;
   bool response_truncated = false;
 };
 
@@ -31,6 +33,8 @@ struct ServeEvent {
 /// "[REDACTED]"; a bearer token keeps its scheme so the shape stays visible.
 std::vector<std::pair<std::string, std::string>> redact_headers(
     std::vector<std::pair<std::string, std::string>> headers);
+/// The same redaction, written straight into a journal event's HeaderBlock.
+HeaderBlock redacted_header_block(const std::vector<std::pair<std::string, std::string>>& headers);
 
 /// The contract's JSON shape of one event.
 nlohmann::json to_json_value(const ServeEvent& event);

@@ -20,7 +20,7 @@ struct JournalModel {
 
 /// The fields a test can tell events apart by.
 nlohmann::json fingerprint(const ServeEvent& e) {
-  return {e.id, e.method, e.path, e.body, e.scenario, e.status, e.received_at_ms, e.headers};
+  return {e.id, e.method, e.path, e.body, e.scenario, e.status, e.received_at_ms, e.headers.to_vector()};
 }
 
 struct Record : rc::state::Command<JournalModel, RequestJournal> {
@@ -33,7 +33,8 @@ struct Record : rc::state::Command<JournalModel, RequestJournal> {
     e.body = *property::text(16);
     e.status = *rc::gen::element(200, 400, 429, 500);
     e.received_at_ms = *rc::gen::inRange<std::int64_t>(0, 1'000'000);
-    e.headers = {{"x-chatmock-scenario", *property::text(8)}};
+    const std::string scenario = *property::text(8);
+    e.headers = {{"x-chatmock-scenario", scenario}};
     return e;
   }();
 
