@@ -87,6 +87,7 @@ class GuardedStream final : public httplib::Stream {
       const auto n = std::min(size, pending_.size() - consumed_);
       pending_.copy(ptr, n, consumed_);
       consumed_ += n;
+      if (current_hand_off != nullptr) current_hand_off->unread = pending_.size() - consumed_;
       return static_cast<ssize_t>(n);
     }
     while (true) {
@@ -267,6 +268,7 @@ bool GuardedServer::serve_connection(int sock) {
     bool connection_closed = false;
     GuardedStream stream(sock, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
                          limits_.write_timeout_ms);
+    if (current_hand_off != nullptr) current_hand_off->unread = pending.size();
     const bool ok = process_request(stream, last, connection_closed, nullptr);
     if (current_hand_off != nullptr && current_hand_off->adopted) return false;
     if (!ok || connection_closed) return false;

@@ -29,6 +29,9 @@ struct ConnectionLimits {
 struct ConnectionHandOff {
   int fd = -1;
   bool adopted = false;  ///< set by whoever took the socket: the loop then neither reads nor closes it
+  /// Bytes the loop has read past the current request (a pipelined next request). The writer
+  /// would not see them, so such a connection is not adopted.
+  std::size_t unread = 0;
 
   /// The connection served on the calling thread, or nullptr outside a GuardedServer loop.
   static ConnectionHandOff* current();

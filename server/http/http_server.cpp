@@ -94,6 +94,8 @@ struct PacedBody {
   bool hand_to_writer() {
     auto* connection = ConnectionHandOff::current();
     if (writer == nullptr || connection == nullptr || reply->writes.empty()) return false;
+    // A pipelined next request already read into the loop's buffer would be lost to the writer.
+    if (connection->unread > 0) return false;
     // httplib compresses a provider's output for clients that accept gzip; the writer sends
     // bytes as they are, so such replies stay paced on the pool thread.
     if (response->has_header("Content-Encoding")) return false;

@@ -60,6 +60,20 @@ TEST(PacedStreamsHttp, KeepAliveConnectionServesTheNextRequestAfterAPacedStream)
   ::close(fd);
 }
 
+TEST(PacedStreamsHttp, PipelinedRequestAfterAPacedStreamIsAnswered) {
+  RunningServer server;
+  const int fd = open_socket(server.port(), 20000);
+  // Both requests in one write: the second is already in the server's buffer when the first
+  // reply's stream starts, so that stream must not leave the connection's thread.
+  ASSERT_TRUE(send_all(fd, stream_request("ttft=5,itl=1") + stream_request("ttft=0", false)));
+  const auto both = read_until(fd, "\"usage\"");
+  const auto stream_end = both.find(kLastChunk);
+  ASSERT_NE(stream_end, std::string::npos) << both;
+  EXPECT_EQ(both.rfind("HTTP/1.1 200", 0), 0u) << both;
+  EXPECT_EQ(both.find("HTTP/1.1 200", stream_end), stream_end + std::string(kLastChunk).size()) << both;
+  ::close(fd);
+}
+
 TEST(PacedStreamsHttp, MoreSlowStreamsThanThreadsStayOpenWhileRequestsAreAnswered) {
   app::Config config;
   config.http.threads = 4;
