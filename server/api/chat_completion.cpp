@@ -36,8 +36,8 @@ void to_json(json& j, const UrlCitation& v) {
   j = {{"start_index", v.start_index}, {"end_index", v.end_index}, {"url", v.url}, {"title", v.title}};
 }
 void from_json(const json& j, UrlCitation& v) {
-  v.start_index = j.at("start_index").get<std::int64_t>();
-  v.end_index = j.at("end_index").get<std::int64_t>();
+  v.start_index = value_of<std::int64_t>(j.at("start_index"));
+  v.end_index = value_of<std::int64_t>(j.at("end_index"));
   v.url = j.at("url").get<std::string>();
   v.title = j.at("title").get<std::string>();
 }
@@ -53,7 +53,7 @@ void to_json(json& j, const ChatCompletionAudio& v) {
 }
 void from_json(const json& j, ChatCompletionAudio& v) {
   v.id = j.at("id").get<std::string>();
-  v.expires_at = j.at("expires_at").get<std::int64_t>();
+  v.expires_at = value_of<std::int64_t>(j.at("expires_at"));
   v.data = j.at("data").get<std::string>();
   v.transcript = j.at("transcript").get<std::string>();
 }
@@ -130,9 +130,9 @@ void to_json(json& j, const CompletionUsage& v) {
   put(j, "completion_tokens_details", v.completion_tokens_details);
 }
 void from_json(const json& j, CompletionUsage& v) {
-  v.prompt_tokens = j.at("prompt_tokens").get<std::int64_t>();
-  v.completion_tokens = j.at("completion_tokens").get<std::int64_t>();
-  v.total_tokens = j.at("total_tokens").get<std::int64_t>();
+  v.prompt_tokens = value_of<std::int64_t>(j.at("prompt_tokens"));
+  v.completion_tokens = value_of<std::int64_t>(j.at("completion_tokens"));
+  v.total_tokens = value_of<std::int64_t>(j.at("total_tokens"));
   get(j, "prompt_tokens_details", v.prompt_tokens_details);
   get(j, "completion_tokens_details", v.completion_tokens_details);
 }
@@ -162,7 +162,7 @@ void to_json(json& j, const Choice& v) {
   j["finish_reason"] = v.finish_reason;
 }
 void from_json(const json& j, Choice& v) {
-  v.index = j.at("index").get<std::int64_t>();
+  v.index = value_of<std::int64_t>(j.at("index"));
   v.message = j.at("message").get<ChatCompletionMessage>();
   get(j, "logprobs", v.logprobs);
   v.finish_reason = j.at("finish_reason").get<FinishReason>();
@@ -179,7 +179,7 @@ void to_json(json& j, const ChatCompletion& v) {
 void from_json(const json& j, ChatCompletion& v) {
   v.id = j.at("id").get<std::string>();
   v.object = j.at("object").get<std::string>();
-  v.created = j.at("created").get<std::int64_t>();
+  v.created = value_of<std::int64_t>(j.at("created"));
   v.model = j.at("model").get<std::string>();
   v.choices = j.at("choices").get<std::vector<Choice>>();
   get(j, "usage", v.usage);

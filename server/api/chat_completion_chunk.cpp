@@ -58,7 +58,7 @@ void to_json(json& j, const ChunkChoice& v) {
   put(j, "finish_reason", v.finish_reason);
 }
 void from_json(const json& j, ChunkChoice& v) {
-  v.index = j.at("index").get<std::int64_t>();
+  v.index = value_of<std::int64_t>(j.at("index"));
   v.delta = j.value("delta", json::object()).get<Delta>();
   get(j, "logprobs", v.logprobs);
   get(j, "finish_reason", v.finish_reason);
@@ -75,7 +75,7 @@ void to_json(json& j, const ChatCompletionChunk& v) {
 void from_json(const json& j, ChatCompletionChunk& v) {
   v.id = j.at("id").get<std::string>();
   v.object = j.at("object").get<std::string>();
-  v.created = j.at("created").get<std::int64_t>();
+  v.created = value_of<std::int64_t>(j.at("created"));
   v.model = j.at("model").get<std::string>();
   v.choices = j.at("choices").get<std::vector<ChunkChoice>>();
   get(j, "usage", v.usage);

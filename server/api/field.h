@@ -4,7 +4,9 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <limits>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 namespace chatmock::api {
@@ -55,6 +57,24 @@ void put(nlohmann::json& j, const char* key, const Field<T>& field) {
   }
 }
 
+/// `j` converted to T. For an integer T a floating-point number beyond T's range (or NaN) is a
+/// type error, where nlohmann's own conversion is undefined behaviour (found by the
+/// fixture_loader fuzzer: "reasoning_tokens": -92233720368547758080).
+template <class T>
+T value_of(const nlohmann::json& j) {
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    if (j.is_number_float()) {
+      const double d = j.get<double>();
+      constexpr double lo = std::is_signed_v<T> ? static_cast<double>(std::numeric_limits<T>::min()) : -1.0;
+      constexpr double hi = std::is_signed_v<T> ? -static_cast<double>(std::numeric_limits<T>::min())
+                                                : 2.0 * static_cast<double>(std::numeric_limits<T>::max() / 2 + 1);
+      const bool fits = std::is_signed_v<T> ? (d >= lo && d < hi) : (d > lo && d < hi);
+      if (!fits) throw nlohmann::json::type_error::create(302, "number out of range for an integer: " + j.dump(), &j);
+    }
+  }
+  return j.template get<T>();
+}
+
 /// Reads `key` into `field`: absent when missing, null when null, else the converted value.
 template <class T>
 void get(const nlohmann::json& j, const char* key, Field<T>& field) {
@@ -64,7 +84,7 @@ void get(const nlohmann::json& j, const char* key, Field<T>& field) {
   } else if (it->is_null()) {
     field = Field<T>::null();
   } else {
-    field = it->template get<T>();
+    field = value_of<T>(*it);
   }
 }
 

@@ -78,5 +78,17 @@ TEST(WireRoundTrip, RequestKeepsEveryKnownFieldAndTheUnknownOnes) {
   EXPECT_EQ(nlohmann::json(typed)["future_param"], request["future_param"]);
 }
 
+// Found by the fixture_loader fuzzer: nlohmann converts a float to an integer with a plain cast,
+// undefined behaviour beyond the integer's range. Such a number is now a type error.
+TEST(WireRoundTrip, IntegerFieldsRefuseFloatsBeyondTheirRange) {
+  for (const char* number : {"-92233720368547758080", "9.3e18", "1e300"}) {
+    const auto usage = nlohmann::json::parse(std::string(R"({"prompt_tokens":1,"completion_tokens":)") +
+                                             number + R"(,"total_tokens":2})");
+    EXPECT_THROW(usage.get<CompletionUsage>(), nlohmann::json::type_error) << number;
+  }
+  const auto fine = nlohmann::json::parse(R"({"prompt_tokens":1,"completion_tokens":2.0,"total_tokens":3})");
+  EXPECT_EQ(fine.get<CompletionUsage>().completion_tokens, 2);
+}
+
 }  // namespace
 }  // namespace chatmock::api
