@@ -8,6 +8,7 @@
 
 #include "scenarios/core_content_hooks.h"
 #include "scenarios/core_reply_edits.h"
+#include "scenarios/json_shape.h"
 #include "synthesis/id_generator.h"
 #include "synthesis/text_generator.h"
 #include "synthesis/token_splitter.h"
@@ -148,33 +149,49 @@ void speak_answers(api::ChatCompletion& completion, ScenarioContext& ctx) {
   }
 }
 
+namespace {
+/// The streamed audio of a chunk's only choice, when it carries data to slice; composed
+/// scenarios (fuzz, minimal) may have reshaped the chunk, which is then passed on as it is.
+const json* audio_to_fragment(json& chunk) {
+  auto* choices = array_member(chunk, "choices");
+  if (choices == nullptr || choices->size() != 1) return nullptr;
+  auto* delta = object_member((*choices)[0], "delta");
+  auto* audio = delta != nullptr ? object_member(*delta, "audio") : nullptr;
+  const auto* data = audio != nullptr ? member(*audio, "data") : nullptr;
+  return data != nullptr && data->is_string() ? audio : nullptr;
+}
+}  // namespace
+
 void fragment_audio_deltas(std::vector<nlohmann::json>& chunks, ScenarioContext& /*ctx*/) {
   std::vector<json> out;
   out.reserve(chunks.size());
   for (auto& chunk : chunks) {
-    json* choice =
-        chunk.contains("choices") && chunk["choices"].size() == 1 ? &chunk["choices"][0] : nullptr;
-    if (choice == nullptr || !(*choice)["delta"].contains("audio") ||
-        !(*choice)["delta"]["audio"].contains("data")) {
+    const json* streamed_audio = audio_to_fragment(chunk);
+    if (streamed_audio == nullptr) {
       out.push_back(std::move(chunk));
       continue;
     }
-    const json audio = (*choice)["delta"]["audio"];
-    const auto index = choice->value("index", std::int64_t{0});
-    const auto pieces = synthesis::split_tokens(audio.value("transcript", ""));
-    (*choice)["delta"]["audio"] = {{"id", audio["id"]},
-                                   {"transcript", pieces.empty() ? "" : pieces.front()}};
+    const json audio = *streamed_audio;
+    json& choice = chunk["choices"][0];
+    const auto index = integer_member(choice, "index");
+    const auto pieces = synthesis::split_tokens(string_member(audio, "transcript"));
+    json first = {{"transcript", pieces.empty() ? "" : pieces.front()}};
+    if (audio.contains("id")) first["id"] = audio.at("id");
+    choice["delta"]["audio"] = std::move(first);
     const json model_chunk = chunk;
     out.push_back(std::move(chunk));
     for (std::size_t i = 1; i < pieces.size(); ++i) {
       out.push_back(audio_delta_chunk(model_chunk, index, {{"transcript", pieces[i]}}));
     }
-    const auto data = audio["data"].get<std::string>();
+    const auto& data = audio.at("data").get_ref<const std::string&>();
     for (std::size_t at = 0; at < data.size(); at += kDataSliceChars) {
       out.push_back(
           audio_delta_chunk(model_chunk, index, {{"data", data.substr(at, kDataSliceChars)}}));
     }
-    out.push_back(audio_delta_chunk(model_chunk, index, {{"expires_at", audio["expires_at"]}}));
+    if (audio.contains("expires_at")) {
+      out.push_back(
+          audio_delta_chunk(model_chunk, index, {{"expires_at", audio.at("expires_at")}}));
+    }
   }
   chunks = std::move(out);
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <string_view>
 
+#include "scenarios/json_shape.h"
 #include "scenarios/tunables.h"
 #include "synthesis/id_generator.h"
 #include "synthesis/text_generator.h"
@@ -183,16 +184,23 @@ void stream_audio_pieces(std::vector<json>& chunks, ScenarioContext& ctx) {
   std::vector<std::int64_t> audio_choices;
   for (auto& chunk : chunks) {
     std::vector<json> pieces;
-    for (auto& choice : chunk.value("choices", json::array())) {
-      const auto& delta = choice["delta"];
-      if (!delta.contains("audio") || !delta["audio"].is_object()) continue;
-      const json audio = delta["audio"];
-      audio_choices.push_back(choice.value("index", std::int64_t{0}));
-      const auto transcript = synthesis::split_tokens(audio.value("transcript", ""));
-      const auto data = audio.value("data", "");
+    auto* choices = array_member(chunk, "choices");
+    if (choices == nullptr) {
+      out.push_back(std::move(chunk));
+      continue;
+    }
+    for (auto& choice : *choices) {
+      auto* delta = object_member(choice, "delta");
+      if (delta == nullptr || !delta->contains("audio")) continue;
+      const json audio = std::move((*delta)["audio"]);
+      delta->erase("audio");
+      if (!audio.is_object()) continue;
+      audio_choices.push_back(integer_member(choice, "index"));
+      const auto transcript = synthesis::split_tokens(string_member(audio, "transcript"));
+      const auto data = string_member(audio, "data");
       for (std::size_t i = 0; i < transcript.size(); ++i) {
         json part = {{"transcript", transcript[i]}};
-        if (i == 0) part["id"] = audio["id"];
+        if (i == 0) part["id"] = member_or_null(audio, "id");
         pieces.push_back(piece_chunk(chunk, choice, std::move(part), ctx));
       }
       for (std::size_t at = 0; at < data.size(); at += kAudioDataSlice) {
@@ -200,22 +208,22 @@ void stream_audio_pieces(std::vector<json>& chunks, ScenarioContext& ctx) {
             piece_chunk(chunk, choice, {{"data", data.substr(at, kAudioDataSlice)}}, ctx));
       }
       // node ChatCompletionStream special-cases a delta holding only expires_at as the end.
-      pieces.push_back(piece_chunk(chunk, choice, {{"expires_at", audio["expires_at"]}}, ctx));
+      pieces.push_back(
+          piece_chunk(chunk, choice, {{"expires_at", member_or_null(audio, "expires_at")}}, ctx));
     }
-    for (auto& choice : chunk["choices"]) choice["delta"].erase("audio");
     out.push_back(std::move(chunk));
     for (auto& piece : pieces) out.push_back(std::move(piece));
   }
   if (drop_finish) {
     std::erase_if(out, [&](json& chunk) {
-      auto& choices = chunk["choices"];
-      if (choices.empty()) return false;
-      std::erase_if(*choices.get_ptr<json::array_t*>(), [&](const json& c) {
-        return !c.value("finish_reason", json()).is_null() &&
-               std::ranges::find(audio_choices, c.value("index", std::int64_t{0})) !=
-                   audio_choices.end();
+      auto* choices = array_member(chunk, "choices");
+      if (choices == nullptr || choices->empty()) return false;
+      std::erase_if(*choices->get_ptr<json::array_t*>(), [&](const json& c) {
+        const auto* finish = member(c, "finish_reason");
+        return finish != nullptr && !finish->is_null() &&
+               std::ranges::find(audio_choices, integer_member(c, "index")) != audio_choices.end();
       });
-      return choices.empty();
+      return choices->empty();
     });
   }
   chunks = std::move(out);

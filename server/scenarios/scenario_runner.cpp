@@ -37,6 +37,24 @@ bool any_hook(const Composition& composition, Hook Scenario::*member) {
                      [member](const Scenario* s) { return static_cast<bool>(s->*member); });
 }
 
+/// Runs one scenario's edit of the JSON body or chunks. Alone, a scenario edits what synthesis
+/// made; after another scenario's edit (fuzz, minimal, explicit_nulls) it may meet a shape it
+/// cannot edit, and then the document stays as the earlier scenarios left it: a composed reply
+/// degrades to fewer edits instead of a 500. Only composed runs pay for the copy.
+template <class Document, class Edit>
+void apply_edit(const Edit& edit, Document& document, ScenarioContext& context, bool reshaped) {
+  if (!reshaped) {
+    edit(document, context);
+    return;
+  }
+  Document before = document;
+  try {
+    edit(document, context);
+  } catch (const nlohmann::json::exception&) {
+    document = std::move(before);
+  }
+}
+
 wire::WireReply render_stream(std::vector<streaming::StreamFrame> frames,
                               const streaming::SseFraming& framing) {
   wire::WireReply reply;
@@ -90,8 +108,11 @@ wire::WireReply run_composition(const Composition& composition, RunInput input) 
       reply = wire::json_reply(200, api::to_json_text(completion));
     } else if (!input.request.stream) {
       nlohmann::json body = completion;
+      bool reshaped = false;
       for (std::size_t i = 0; i < composition.size(); ++i) {
-        if (composition[i]->edit_body) composition[i]->edit_body(body, contexts[i]);
+        if (!composition[i]->edit_body) continue;
+        apply_edit(composition[i]->edit_body, body, contexts[i], reshaped);
+        reshaped = true;
       }
       reply = render_json(std::move(body));
     } else {
@@ -109,8 +130,11 @@ wire::WireReply run_composition(const Composition& composition, RunInput input) 
         }
       } else {
         std::vector<nlohmann::json> chunks(typed_chunks.begin(), typed_chunks.end());
+        bool reshaped = false;
         for (std::size_t i = 0; i < composition.size(); ++i) {
-          if (composition[i]->edit_chunks) composition[i]->edit_chunks(chunks, contexts[i]);
+          if (!composition[i]->edit_chunks) continue;
+          apply_edit(composition[i]->edit_chunks, chunks, contexts[i], reshaped);
+          reshaped = true;
         }
         for (const auto& chunk : chunks) frames.push_back(streaming::StreamFrame::of_event({dump_json(chunk)}));
       }
