@@ -3,6 +3,7 @@
 // second holds a thread forever. Here the request line and headers are read into a buffer under
 // one deadline and checked against the limits before httplib parses them from that buffer.
 // poll() replaces httplib's select(), which cannot watch descriptors above FD_SETSIZE (1024).
+// HTTPS runs the same loop over a TLS session (connection_io.h), handshake under the deadline.
 #include "http/guarded_server.h"
 
 #include <arpa/inet.h>
@@ -23,33 +24,8 @@ namespace chatmock::http {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-// Waits are cut into slices so that stop() is noticed within this bound.
-constexpr int kPollSliceMs = 200;
 constexpr int kLingerMs = 500;
 constexpr std::size_t kLingerBytes = 1 << 20;
-
-Clock::time_point after_ms(int ms) { return Clock::now() + std::chrono::milliseconds(ms); }
-
-int remaining_ms(Clock::time_point deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-  return static_cast<int>(std::max<std::chrono::milliseconds::rep>(0, left.count()));
-}
-
-/// 1 when `events` are ready, 0 at the deadline (or when `keep_going` turns false), -1 on error.
-template <class KeepGoing>
-int wait_for(int sock, short events, Clock::time_point deadline, KeepGoing keep_going) {
-  while (keep_going()) {
-    const int left = remaining_ms(deadline);
-    pollfd fd{sock, events, 0};
-    const int ready = ::poll(&fd, 1, std::min(left, kPollSliceMs));
-    if (ready > 0) return (fd.revents & (POLLERR | POLLNVAL)) != 0 && (fd.revents & events) == 0 ? -1 : 1;
-    if (ready < 0 && errno != EINTR) return -1;
-    if (left == 0) return 0;
-  }
-  return 0;
-}
 
 bool always() { return true; }
 
@@ -69,16 +45,18 @@ std::string address_text(const sockaddr_storage& addr, int& port) {
   return text;
 }
 
-/// httplib's view of one request: bytes already buffered by read_head first, then the socket,
-/// all under the request deadline.
+/// httplib's view of one request: bytes already buffered by read_head first, then the
+/// connection, all under the request deadline.
 class GuardedStream final : public httplib::Stream {
  public:
-  GuardedStream(int sock, std::string& pending, Clock::time_point read_deadline, int write_timeout_ms)
-      : sock_(sock), pending_(pending), read_deadline_(read_deadline), write_timeout_ms_(write_timeout_ms) {}
+  GuardedStream(ConnectionIo& io, std::string& pending, Clock::time_point read_deadline, int write_timeout_ms)
+      : io_(io), sock_(io.socket()), pending_(pending), read_deadline_(read_deadline),
+        write_timeout_ms_(write_timeout_ms) {}
   ~GuardedStream() override { pending_.erase(0, consumed_); }
 
   bool is_readable() const override {
-    return consumed_ < pending_.size() || wait_for(sock_, POLLIN, read_deadline_, always) == 1;
+    return consumed_ < pending_.size() || io_.has_buffered() ||
+           wait_for(sock_, POLLIN, read_deadline_, always) == 1;
   }
   bool is_writable() const override { return wait_for(sock_, POLLOUT, after_ms(write_timeout_ms_), always) == 1; }
 
@@ -90,20 +68,19 @@ class GuardedStream final : public httplib::Stream {
       if (current_hand_off != nullptr) current_hand_off->unread = pending_.size() - consumed_;
       return static_cast<ssize_t>(n);
     }
-    while (true) {
-      if (wait_for(sock_, POLLIN, read_deadline_, always) != 1) return -1;
-      const auto n = ::recv(sock_, ptr, size, MSG_DONTWAIT);
-      if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) return n;
+    std::size_t got = 0;
+    switch (io_.read_some(ptr, size, got, read_deadline_, always)) {
+      case ReadStatus::data:
+        return static_cast<ssize_t>(got);
+      case ReadStatus::closed:
+        return 0;
+      default:
+        return -1;
     }
   }
 
   ssize_t write(const char* ptr, size_t size) override {
-    const auto deadline = after_ms(write_timeout_ms_);
-    while (true) {
-      if (wait_for(sock_, POLLOUT, deadline, always) != 1) return -1;
-      const auto n = ::send(sock_, ptr, size, MSG_DONTWAIT | MSG_NOSIGNAL);
-      if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) return n;
-    }
+    return io_.write_some(ptr, size, after_ms(write_timeout_ms_));
   }
 
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
@@ -121,6 +98,7 @@ class GuardedStream final : public httplib::Stream {
   socket_t socket() const override { return sock_ < FD_SETSIZE ? sock_ : -1; }
 
  private:
+  ConnectionIo& io_;
   int sock_;
   std::string& pending_;
   std::size_t consumed_ = 0;
@@ -147,30 +125,23 @@ std::size_t head_end(const std::string& buffer, std::size_t from) {
 }
 
 /// Writes a complete error reply with `Connection: close`; the caller closes.
-void refuse(int sock, int status, int write_timeout_ms) {
+void refuse(ConnectionIo& io, int status, int write_timeout_ms) {
   const char* reason = status == 408   ? "Request Timeout"
                        : status == 414 ? "URI Too Long"
                        : status == 431 ? "Request Header Fields Too Large"
                                        : "Service Unavailable";
   const std::string body = error_page_for_status(status, "", "");
-  std::string reply = "HTTP/1.1 " + std::to_string(status) + " " + reason +
-                      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-                      "\r\nConnection: close\r\n" + (status == 503 ? "Retry-After: 1\r\n" : "") + "\r\n" + body;
-  std::string none;
-  GuardedStream stream(sock, none, Clock::now(), write_timeout_ms);
-  std::size_t sent = 0;
-  while (sent < reply.size()) {
-    const auto n = stream.write(reply.data() + sent, reply.size() - sent);
-    if (n <= 0) return;
-    sent += static_cast<std::size_t>(n);
-  }
+  const std::string reply = "HTTP/1.1 " + std::to_string(status) + " " + reason +
+                            "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+                            "\r\nConnection: close\r\n" + (status == 503 ? "Retry-After: 1\r\n" : "") + "\r\n" +
+                            body;
+  io.write_all(reply, after_ms(write_timeout_ms));
 }
 
 /// Reads until `pending` holds a whole request line and header block, checking the limits as
 /// bytes arrive so an oversized head is refused without being buffered.
-template <class KeepGoing>
-Head read_head(int sock, std::string& pending, Clock::time_point deadline, const ConnectionLimits& limits,
-               KeepGoing keep_going) {
+Head read_head(ConnectionIo& io, std::string& pending, Clock::time_point deadline, const ConnectionLimits& limits,
+               const std::function<bool()>& keep_going) {
   // RFC 9112 §2.2: a server SHOULD ignore empty lines received before the request line.
   pending.erase(0, std::min(pending.find_first_not_of("\r\n"), pending.size()));
   std::size_t scanned = 0;
@@ -188,12 +159,16 @@ Head read_head(int sock, std::string& pending, Clock::time_point deadline, const
     }
     if (pending.size() > limits.max_header_bytes) return Head::too_large;
     scanned = pending.size() >= 3 ? pending.size() - 3 : 0;
-    const int ready = wait_for(sock, POLLIN, deadline, keep_going);
-    if (ready < 0 || !keep_going()) return Head::closed;
-    if (ready == 0) return Head::timed_out;
-    const auto n = ::recv(sock, chunk, sizeof chunk, MSG_DONTWAIT);
-    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) return Head::closed;
-    if (n > 0) pending.append(chunk, static_cast<std::size_t>(n));
+    std::size_t got = 0;
+    switch (io.read_some(chunk, sizeof chunk, got, deadline, keep_going)) {
+      case ReadStatus::data:
+        pending.append(chunk, got);
+        break;
+      case ReadStatus::timed_out:
+        return Head::timed_out;
+      default:
+        return Head::closed;
+    }
   }
 }
 
@@ -204,18 +179,26 @@ ConnectionHandOff* ConnectionHandOff::current() { return current_hand_off; }
 bool GuardedServer::process_and_close_socket(socket_t sock) {
   const int yes = 1;
   ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+  ConnectionIo io(sock, tls_.get());
   bool linger = true;
   ConnectionHandOff hand_off{sock, false};
-  if (open_.fetch_add(1) + 1 > limits_.max_connections) {
-    refuse(sock, 503, limits_.write_timeout_ms);
+  const bool running = open_.fetch_add(1) + 1 <= limits_.max_connections;
+  // The handshake shares the header deadline: a client that connects and says nothing, or
+  // trickles its ClientHello, is dropped like one that trickles its headers.
+  if (!io.handshake(after_ms(limits_.header_timeout_ms), [this] { return is_running(); })) {
+    linger = false;
+  } else if (!running) {
+    refuse(io, 503, limits_.write_timeout_ms);
   } else {
-    current_hand_off = &hand_off;
-    linger = serve_connection(sock);
+    // A TLS session cannot be handed to the PacedWriter, which writes to the raw socket.
+    current_hand_off = io.is_tls() ? nullptr : &hand_off;
+    linger = serve_connection(io);
     current_hand_off = nullptr;
   }
   open_.fetch_sub(1);
   // An adopted connection belongs to the PacedWriter now; it comes back through serve_again().
   if (hand_off.adopted) return true;
+  io.close_session();
   if (linger) {
     // Close only our side first and drain what the client still sends, so our error reply is
     // not destroyed by a RST for unread bytes (RFC 9112 §9.6, "lingering close").
@@ -235,18 +218,19 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   return true;
 }
 
-bool GuardedServer::serve_connection(int sock) {
+bool GuardedServer::serve_connection(ConnectionIo& io) {
   std::string pending;
+  const std::function<bool()> running = [this] { return is_running(); };
   for (std::size_t served = 0; served < limits_.keep_alive_max_requests && is_running(); ++served) {
     auto request_start = Clock::now();
-    if (served > 0 && pending.empty()) {
+    if (served > 0 && pending.empty() && !io.has_buffered()) {
       // Idle keep-alive: the next request may take its time to start, up to the idle timeout.
-      const int ready = wait_for(sock, POLLIN, after_ms(limits_.idle_timeout_ms), [this] { return is_running(); });
+      const int ready = wait_for(io.socket(), POLLIN, after_ms(limits_.idle_timeout_ms), running);
       if (ready != 1) return false;
       request_start = Clock::now();
     }
-    const auto head = read_head(sock, pending, request_start + std::chrono::milliseconds(limits_.header_timeout_ms),
-                                limits_, [this] { return is_running(); });
+    const auto head =
+        read_head(io, pending, request_start + std::chrono::milliseconds(limits_.header_timeout_ms), limits_, running);
     switch (head) {
       case Head::complete:
         break;
@@ -255,18 +239,18 @@ bool GuardedServer::serve_connection(int sock) {
       case Head::timed_out:
         // A connection that never started a request is just closed; a slow one is told why.
         if (pending.empty()) return false;
-        refuse(sock, 408, limits_.write_timeout_ms);
+        refuse(io, 408, limits_.write_timeout_ms);
         return true;
       case Head::line_too_long:
-        refuse(sock, 414, limits_.write_timeout_ms);
+        refuse(io, 414, limits_.write_timeout_ms);
         return true;
       case Head::too_large:
-        refuse(sock, 431, limits_.write_timeout_ms);
+        refuse(io, 431, limits_.write_timeout_ms);
         return true;
     }
     const bool last = served + 1 >= limits_.keep_alive_max_requests || !is_running();
     bool connection_closed = false;
-    GuardedStream stream(sock, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
+    GuardedStream stream(io, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
                          limits_.write_timeout_ms);
     if (current_hand_off != nullptr) current_hand_off->unread = pending.size();
     const bool ok = process_request(stream, last, connection_closed, nullptr);

@@ -1,13 +1,16 @@
 // GuardedServer: httplib::Server with chatmock's own per-connection loop, so every connection
 // has bounded resources: a header deadline (slowloris → 408), header size and count limits
-// (431), a request-line limit (414), an idle keep-alive timeout and a connection cap (503).
-// Parsing, routing and writing stay httplib's (process_request); only the socket loop is ours.
+// (431), a request-line limit (414), an idle keep-alive timeout and a connection cap (503), for
+// HTTP and HTTPS alike. Parsing, routing and writing stay httplib's (process_request).
 #pragma once
 
 #include <atomic>
 #include <cstddef>
+#include <memory>
 
 #include <httplib.h>
+
+#include "http/connection_io.h"
 
 namespace chatmock::http {
 
@@ -40,6 +43,11 @@ struct ConnectionHandOff {
 class GuardedServer final : public httplib::Server {
  public:
   explicit GuardedServer(ConnectionLimits limits) : limits_(limits) {}
+  /// HTTPS: every connection handshakes with this context (check is_valid()).
+  GuardedServer(ConnectionLimits limits, std::unique_ptr<TlsContext> tls)
+      : limits_(limits), tls_(std::move(tls)) {}
+
+  bool is_valid() const override { return !tls_ || tls_->valid(); }
 
   /// Serves the next requests on a connection handed back after an adopted reply completed,
   /// on the calling (pool) thread, like a newly accepted one.
@@ -50,9 +58,10 @@ class GuardedServer final : public httplib::Server {
 
  private:
   bool process_and_close_socket(socket_t sock) override;
-  bool serve_connection(socket_t sock);
+  bool serve_connection(ConnectionIo& io);
 
   ConnectionLimits limits_;
+  std::unique_ptr<TlsContext> tls_;  ///< null for plain HTTP
   std::atomic<std::size_t> open_{0};
 };
 

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <optional>
 #include <thread>
 
@@ -155,15 +156,19 @@ class HttpServer::Impl {
   Impl(HttpServerOptions options, Handler handler)
       : options_(std::move(options)), handler_(std::move(handler)) {
     raise_open_file_limit();
+    std::unique_ptr<GuardedServer> server;
     if (!options_.tls_cert.empty()) {
-      server_ = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
+      // SSL_write reports a vanished peer through SIGPIPE; MSG_NOSIGNAL covers plain sends only.
+      std::signal(SIGPIPE, SIG_IGN);
+      server = std::make_unique<GuardedServer>(connection_limits(options_),
+                                               std::make_unique<TlsContext>(options_.tls_cert, options_.tls_key));
     } else {
-      auto server = std::make_unique<GuardedServer>(connection_limits(options_));
-      connections_ = server.get();
-      server_ = std::move(server);
-      writer_ = std::make_unique<PacedWriter>([this](int fd) { serve_again(fd); },
-                                              std::chrono::seconds(options_.write_timeout_s));
+      server = std::make_unique<GuardedServer>(connection_limits(options_));
     }
+    connections_ = server.get();
+    server_ = std::move(server);
+    writer_ = std::make_unique<PacedWriter>([this](int fd) { serve_again(fd); },
+                                            std::chrono::seconds(options_.write_timeout_s));
     configure();
   }
 
@@ -249,7 +254,7 @@ class HttpServer::Impl {
 
   HttpServerOptions options_;
   int listen_socket_ = -1;
-  GuardedServer* connections_ = nullptr;  ///< server_ over plain HTTP; null over TLS
+  GuardedServer* connections_ = nullptr;  ///< server_, as the loop that takes connections back
   std::atomic<ElasticThreadPool*> pool_{nullptr};  ///< owned by httplib while it listens
   Handler handler_;
   std::unique_ptr<httplib::Server> server_;
