@@ -71,7 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // Twice: the second request sees the state (journal, sequences, stubs) the first left behind.
   for (int round = 0; round < 2; ++round) {
-    const auto reply = chatmock::app::route_request(*server, request);
+    const auto shared = chatmock::app::route_request(*server, request);
+    const auto& reply = *shared;
     if (reply.status < 100 || reply.status > 599) std::abort();
     if (!is_header_safe(reply.content_type)) std::abort();
     for (const auto& [name, value] : reply.headers) {

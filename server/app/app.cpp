@@ -3,17 +3,14 @@
 // SIGHUP reloads fixtures on that same thread; SIGINT/SIGTERM stop the server.
 #include "app/app.h"
 
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <thread>
 
 #include "app/authorization.h"
-#include "app/response_headers.h"
 #include "app/route_table.h"
 #include "stubbing/fixture_loader.h"
-#include "synthesis/id_generator.h"
 
 namespace chatmock::app {
 
@@ -61,17 +58,8 @@ void wait_for_signals(App& app, const sigset_t& signals) {
 
 App::App(Config config) : context_(std::make_unique<ServerContext>(std::move(config))) {
   ServerContext* context = context_.get();
-  server_ = std::make_unique<http::HttpServer>(context->config.http, [context](const wire::HttpRequest& request) {
-    auto reply = route_request(*context, request);
-    if (!reply.header("x-request-id")) {
-      // Admin, model and routing replies get the same headers as completions.
-      synthesis::Rng rng(static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
-                         context->unseeded_counter.fetch_add(1));
-      add_standard_headers(reply, synthesis::request_id(rng), 0,
-                           context->rate_limiter.peek(std::string(api_key_of(request)), 0));
-    }
-    return reply;
-  });
+  server_ = std::make_unique<http::HttpServer>(
+      context->config.http, [context](const wire::HttpRequest& request) { return route_request(*context, request); });
 }
 
 App::~App() = default;

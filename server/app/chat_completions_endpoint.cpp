@@ -136,8 +136,8 @@ Outcome serve(ServerContext& server, const wire::HttpRequest& request, std::stri
 }
 }  // namespace
 
-wire::WireReply handle_chat_completion(ServerContext& server, const wire::HttpRequest& request,
-                                       std::string_view path_scenario) {
+wire::SharedReply handle_chat_completion(ServerContext& server, const wire::HttpRequest& request,
+                                         std::string_view path_scenario) {
   const auto started = Clock::now();
   const auto received_at = now_ms();
   synthesis::Rng id_rng(stable_hash(request.body) ^ static_cast<std::uint64_t>(received_at));
@@ -154,8 +154,9 @@ wire::WireReply handle_chat_completion(ServerContext& server, const wire::HttpRe
   const auto elapsed = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   const std::string request_id = synthesis::request_id(id_rng);
   add_standard_headers(outcome.reply, request_id, std::lround(elapsed), outcome.limits);
-  record_served(server, request, outcome.reply, request_id, outcome.scenario, received_at, elapsed);
-  return std::move(outcome.reply);
+  auto reply = std::make_shared<const wire::WireReply>(std::move(outcome.reply));
+  record_served(server, request, reply, request_id, outcome.scenario, received_at, elapsed);
+  return reply;
 }
 
 }  // namespace chatmock::app

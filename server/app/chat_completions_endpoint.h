@@ -12,7 +12,7 @@
 namespace chatmock::app {
 
 /// The reply to one chat completion request; `path_scenario` is the /scenarios/{name} prefix.
-wire::WireReply handle_chat_completion(ServerContext& server, const wire::HttpRequest& request,
+wire::SharedReply handle_chat_completion(ServerContext& server, const wire::HttpRequest& request,
                                        std::string_view path_scenario);
 
 }  // namespace chatmock::app

@@ -3,6 +3,7 @@
 #include "app/route_table.h"
 
 #include <array>
+#include <chrono>
 #include <functional>
 
 #include "api/api_error.h"
@@ -10,12 +11,14 @@
 #include "app/authorization.h"
 #include "app/chat_completions_endpoint.h"
 #include "app/models_endpoint.h"
+#include "app/response_headers.h"
+#include "synthesis/id_generator.h"
 
 namespace chatmock::app {
 
 namespace {
-using Handler = wire::WireReply (*)(ServerContext&, const wire::HttpRequest&, std::string_view arg,
-                                    std::string_view path_scenario);
+using Handler = wire::SharedReply (*)(ServerContext&, const wire::HttpRequest&, std::string_view arg,
+                                      std::string_view path_scenario);
 
 struct Route {
   std::string_view method;
@@ -23,22 +26,30 @@ struct Route {
   Handler handler;
 };
 
-wire::WireReply chat(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view sc) {
+/// Admin, model and routing replies get the same headers as completions, which add their own.
+wire::SharedReply finished(ServerContext& server, const wire::HttpRequest& request, wire::WireReply reply) {
+  synthesis::Rng rng(static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+                     server.unseeded_counter.fetch_add(1));
+  add_standard_headers(reply, synthesis::request_id(rng), 0,
+                       server.rate_limiter.peek(std::string(api_key_of(request)), 0));
+  return std::make_shared<const wire::WireReply>(std::move(reply));
+}
+
+wire::SharedReply chat(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view sc) {
   return handle_chat_completion(s, r, sc);
 }
-wire::WireReply models(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view) {
-  return list_models(s, r);
+wire::SharedReply models(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view) {
+  return finished(s, r, list_models(s, r));
 }
-wire::WireReply model(ServerContext& s, const wire::HttpRequest& r, std::string_view id, std::string_view) {
-  return retrieve_model(s, r, id);
+wire::SharedReply model(ServerContext& s, const wire::HttpRequest& r, std::string_view id, std::string_view) {
+  return finished(s, r, retrieve_model(s, r, id));
 }
-wire::WireReply fixture(ServerContext& s, const wire::HttpRequest& r, std::string_view id,
-                        std::string_view) {
-  return admin_delete_fixture(s, r, id);
+wire::SharedReply fixture(ServerContext& s, const wire::HttpRequest& r, std::string_view id, std::string_view) {
+  return finished(s, r, admin_delete_fixture(s, r, id));
 }
 template <wire::WireReply (*F)(ServerContext&, const wire::HttpRequest&)>
-wire::WireReply admin(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view) {
-  return F(s, r);
+wire::SharedReply admin(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view) {
+  return finished(s, r, F(s, r));
 }
 
 constexpr std::array kRoutes = {
@@ -73,11 +84,12 @@ std::pair<std::string_view, std::string_view> split_scenario_prefix(std::string_
 }
 }  // namespace
 
-wire::WireReply route_request(ServerContext& server, const wire::HttpRequest& request) {
+wire::SharedReply route_request(ServerContext& server, const wire::HttpRequest& request) {
   const auto [scenario, path] = split_scenario_prefix(request.path);
   if (path.starts_with("/_chatmock/") && !admin_authorized(request, server.config.admin_token)) {
-    return error_reply({401, "Admin API requires Authorization: Bearer <admin token>.",
-                        "invalid_request_error", std::nullopt, "invalid_admin_token"});
+    return finished(server, request,
+                    error_reply({401, "Admin API requires Authorization: Bearer <admin token>.",
+                                 "invalid_request_error", std::nullopt, "invalid_admin_token"}));
   }
   bool path_known = false;
   for (const auto& route : kRoutes) {
@@ -90,8 +102,8 @@ wire::WireReply route_request(ServerContext& server, const wire::HttpRequest& re
     const auto arg = prefix ? path.substr(route.path.size()) : std::string_view();
     return route.handler(server, request, arg, scenario);
   }
-  if (path_known) return error_reply(api::method_not_allowed(request.method, request.path));
-  return error_reply(api::unknown_route(request.method, request.path));
+  if (path_known) return finished(server, request, error_reply(api::method_not_allowed(request.method, request.path)));
+  return finished(server, request, error_reply(api::unknown_route(request.method, request.path)));
 }
 
 }  // namespace chatmock::app

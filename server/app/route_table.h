@@ -9,7 +9,8 @@
 
 namespace chatmock::app {
 
-/// The reply for any request the server receives.
-wire::WireReply route_request(ServerContext& server, const wire::HttpRequest& request);
+/// The reply for any request the server receives, with the standard headers
+/// (x-request-id, openai-version, rate limits) on every one.
+wire::SharedReply route_request(ServerContext& server, const wire::HttpRequest& request);
 
 }  // namespace chatmock::app

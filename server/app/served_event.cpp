@@ -61,9 +61,10 @@ void log_line(LogFormat format, bool color, const journal::ServeEvent& event) {
 }
 }  // namespace
 
-void record_served(ServerContext& server, const wire::HttpRequest& request, const wire::WireReply& reply,
+void record_served(ServerContext& server, const wire::HttpRequest& request, const wire::SharedReply& shared,
                    const std::string& request_id, const std::string& scenario,
                    std::int64_t received_at_ms, double duration_ms) {
+  const auto& reply = *shared;
   const bool journal_on = server.journal.capacity() > 0;
   if (!journal_on && server.config.log == LogFormat::off) return;
   journal::ServeEvent event;
@@ -78,7 +79,13 @@ void record_served(ServerContext& server, const wire::HttpRequest& request, cons
     const auto limit = server.config.journal_body_bytes;
     event.headers = journal::redacted_header_block(request.headers);
     event.body = bounded(request.body, limit);
-    event.response_body = std::make_shared<const std::string>(bounded_body(reply, limit, event.response_truncated));
+    std::size_t sent = 0;
+    for (const auto& write : reply.writes) sent += write.bytes.size();
+    if (sent <= limit) {
+      event.response = shared;
+    } else {
+      event.response_body = std::make_shared<const std::string>(bounded_body(reply, limit, event.response_truncated));
+    }
     for (const auto& [name, value] : reply.headers) event.response_headers.add(name, value);
     event.response_headers.add("content-type", reply.content_type);
   }

@@ -12,7 +12,7 @@
 namespace chatmock::app {
 
 /// Journals and logs one handled request.
-void record_served(ServerContext& server, const wire::HttpRequest& request, const wire::WireReply& reply,
+void record_served(ServerContext& server, const wire::HttpRequest& request, const wire::SharedReply& reply,
                    const std::string& request_id, const std::string& scenario,
                    std::int64_t received_at_ms, double duration_ms);
 

@@ -182,7 +182,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   ConnectionIo io(sock, tls_.get());
   bool linger = true;
   ConnectionHandOff hand_off{sock, false};
-  const bool running = open_.fetch_add(1) + 1 <= limits_.max_connections;
+  const bool running = take_slot();
   // The handshake shares the header deadline: a client that connects and says nothing, or
   // trickles its ClientHello, is dropped like one that trickles its headers.
   if (!io.handshake(after_ms(limits_.header_timeout_ms), [this] { return is_running(); })) {
@@ -195,7 +195,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     linger = serve_connection(io);
     current_hand_off = nullptr;
   }
-  open_.fetch_sub(1);
+  if (running) release_slot();
   // An adopted connection belongs to the PacedWriter now; it comes back through serve_again().
   if (hand_off.adopted) return true;
   io.close_session();
@@ -216,6 +216,28 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   }
   ::close(sock);
   return true;
+}
+
+// A burst of connections (a load test opening thousands of streams at once) briefly needs more
+// slots than the cap while each request is parsed and handed on; waiting a moment for a slot
+// turns that burst into a short queue instead of 503s. Held connections (idle keep-alive, slow
+// clients) do not free slots that quickly, so beyond the cap they are still refused.
+bool GuardedServer::take_slot() {
+  std::unique_lock lock(slots_mutex_);
+  const auto deadline = after_ms(limits_.slot_wait_ms);
+  if (!slot_freed_.wait_until(lock, deadline, [this] { return open_.load() < limits_.max_connections || !is_running(); })) {
+    return false;
+  }
+  open_.fetch_add(1);
+  return true;
+}
+
+void GuardedServer::release_slot() {
+  {
+    const std::lock_guard lock(slots_mutex_);
+    open_.fetch_sub(1);
+  }
+  slot_freed_.notify_one();
 }
 
 bool GuardedServer::serve_connection(ConnectionIo& io) {

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 
 #include <httplib.h>
 
@@ -17,6 +19,7 @@ namespace chatmock::http {
 /// Per-connection limits; see docs/reliability.md for the defaults and why.
 struct ConnectionLimits {
   std::size_t max_connections = 1000;  ///< open connections served at once; more get 503
+  int slot_wait_ms = 250;              ///< how long a connection over the cap waits for a slot
   int header_timeout_ms = 10000;       ///< request line + headers must arrive within this
   int request_timeout_ms = 60000;      ///< whole request (headers + body) must arrive within this
   int idle_timeout_ms = 5000;          ///< keep-alive connection with no new request is closed
@@ -59,10 +62,15 @@ class GuardedServer final : public httplib::Server {
  private:
   bool process_and_close_socket(socket_t sock) override;
   bool serve_connection(ConnectionIo& io);
+  /// Takes a slot under the cap, waiting up to slot_wait_ms for one to free; false: refuse.
+  bool take_slot();
+  void release_slot();
 
   ConnectionLimits limits_;
   std::unique_ptr<TlsContext> tls_;  ///< null for plain HTTP
   std::atomic<std::size_t> open_{0};
+  std::mutex slots_mutex_;
+  std::condition_variable slot_freed_;
 };
 
 }  // namespace chatmock::http

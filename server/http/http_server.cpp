@@ -124,29 +124,26 @@ void raise_open_file_limit() {
   }
 }
 
-void execute(wire::WireReply reply, httplib::Response& res, PacedWriter* writer) {
-  res.status = reply.status;
-  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
-  if (!reply.needs_pacing()) {
-    // What set_content does, minus its copy of the body.
-    res.body = reply.writes.empty() ? std::string() : std::move(reply.writes.front().bytes);
+void execute(const wire::SharedReply& reply, httplib::Response& res, PacedWriter* writer) {
+  res.status = reply->status;
+  for (const auto& [name, value] : reply->headers) res.set_header(name, value);
+  if (!reply->needs_pacing()) {
+    // One copy of a small body; the journal may hold the reply, so it is not moved from.
+    res.body = reply->writes.empty() ? std::string() : reply->writes.front().bytes;
     res.headers.erase("Content-Type");
-    res.set_header("Content-Type", reply.content_type);
+    res.set_header("Content-Type", reply->content_type);
     return;
   }
-  const std::string content_type = reply.content_type;
-  const bool chunked = reply.chunked;
   std::size_t length = 0;
-  for (const auto& w : reply.writes) length += w.bytes.size();
-  if (reply.declared_length) length = *reply.declared_length;
-  auto shared = std::make_shared<const wire::WireReply>(std::move(reply));
-  auto body = std::make_shared<PacedBody>(PacedBody{shared, writer, &res, 0, std::nullopt});
-  if (chunked) {
-    res.set_chunked_content_provider(content_type,
+  for (const auto& w : reply->writes) length += w.bytes.size();
+  if (reply->declared_length) length = *reply->declared_length;
+  auto body = std::make_shared<PacedBody>(PacedBody{reply, writer, &res, 0, std::nullopt});
+  if (reply->chunked) {
+    res.set_chunked_content_provider(reply->content_type,
                                      [body](std::size_t, httplib::DataSink& sink) { return body->step(sink); });
     return;
   }
-  res.set_content_provider(length, content_type,
+  res.set_content_provider(length, reply->content_type,
                            [body](std::size_t, std::size_t, httplib::DataSink& sink) { return body->step(sink); });
 }
 }  // namespace

@@ -28,10 +28,10 @@ struct HttpServerOptions {
   std::size_t max_header_bytes = 64 * 1024;  ///< request line + headers; more get 431
   std::size_t max_headers = 100;           ///< header fields; more get 431
   std::string tls_cert;                    ///< with tls_key: serve HTTPS
-  std::string tls_key;                     ///< HTTPS connections use httplib's own loop (no guard)
+  std::string tls_key;                     ///< PEM private key for tls_cert
 };
 
-using Handler = std::function<wire::WireReply(const wire::HttpRequest&)>;
+using Handler = std::function<wire::SharedReply(const wire::HttpRequest&)>;
 
 class HttpServer {
  public:

@@ -68,7 +68,9 @@ nlohmann::json to_json_value(const ServeEvent& event) {
   nlohmann::json response_headers = nlohmann::json::object();
   for (const auto& [name, value] : event.response_headers) response_headers[std::string(name)] = value;
   out["response"] = {{"headers", std::move(response_headers)},
-                     {"body", event.response_body ? *event.response_body : std::string()},
+                     {"body", event.response         ? event.response->body()
+                              : event.response_body ? *event.response_body
+                                                    : std::string()},
                      {"truncated", event.response_truncated}};
   return out;
 }

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "journal/header_block.h"
+#include "wire/wire_reply.h"
 
 namespace chatmock::journal {
 
@@ -24,7 +25,11 @@ struct ServeEvent {
   int status = 0;
   std::int64_t received_at_ms = 0;
   double duration_ms = 0;
-  std::shared_ptr<const std::string> response_body;  ///< what was sent (bounded), for conformance
+  /// What was sent, for conformance: the reply itself when its body is within the journal's
+  /// bound (shared with the connection still writing it, so a stream is held once), else a
+  /// bounded copy in response_body.
+  wire::SharedReply response;
+  std::shared_ptr<const std::string> response_body;
   HeaderBlock response_headers;
   bool response_truncated = false;
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -42,6 +43,10 @@ struct WireReply {
   /// True when any write waits or the body is cut, so it cannot be sent in one go.
   bool needs_pacing() const;
 };
+
+/// A finished reply, shared read-only between the connection that writes it and the journal
+/// that keeps it, so a stream's bytes are held once however long both need them.
+using SharedReply = std::shared_ptr<const WireReply>;
 
 /// A complete JSON reply with one write.
 WireReply json_reply(int status, std::string body);
