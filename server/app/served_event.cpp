@@ -81,7 +81,10 @@ void record_served(ServerContext& server, const wire::HttpRequest& request, cons
     event.body = bounded(request.body, limit);
     std::size_t sent = 0;
     for (const auto& write : reply.writes) sent += write.bytes.size();
-    if (sent <= limit) {
+    // A stream is shared, not copied: it is large and the writer holds it anyway. A one-write
+    // reply is copied, so the reply itself is freed on this thread and not, much later, by
+    // whichever thread evicts the event (cross-thread frees were most of journaling's cost).
+    if (reply.writes.size() > 1 && sent <= limit) {
       event.response = shared;
     } else {
       event.response_body = std::make_shared<const std::string>(bounded_body(reply, limit, event.response_truncated));

@@ -153,5 +153,22 @@ TEST(ConnectionLimits, ConnectionsBeyondTheCapGet503AndCapacityReturns) {
   EXPECT_EQ(status, 200);
 }
 
+TEST(ConnectionLimits, ABurstBeyondTheCapOfShortRequestsQueuesInsteadOfGetting503) {
+  app::Config config;
+  config.http.max_connections = 2;
+  RunningServer server(config);
+  // Eight at once against two slots: each connection asks to close after its answer, so slots
+  // free within milliseconds and every connection is served after a short wait for one.
+  std::vector<std::thread> clients;
+  std::vector<int> statuses(8, 0);
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    clients.emplace_back([&, i] {
+      statuses[i] = status_of(exchange_raw(server.port(), request_with("Connection: close\r\n"), false).response);
+    });
+  }
+  for (auto& client : clients) client.join();
+  for (const int status : statuses) EXPECT_EQ(status, 200);
+}
+
 }  // namespace
 }  // namespace chatmock::testing
