@@ -155,9 +155,9 @@ TEST(ConnectionLimits, ConnectionsBeyondTheCapGet503AndCapacityReturns) {
 
 TEST(ConnectionLimits, ABurstBeyondTheCapOfShortRequestsQueuesInsteadOfGetting503) {
   app::Config config;
-  config.http.max_connections = 2;
+  config.http.max_connections = 4;
   RunningServer server(config);
-  // Eight at once against two slots: each connection asks to close after its answer, so slots
+  // Eight at once against four slots: each connection asks to close after its answer, so slots
   // free within milliseconds and every connection is served after a short wait for one.
   std::vector<std::thread> clients;
   std::vector<int> statuses(8, 0);
