@@ -39,12 +39,14 @@ short tls_wants(SSL* ssl, int result) {
 }
 }  // namespace
 
-int wait_for(int sock, short events, Clock::time_point deadline, const std::function<bool()>& keep_going) {
+int wait_for(int sock, short events, Clock::time_point deadline,
+             const std::function<bool()>& keep_going) {
   while (keep_going()) {
     const int left = remaining_ms(deadline);
     pollfd fd{sock, events, 0};
     const int ready = ::poll(&fd, 1, std::min(left, kPollSliceMs));
-    if (ready > 0) return (fd.revents & (POLLERR | POLLNVAL)) != 0 && (fd.revents & events) == 0 ? -1 : 1;
+    if (ready > 0)
+      return (fd.revents & (POLLERR | POLLNVAL)) != 0 && (fd.revents & events) == 0 ? -1 : 1;
     if (ready < 0 && errno != EINTR) return -1;
     if (left == 0) return 0;
   }
@@ -55,7 +57,8 @@ TlsContext::TlsContext(const std::string& cert_path, const std::string& key_path
     : context_(SSL_CTX_new(TLS_server_method())) {
   if (!context_) return;
   SSL_CTX_set_min_proto_version(context_.get(), TLS1_2_VERSION);
-  SSL_CTX_set_mode(context_.get(), SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+  SSL_CTX_set_mode(context_.get(),
+                   SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
   if (SSL_CTX_use_certificate_chain_file(context_.get(), cert_path.c_str()) != 1 ||
       SSL_CTX_use_PrivateKey_file(context_.get(), key_path.c_str(), SSL_FILETYPE_PEM) != 1 ||
       SSL_CTX_check_private_key(context_.get()) != 1) {
@@ -83,7 +86,8 @@ bool ConnectionIo::handshake(Clock::time_point deadline, const std::function<boo
   }
 }
 
-ReadStatus ConnectionIo::read_some(char* data, std::size_t size, std::size_t& got, Clock::time_point deadline,
+ReadStatus ConnectionIo::read_some(char* data, std::size_t size, std::size_t& got,
+                                   Clock::time_point deadline,
                                    const std::function<bool()>& keep_going) {
   got = 0;
   short wants = POLLIN;

@@ -67,7 +67,8 @@ class ConnectionIo {
 
 /// 1 when `events` are ready on `sock`, 0 at the deadline (or when keep_going turns false),
 /// -1 on error. Waits in slices so a stopping server is noticed.
-int wait_for(int sock, short events, Clock::time_point deadline, const std::function<bool()>& keep_going);
+int wait_for(int sock, short events, Clock::time_point deadline,
+             const std::function<bool()>& keep_going);
 
 inline Clock::time_point after_ms(int ms) { return Clock::now() + std::chrono::milliseconds(ms); }
 

@@ -28,7 +28,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const std::string kGoodBody = R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})";
+const std::string kGoodBody =
+    R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})";
 
 std::string request_with(const std::string& extra_headers) {
   return "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-x\r\n"
@@ -71,7 +72,8 @@ class Certificate {
 /// A blocking TLS client over a raw socket, to send what httplib's client would not.
 class TlsConnection {
  public:
-  explicit TlsConnection(int port) : context_(SSL_CTX_new(TLS_client_method())), fd_(open_socket(port, 10000)) {
+  explicit TlsConnection(int port)
+      : context_(SSL_CTX_new(TLS_client_method())), fd_(open_socket(port, 10000)) {
     if (context_ == nullptr || fd_ < 0) return;
     ssl_ = SSL_new(context_);
     SSL_set_fd(ssl_, fd_);
@@ -84,7 +86,8 @@ class TlsConnection {
   }
   bool connected() const { return connected_; }
   bool send(const std::string& bytes) {
-    return SSL_write(ssl_, bytes.data(), static_cast<int>(bytes.size())) == static_cast<int>(bytes.size());
+    return SSL_write(ssl_, bytes.data(), static_cast<int>(bytes.size())) ==
+           static_cast<int>(bytes.size());
   }
   /// Reads until the response is complete, the server closes, or the 10 s socket timeout.
   std::string read_response() {
@@ -128,7 +131,8 @@ int https_post_status(int port, std::chrono::seconds timeout = 5s) {
   client.enable_server_certificate_verification(false);
   client.set_connection_timeout(timeout);
   client.set_read_timeout(timeout);
-  const auto res = client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}}, kGoodBody, "application/json");
+  const auto res = client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}},
+                               kGoodBody, "application/json");
   return res ? res->status : -static_cast<int>(res.error());
 }
 
