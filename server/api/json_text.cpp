@@ -75,8 +75,13 @@ class JsonText {
       return *this;
     }
     out_ += '"';
-    for (const char ch : text) {
-      const auto c = static_cast<unsigned char>(ch);
+    // Plain runs are appended whole; only quotes, backslashes and control characters are escaped.
+    std::size_t plain_from = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(text.data() + plain_from, i - plain_from);
+      plain_from = i + 1;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -85,17 +90,15 @@ class JsonText {
         case '\n': out_ += "\\n"; break;
         case '\r': out_ += "\\r"; break;
         case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out_ += "\\u00";
-            out_ += kHex[c >> 4];
-            out_ += kHex[c & 0xF];
-          } else {
-            out_ += ch;
-          }
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 0xF];
+        }
       }
     }
+    out_.append(text.data() + plain_from, text.size() - plain_from);
     out_ += '"';
     return *this;
   }
