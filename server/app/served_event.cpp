@@ -16,10 +16,8 @@ std::string bounded(const std::string& text, std::size_t limit) {
 }
 
 /// The reply's bytes up to `limit`, gathered from its writes in one copy (WireReply::body()
-/// would join them all first, and a long stream is cut anyway).
-std::string bounded_body(const wire::WireReply& reply, std::size_t limit, bool& truncated) {
-  std::size_t total = 0;
-  for (const auto& write : reply.writes) total += write.bytes.size();
+/// would join them all first, and a long stream is cut anyway); `total` is their full size.
+std::string bounded_body(const wire::WireReply& reply, std::size_t total, std::size_t limit, bool& truncated) {
   truncated = total > limit;
   std::string out;
   out.reserve(std::min(total, limit));
@@ -87,7 +85,7 @@ void record_served(ServerContext& server, const wire::HttpRequest& request, cons
     if (reply.writes.size() > 1 && sent <= limit) {
       event.response = shared;
     } else {
-      event.response_body = std::make_shared<const std::string>(bounded_body(reply, limit, event.response_truncated));
+      event.response_body = std::make_shared<const std::string>(bounded_body(reply, sent, limit, event.response_truncated));
     }
     for (const auto& [name, value] : reply.headers) event.response_headers.add(name, value);
     event.response_headers.add("content-type", reply.content_type);

@@ -23,8 +23,6 @@ int remaining_ms(Clock::time_point deadline) {
   return static_cast<int>(std::max<std::chrono::milliseconds::rep>(0, left.count()));
 }
 
-bool always() { return true; }
-
 /// What a TLS call that returned `result` is waiting for: POLLIN, POLLOUT, or 0 (failed).
 short tls_wants(SSL* ssl, int result) {
   switch (SSL_get_error(ssl, result)) {
@@ -121,7 +119,7 @@ ReadStatus ConnectionIo::read_some(char* data, std::size_t size, std::size_t& go
 ssize_t ConnectionIo::write_some(const char* data, std::size_t size, Clock::time_point deadline) {
   short wants = POLLOUT;
   while (true) {
-    if (wait_for(sock_, wants, deadline, always) != 1) return -1;
+    if (wait_for(sock_, wants, deadline, until_deadline) != 1) return -1;
     if (ssl_ == nullptr) {
       const auto n = ::send(sock_, data, size, MSG_DONTWAIT | MSG_NOSIGNAL);
       if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) return n;

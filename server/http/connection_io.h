@@ -70,6 +70,9 @@ class ConnectionIo {
 int wait_for(int sock, short events, Clock::time_point deadline,
              const std::function<bool()>& keep_going);
 
+/// keep_going for waits that only their deadline ends.
+inline bool until_deadline() { return true; }
+
 inline Clock::time_point after_ms(int ms) { return Clock::now() + std::chrono::milliseconds(ms); }
 
 }  // namespace chatmock::http

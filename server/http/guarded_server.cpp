@@ -27,8 +27,6 @@ namespace {
 constexpr int kLingerMs = 500;
 constexpr std::size_t kLingerBytes = 1 << 20;
 
-bool always() { return true; }
-
 thread_local ConnectionHandOff* current_hand_off = nullptr;
 
 std::string address_text(const sockaddr_storage& addr, int& port) {
@@ -56,9 +54,9 @@ class GuardedStream final : public httplib::Stream {
 
   bool is_readable() const override {
     return consumed_ < pending_.size() || io_.has_buffered() ||
-           wait_for(sock_, POLLIN, read_deadline_, always) == 1;
+           wait_for(sock_, POLLIN, read_deadline_, until_deadline) == 1;
   }
-  bool is_writable() const override { return wait_for(sock_, POLLOUT, after_ms(write_timeout_ms_), always) == 1; }
+  bool is_writable() const override { return wait_for(sock_, POLLOUT, after_ms(write_timeout_ms_), until_deadline) == 1; }
 
   ssize_t read(char* ptr, size_t size) override {
     if (consumed_ < pending_.size()) {
@@ -69,7 +67,7 @@ class GuardedStream final : public httplib::Stream {
       return static_cast<ssize_t>(n);
     }
     std::size_t got = 0;
-    switch (io_.read_some(ptr, size, got, read_deadline_, always)) {
+    switch (io_.read_some(ptr, size, got, read_deadline_, until_deadline)) {
       case ReadStatus::data:
         return static_cast<ssize_t>(got);
       case ReadStatus::closed:
@@ -206,7 +204,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     const auto deadline = after_ms(kLingerMs);
     char scratch[4096];
     std::size_t drained = 0;
-    while (drained < kLingerBytes && wait_for(sock, POLLIN, deadline, always) == 1) {
+    while (drained < kLingerBytes && wait_for(sock, POLLIN, deadline, until_deadline) == 1) {
       const auto n = ::recv(sock, scratch, sizeof scratch, MSG_DONTWAIT);
       if (n <= 0) break;
       drained += static_cast<std::size_t>(n);

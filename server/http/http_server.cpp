@@ -128,7 +128,7 @@ void execute(const wire::SharedReply& reply, httplib::Response& res, PacedWriter
   res.status = reply->status;
   for (const auto& [name, value] : reply->headers) res.set_header(name, value);
   if (!reply->needs_pacing()) {
-    // One copy of a small body; the journal may hold the reply, so it is not moved from.
+    // One copy of a small body: the reply is shared and immutable (the journal keeps streams).
     res.body = reply->writes.empty() ? std::string() : reply->writes.front().bytes;
     res.headers.erase("Content-Type");
     res.set_header("Content-Type", reply->content_type);
