@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <csignal>
 #include <optional>
 #include <thread>
@@ -203,19 +205,37 @@ class HttpServer::Impl {
   }
 
   void serve() {
+    {
+      const std::lock_guard lock(serving_mutex_);
+      if (connections_->stopping()) return;
+      serving_ = true;
+    }
     server_->listen_after_bind();
     pool_ = nullptr;  // httplib has deleted it
+    {
+      const std::lock_guard lock(serving_mutex_);
+      serving_ = false;
+    }
+    served_.notify_all();
   }
 
   /// Idle connections close at once (GuardedServer wakes their waits); requests in flight see
   /// their cancel flag; replies in flight, adopted streams included, run until the deadline.
-  /// The writer stops handing connections back before httplib shuts the pool down.
+  /// The writer stops handing connections back before httplib shuts the pool down, and is
+  /// joined only once the pool is done (or the deadline passed): a reply whose headers were
+  /// just written may still be adopted, and must get its drain time too.
   void stop() {
     const auto deadline = after_ms(options_.drain_timeout_ms);
+    std::unique_lock lock(serving_mutex_);
     connections_->begin_stop(deadline);
     cancels_->raise_all();
     writer_->begin_shut_down(deadline);
-    server_->stop();
+    // httplib's stop() also ends every content provider not yet called (it treats a closed
+    // listener as "shutting down"), which would cut a reply whose headers just went out.
+    // Shutting the listener down ends the accept loop alone; stop() follows at the deadline.
+    if (!serving_ || listen_socket_ < 0 || ::shutdown(listen_socket_, SHUT_RDWR) != 0) server_->stop();
+    if (!served_.wait_until(lock, deadline, [this] { return !serving_; })) server_->stop();
+    lock.unlock();
     writer_->shut_down(deadline);
   }
 
@@ -296,6 +316,9 @@ class HttpServer::Impl {
   Handler handler_;
   std::shared_ptr<CancelRegistry> cancels_ = std::make_shared<CancelRegistry>();
   std::unique_ptr<httplib::Server> server_;
+  std::mutex serving_mutex_;
+  std::condition_variable served_;
+  bool serving_ = false;  ///< serve() is inside httplib's listen loop
   std::unique_ptr<PacedWriter> writer_;  ///< declared last: destroyed first, while server_ lives
 };
 

@@ -60,6 +60,11 @@ void PacedWriter::begin_shut_down(Clock::time_point drain_deadline) {
 
 void PacedWriter::shut_down(Clock::time_point drain_deadline) {
   begin_shut_down(drain_deadline);
+  {
+    std::lock_guard lock(mutex_);
+    finishing_ = true;
+  }
+  wake_.notify_all();
   std::lock_guard join_lock(join_mutex_);
   if (thread_.joinable()) thread_.join();
 }
@@ -96,9 +101,15 @@ void PacedWriter::run() {
       std::push_heap(heap_.begin(), heap_.end(), later);
     }
     incoming_.clear();
-    if (stopping_ && (heap_.empty() || Clock::now() >= drain_deadline_)) break;
+    // Stopping but not yet finishing: a reply whose headers were just written may still be
+    // adopted, and gets its drain time like the streams already here.
+    if (stopping_ && (Clock::now() >= drain_deadline_ || (finishing_ && heap_.empty()))) break;
     if (heap_.empty()) {
-      wake_.wait(lock, [this] { return stopping_ || !incoming_.empty(); });
+      if (stopping_) {
+        wake_.wait_until(lock, drain_deadline_, [this] { return finishing_ || !incoming_.empty(); });
+      } else {
+        wake_.wait(lock, [this] { return stopping_ || !incoming_.empty(); });
+      }
       continue;
     }
     // A stream waiting out a long delay (ttft of minutes) must not keep a vanished client's

@@ -93,6 +93,7 @@ class PacedWriter {
   std::vector<std::unique_ptr<Entry>> incoming_;
   std::size_t active_ = 0;
   bool stopping_ = false;
+  bool finishing_ = false;  ///< shut_down() waits: the thread exits once no stream is left
   bool stopped_ = false;  ///< the thread has exited: adopt() closes at once
   std::chrono::steady_clock::time_point drain_deadline_{};
   std::mutex join_mutex_;
