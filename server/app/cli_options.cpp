@@ -18,7 +18,7 @@ namespace {
 // Resource limits (docs/reliability.md): each bounds what one client can make the server hold.
 void add_limit_flags(CLI::App& command, Config& config) {
   command.add_option("--max-connections", config.http.max_connections,
-                     "Connections served at once (also capped by --threads); more get 503")
+                     "Open connections, paced streams included; more get 503")
       ->check(CLI::Range(1, 1000000));
   command.add_option("--header-timeout-ms", config.http.header_timeout_ms,
                      "Request line and headers must arrive within this (else 408)")
@@ -26,6 +26,9 @@ void add_limit_flags(CLI::App& command, Config& config) {
   command.add_option("--request-timeout-ms", config.http.request_timeout_ms,
                      "Whole request (headers and body) must arrive within this")
       ->check(CLI::Range(1, 3600000));
+  command.add_option("--drain-timeout-ms", config.http.drain_timeout_ms,
+                     "On SIGTERM/SIGINT, replies in flight may finish within this; then they are cut")
+      ->check(CLI::Range(0, 3600000));
   command.add_option("--keep-alive-timeout", config.http.keep_alive_timeout_s,
                      "Seconds an idle keep-alive connection is kept open")
       ->check(CLI::Range(1, 3600));

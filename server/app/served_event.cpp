@@ -28,6 +28,41 @@ std::string bounded_body(const wire::WireReply& reply, std::size_t total, std::s
   return out;
 }
 
+}  // namespace
+
+std::string escape_control_chars(const std::string& text) {
+  const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const auto continuation = [&](std::size_t i) { return i < text.size() && at(i) >= 0x80 && at(i) <= 0xBF; };
+  std::string out;
+  out.reserve(text.size());
+  const auto escape = [&](unsigned char value) {
+    char escaped[5];
+    std::snprintf(escaped, sizeof escaped, "\\x%02X", value);
+    out += escaped;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = at(i);
+    if (byte < 0x20 || byte == 0x7F) {
+      escape(byte);
+    } else if (byte < 0x80) {
+      out += text[i];
+    } else if (byte == 0xC2 && continuation(i + 1) && at(i + 1) <= 0x9F) {
+      escape(at(++i));  // a C1 control encoded as UTF-8 (U+0080..U+009F)
+    } else if (byte >= 0xC0) {
+      // A UTF-8 lead byte: its continuation bytes belong to a printable character.
+      const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
+      out += text[i];
+      for (std::size_t k = 1; k < length && continuation(i + 1); ++k) out += text[++i];
+    } else if (byte <= 0x9F) {
+      escape(byte);  // a raw 8-bit C1 control
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+namespace {
 // ANSI SGR colours (ECMA-48): green 2xx/3xx, yellow 4xx, red 5xx; the id is dimmed.
 const char* status_color(int status) {
   return status >= 500 ? "\x1b[31m" : status >= 400 ? "\x1b[33m" : "\x1b[32m";
@@ -48,10 +83,12 @@ void log_line(LogFormat format, bool color, const journal::ServeEvent& event) {
     char duration[32];
     std::snprintf(duration, sizeof duration, "%.2fms", event.duration_ms);
     const std::string status = std::to_string(event.status);
-    line = event.method + " " + event.path + " " +
+    // Method, path, scenario and id come from the request: escaped, never sent raw to a terminal.
+    line = escape_control_chars(event.method) + " " + escape_control_chars(event.path) + " " +
            (color ? status_color(event.status) + status + "\x1b[0m" : status) + " " + duration;
-    if (!event.scenario.empty()) line += " scenario=" + event.scenario;
-    line += color ? " \x1b[2mid=" + event.id + "\x1b[0m" : " id=" + event.id;
+    if (!event.scenario.empty()) line += " scenario=" + escape_control_chars(event.scenario);
+    const auto id = escape_control_chars(event.id);
+    line += color ? " \x1b[2mid=" + id + "\x1b[0m" : " id=" + id;
   }
   line += '\n';
   const std::lock_guard lock(mutex);

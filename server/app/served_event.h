@@ -11,6 +11,10 @@
 
 namespace chatmock::app {
 
+/// `text` with C0 and C1 control characters and DEL written as \xHH, so a request's path or
+/// headers can never drive the terminal that shows the text log (escape-sequence injection).
+std::string escape_control_chars(const std::string& text);
+
 /// Journals and logs one handled request.
 void record_served(ServerContext& server, const wire::HttpRequest& request, const wire::SharedReply& reply,
                    const std::string& request_id, const std::string& scenario,

@@ -38,11 +38,13 @@ short tls_wants(SSL* ssl, int result) {
 }  // namespace
 
 int wait_for(int sock, short events, Clock::time_point deadline,
-             const std::function<bool()>& keep_going) {
+             const std::function<bool()>& keep_going, int wake_fd) {
   while (keep_going()) {
     const int left = remaining_ms(deadline);
-    pollfd fd{sock, events, 0};
-    const int ready = ::poll(&fd, 1, std::min(left, kPollSliceMs));
+    pollfd fds[2] = {{sock, events, 0}, {wake_fd, POLLIN, 0}};
+    const int ready = ::poll(fds, wake_fd >= 0 ? 2 : 1, std::min(left, kPollSliceMs));
+    if (ready > 0 && fds[1].revents != 0) return 0;
+    const auto& fd = fds[0];
     if (ready > 0)
       return (fd.revents & (POLLERR | POLLNVAL)) != 0 && (fd.revents & events) == 0 ? -1 : 1;
     if (ready < 0 && errno != EINTR) return -1;
@@ -86,14 +88,14 @@ bool ConnectionIo::handshake(Clock::time_point deadline, const std::function<boo
 
 ReadStatus ConnectionIo::read_some(char* data, std::size_t size, std::size_t& got,
                                    Clock::time_point deadline,
-                                   const std::function<bool()>& keep_going) {
+                                   const std::function<bool()>& keep_going, int wake_fd) {
   got = 0;
   short wants = POLLIN;
   while (true) {
     if (!has_buffered()) {
-      const int ready = wait_for(sock_, wants, deadline, keep_going);
+      const int ready = wait_for(sock_, wants, deadline, keep_going, wake_fd);
       if (ready < 0) return ReadStatus::failed;
-      if (ready == 0) return keep_going() ? ReadStatus::timed_out : ReadStatus::closed;
+      if (ready == 0) return keep_going() && remaining_ms(deadline) == 0 ? ReadStatus::timed_out : ReadStatus::closed;
     }
     if (ssl_ == nullptr) {
       const auto n = ::recv(sock_, data, size, MSG_DONTWAIT);

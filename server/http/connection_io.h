@@ -47,9 +47,10 @@ class ConnectionIo {
   /// Completes the TLS handshake before `deadline` (true at once for a plain socket).
   bool handshake(Clock::time_point deadline, const std::function<bool()>& keep_going);
 
-  /// Reads what is available, waiting until `deadline` for the first byte.
+  /// Reads what is available, waiting until `deadline` for the first byte; a readable
+  /// `wake_fd` (the server stopping) ends the wait like keep_going turning false.
   ReadStatus read_some(char* data, std::size_t size, std::size_t& got, Clock::time_point deadline,
-                       const std::function<bool()>& keep_going);
+                       const std::function<bool()>& keep_going, int wake_fd = -1);
   /// Writes some of `data` before `deadline`: bytes written, or -1 (deadline, reset, closed).
   ssize_t write_some(const char* data, std::size_t size, Clock::time_point deadline);
   /// Writes all of `data` before `deadline`.
@@ -65,10 +66,11 @@ class ConnectionIo {
   SSL* ssl_ = nullptr;
 };
 
-/// 1 when `events` are ready on `sock`, 0 at the deadline (or when keep_going turns false),
-/// -1 on error. Waits in slices so a stopping server is noticed.
+/// 1 when `events` are ready on `sock`, 0 at the deadline (or when keep_going turns false, or
+/// `wake_fd` turns readable: a stop noticed at once), -1 on error. Waits in slices so a stopping
+/// server is noticed even without a wake_fd.
 int wait_for(int sock, short events, Clock::time_point deadline,
-             const std::function<bool()>& keep_going);
+             const std::function<bool()>& keep_going, int wake_fd = -1);
 
 /// keep_going for waits that only their deadline ends.
 inline bool until_deadline() { return true; }

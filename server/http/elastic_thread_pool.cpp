@@ -14,9 +14,9 @@ ElasticThreadPool::ElasticThreadPool(std::size_t initial, std::size_t maximum)
 
 ElasticThreadPool::~ElasticThreadPool() { shutdown(); }
 
-void ElasticThreadPool::enqueue(std::function<void()> task) {
+bool ElasticThreadPool::try_enqueue(std::function<void()> task) {
   const std::lock_guard lock(mutex_);
-  if (stopping_) return;
+  if (stopping_) return false;
   tasks_.push_back(std::move(task));
   // Every queued task needs its own thread: an httplib task holds its thread until the
   // connection closes, so a task queued behind busy threads waits for a client to leave.
@@ -25,6 +25,7 @@ void ElasticThreadPool::enqueue(std::function<void()> task) {
   // another thread) destroys the pool after shutdown(), which takes this lock, so the condition
   // variable cannot be destroyed while a notify is still inside it (ThreadSanitizer found it).
   wake_.notify_one();
+  return true;
 }
 
 void ElasticThreadPool::shutdown() {

@@ -21,7 +21,9 @@ class ElasticThreadPool final : public httplib::TaskQueue {
   ElasticThreadPool(std::size_t initial, std::size_t maximum);
   ~ElasticThreadPool() override;
 
-  void enqueue(std::function<void()> task) override;
+  void enqueue(std::function<void()> task) override { try_enqueue(std::move(task)); }
+  /// False (the task dropped) once shutdown() has begun.
+  bool try_enqueue(std::function<void()> task);
   void shutdown() override;
 
   /// Threads created so far (for tests and diagnostics).

@@ -36,4 +36,8 @@ std::string error_page_for_status(int status, const std::string& method, const s
   return error.body_text();
 }
 
+std::string bad_framing_page(const std::string& message) {
+  return api::ApiError{400, message, "invalid_request_error", std::nullopt, "invalid_request_framing"}.body_text();
+}
+
 }  // namespace chatmock::http

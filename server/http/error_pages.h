@@ -10,4 +10,7 @@ namespace chatmock::http {
 /// The JSON error body for `status`, naming the method and path where useful.
 std::string error_page_for_status(int status, const std::string& method, const std::string& path);
 
+/// A 400 for a request whose framing is refused (request_framing.h), with `message` as the reason.
+std::string bad_framing_page(const std::string& message);
+
 }  // namespace chatmock::http

@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include <string>
 
 #include "http/error_pages.h"
+#include "http/request_framing.h"
 
 namespace chatmock::http {
 
@@ -44,19 +46,20 @@ std::string address_text(const sockaddr_storage& addr, int& port) {
 }
 
 /// httplib's view of one request: bytes already buffered by read_head first, then the
-/// connection, all under the request deadline.
+/// connection, all under the request deadline (and never past the drain deadline).
 class GuardedStream final : public httplib::Stream {
  public:
-  GuardedStream(ConnectionIo& io, std::string& pending, Clock::time_point read_deadline, int write_timeout_ms)
+  GuardedStream(ConnectionIo& io, std::string& pending, Clock::time_point read_deadline,
+                std::function<Clock::time_point()> write_deadline)
       : io_(io), sock_(io.socket()), pending_(pending), read_deadline_(read_deadline),
-        write_timeout_ms_(write_timeout_ms) {}
+        write_deadline_(std::move(write_deadline)) {}
   ~GuardedStream() override { pending_.erase(0, consumed_); }
 
   bool is_readable() const override {
     return consumed_ < pending_.size() || io_.has_buffered() ||
-           wait_for(sock_, POLLIN, read_deadline_, until_deadline) == 1;
+           wait_for(sock_, POLLIN, std::min(read_deadline_, write_deadline_()), until_deadline) == 1;
   }
-  bool is_writable() const override { return wait_for(sock_, POLLOUT, after_ms(write_timeout_ms_), until_deadline) == 1; }
+  bool is_writable() const override { return wait_for(sock_, POLLOUT, write_deadline_(), until_deadline) == 1; }
 
   ssize_t read(char* ptr, size_t size) override {
     if (consumed_ < pending_.size()) {
@@ -67,7 +70,7 @@ class GuardedStream final : public httplib::Stream {
       return static_cast<ssize_t>(n);
     }
     std::size_t got = 0;
-    switch (io_.read_some(ptr, size, got, read_deadline_, until_deadline)) {
+    switch (io_.read_some(ptr, size, got, std::min(read_deadline_, write_deadline_()), until_deadline)) {
       case ReadStatus::data:
         return static_cast<ssize_t>(got);
       case ReadStatus::closed:
@@ -77,9 +80,7 @@ class GuardedStream final : public httplib::Stream {
     }
   }
 
-  ssize_t write(const char* ptr, size_t size) override {
-    return io_.write_some(ptr, size, after_ms(write_timeout_ms_));
-  }
+  ssize_t write(const char* ptr, size_t size) override { return io_.write_some(ptr, size, write_deadline_()); }
 
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
     sockaddr_storage addr{};
@@ -101,7 +102,7 @@ class GuardedStream final : public httplib::Stream {
   std::string& pending_;
   std::size_t consumed_ = 0;
   Clock::time_point read_deadline_;
-  int write_timeout_ms_;
+  std::function<Clock::time_point()> write_deadline_;
 };
 
 enum class Head {
@@ -123,23 +124,24 @@ std::size_t head_end(const std::string& buffer, std::size_t from) {
 }
 
 /// Writes a complete error reply with `Connection: close`; the caller closes.
-void refuse(ConnectionIo& io, int status, int write_timeout_ms) {
-  const char* reason = status == 408   ? "Request Timeout"
+void refuse(ConnectionIo& io, int status, Clock::time_point deadline, std::string body = {}) {
+  const char* reason = status == 400   ? "Bad Request"
+                       : status == 408 ? "Request Timeout"
                        : status == 414 ? "URI Too Long"
                        : status == 431 ? "Request Header Fields Too Large"
                                        : "Service Unavailable";
-  const std::string body = error_page_for_status(status, "", "");
+  if (body.empty()) body = error_page_for_status(status, "", "");
   const std::string reply = "HTTP/1.1 " + std::to_string(status) + " " + reason +
                             "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
                             "\r\nConnection: close\r\n" + (status == 503 ? "Retry-After: 1\r\n" : "") + "\r\n" +
                             body;
-  io.write_all(reply, after_ms(write_timeout_ms));
+  io.write_all(reply, deadline);
 }
 
 /// Reads until `pending` holds a whole request line and header block, checking the limits as
 /// bytes arrive so an oversized head is refused without being buffered.
 Head read_head(ConnectionIo& io, std::string& pending, Clock::time_point deadline, const ConnectionLimits& limits,
-               const std::function<bool()>& keep_going) {
+               const std::function<bool()>& keep_going, int wake_fd) {
   // RFC 9112 §2.2: a server SHOULD ignore empty lines received before the request line.
   pending.erase(0, std::min(pending.find_first_not_of("\r\n"), pending.size()));
   std::size_t scanned = 0;
@@ -158,7 +160,7 @@ Head read_head(ConnectionIo& io, std::string& pending, Clock::time_point deadlin
     if (pending.size() > limits.max_header_bytes) return Head::too_large;
     scanned = pending.size() >= 3 ? pending.size() - 3 : 0;
     std::size_t got = 0;
-    switch (io.read_some(chunk, sizeof chunk, got, deadline, keep_going)) {
+    switch (io.read_some(chunk, sizeof chunk, got, deadline, keep_going, wake_fd)) {
       case ReadStatus::data:
         pending.append(chunk, got);
         break;
@@ -174,37 +176,68 @@ Head read_head(ConnectionIo& io, std::string& pending, Clock::time_point deadlin
 
 ConnectionHandOff* ConnectionHandOff::current() { return current_hand_off; }
 
+int GuardedServer::make_wake_fd() { return ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }
+
+GuardedServer::~GuardedServer() {
+  if (wake_fd_ >= 0) ::close(wake_fd_);
+}
+
+void GuardedServer::begin_stop(Clock::time_point drain_deadline) {
+  if (stopping_.exchange(true)) return;
+  drain_deadline_.store(drain_deadline.time_since_epoch().count());
+  const std::uint64_t one = 1;
+  [[maybe_unused]] const auto written = wake_fd_ >= 0 ? ::write(wake_fd_, &one, sizeof one) : 0;
+  {
+    const std::lock_guard lock(slots_mutex_);  // a slot waiter checks stopping under this lock
+  }
+  slot_freed_.notify_all();
+}
+
+Clock::time_point GuardedServer::write_deadline() const {
+  return std::min(after_ms(limits_.write_timeout_ms), drain_deadline());
+}
+
 bool GuardedServer::process_and_close_socket(socket_t sock) {
   const int yes = 1;
   ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+  serve_socket(sock, false);
+  return true;
+}
+
+void GuardedServer::serve_socket(int sock, bool slot_held) {
   ConnectionIo io(sock, tls_.get());
   bool linger = true;
-  ConnectionHandOff hand_off{sock, false};
-  const bool running = take_slot();
+  ConnectionHandOff hand_off{sock, io.is_tls(), this};
+  bool admitted = slot_held;
+  if (slot_held) {
+    on_thread_.fetch_add(1);
+  } else {
+    admitted = take_slot();
+  }
   // The handshake shares the header deadline: a client that connects and says nothing, or
   // trickles its ClientHello, is dropped like one that trickles its headers.
-  if (!io.handshake(after_ms(limits_.header_timeout_ms), [this] { return is_running(); })) {
+  if (!io.handshake(after_ms(limits_.header_timeout_ms), [this] { return !stopping(); })) {
     linger = false;
-  } else if (!running) {
-    refuse(io, 503, limits_.write_timeout_ms);
+  } else if (!admitted) {
+    refuse(io, 503, write_deadline());
   } else {
-    // A TLS session cannot be handed to the PacedWriter, which writes to the raw socket.
-    current_hand_off = io.is_tls() ? nullptr : &hand_off;
+    current_hand_off = &hand_off;
     linger = serve_connection(io);
     current_hand_off = nullptr;
   }
-  if (running) release_slot();
-  // An adopted connection belongs to the PacedWriter now; it comes back through serve_again().
-  if (hand_off.adopted) return true;
+  // An adopted connection keeps its connection slot (a paced stream is an open connection)
+  // and comes back through serve_again() or release_connection().
+  if (admitted) release_thread(!hand_off.adopted);
+  if (hand_off.adopted) return;
   io.close_session();
-  if (linger) {
+  if (linger && !stopping()) {
     // Close only our side first and drain what the client still sends, so our error reply is
     // not destroyed by a RST for unread bytes (RFC 9112 §9.6, "lingering close").
     ::shutdown(sock, SHUT_WR);
-    const auto deadline = after_ms(kLingerMs);
+    const auto deadline = std::min(after_ms(kLingerMs), drain_deadline());
     char scratch[4096];
     std::size_t drained = 0;
-    while (drained < kLingerBytes && wait_for(sock, POLLIN, deadline, until_deadline) == 1) {
+    while (drained < kLingerBytes && wait_for(sock, POLLIN, deadline, until_deadline, wake_fd_) == 1) {
       const auto n = ::recv(sock, scratch, sizeof scratch, MSG_DONTWAIT);
       if (n <= 0) break;
       drained += static_cast<std::size_t>(n);
@@ -213,24 +246,34 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     ::shutdown(sock, SHUT_RDWR);
   }
   ::close(sock);
-  return true;
 }
 
 // A burst of connections (a load test opening thousands of streams at once) briefly needs more
 // slots than the cap while each request is parsed and handed on; waiting a moment for a slot
 // turns that burst into a short queue instead of 503s. Held connections (idle keep-alive, slow
-// clients) do not free slots that quickly, so beyond the cap they are still refused.
+// clients, paced streams) do not free slots that quickly, so beyond the cap they are refused.
 bool GuardedServer::take_slot() {
   std::unique_lock lock(slots_mutex_);
   const auto deadline = after_ms(limits_.slot_wait_ms);
-  if (!slot_freed_.wait_until(lock, deadline, [this] { return open_.load() < limits_.max_connections || !is_running(); })) {
-    return false;
-  }
+  const auto free = [this] {
+    return (open_.load() < limits_.max_connections && on_thread_.load() < limits_.max_threads) || stopping();
+  };
+  if (!slot_freed_.wait_until(lock, deadline, free) || stopping()) return false;
   open_.fetch_add(1);
+  on_thread_.fetch_add(1);
   return true;
 }
 
-void GuardedServer::release_slot() {
+void GuardedServer::release_thread(bool and_connection) {
+  {
+    const std::lock_guard lock(slots_mutex_);
+    on_thread_.fetch_sub(1);
+    if (and_connection) open_.fetch_sub(1);
+  }
+  slot_freed_.notify_one();
+}
+
+void GuardedServer::release_connection() {
   {
     const std::lock_guard lock(slots_mutex_);
     open_.fetch_sub(1);
@@ -240,17 +283,17 @@ void GuardedServer::release_slot() {
 
 bool GuardedServer::serve_connection(ConnectionIo& io) {
   std::string pending;
-  const std::function<bool()> running = [this] { return is_running(); };
-  for (std::size_t served = 0; served < limits_.keep_alive_max_requests && is_running(); ++served) {
+  const std::function<bool()> running = [this] { return !stopping(); };
+  for (std::size_t served = 0; served < limits_.keep_alive_max_requests && !stopping(); ++served) {
     auto request_start = Clock::now();
     if (served > 0 && pending.empty() && !io.has_buffered()) {
       // Idle keep-alive: the next request may take its time to start, up to the idle timeout.
-      const int ready = wait_for(io.socket(), POLLIN, after_ms(limits_.idle_timeout_ms), running);
+      const int ready = wait_for(io.socket(), POLLIN, after_ms(limits_.idle_timeout_ms), running, wake_fd_);
       if (ready != 1) return false;
       request_start = Clock::now();
     }
-    const auto head =
-        read_head(io, pending, request_start + std::chrono::milliseconds(limits_.header_timeout_ms), limits_, running);
+    const auto head = read_head(io, pending, request_start + std::chrono::milliseconds(limits_.header_timeout_ms),
+                                limits_, running, wake_fd_);
     switch (head) {
       case Head::complete:
         break;
@@ -259,19 +302,25 @@ bool GuardedServer::serve_connection(ConnectionIo& io) {
       case Head::timed_out:
         // A connection that never started a request is just closed; a slow one is told why.
         if (pending.empty()) return false;
-        refuse(io, 408, limits_.write_timeout_ms);
+        refuse(io, 408, write_deadline());
         return true;
       case Head::line_too_long:
-        refuse(io, 414, limits_.write_timeout_ms);
+        refuse(io, 414, write_deadline());
         return true;
       case Head::too_large:
-        refuse(io, 431, limits_.write_timeout_ms);
+        refuse(io, 431, write_deadline());
         return true;
     }
-    const bool last = served + 1 >= limits_.keep_alive_max_requests || !is_running();
+    // Refused before httplib reads a body it might frame differently from a proxy in front:
+    // the bytes after this head are never served as a request of their own.
+    if (const auto violation = framing_violation(std::string_view(pending).substr(0, head_end(pending, 0)))) {
+      refuse(io, 400, write_deadline(), bad_framing_page(*violation));
+      return true;
+    }
+    const bool last = served + 1 >= limits_.keep_alive_max_requests || stopping();
     bool connection_closed = false;
     GuardedStream stream(io, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
-                         limits_.write_timeout_ms);
+                         [this] { return write_deadline(); });
     if (current_hand_off != nullptr) current_hand_off->unread = pending.size();
     const bool ok = process_request(stream, last, connection_closed, nullptr);
     if (current_hand_off != nullptr && current_hand_off->adopted) return false;

@@ -1,7 +1,9 @@
 // GuardedServer: httplib::Server with chatmock's own per-connection loop, so every connection
 // has bounded resources: a header deadline (slowloris → 408), header size and count limits
 // (431), a request-line limit (414), an idle keep-alive timeout and a connection cap (503), for
-// HTTP and HTTPS alike. Parsing, routing and writing stay httplib's (process_request).
+// HTTP and HTTPS alike. Parsing, routing and writing stay httplib's (process_request). Stopping
+// is its own: begin_stop() ends idle and half-received connections at once and bounds the rest
+// by a drain deadline.
 #pragma once
 
 #include <atomic>
@@ -18,7 +20,9 @@ namespace chatmock::http {
 
 /// Per-connection limits; see docs/reliability.md for the defaults and why.
 struct ConnectionLimits {
-  std::size_t max_connections = 1000;  ///< open connections served at once; more get 503
+  /// Open connections, paced streams in the PacedWriter included; more get 503.
+  std::size_t max_connections = 1000;
+  std::size_t max_threads = 1024;      ///< connections served on a pool thread at once; more get 503
   int slot_wait_ms = 250;              ///< how long a connection over the cap waits for a slot
   int header_timeout_ms = 10000;       ///< request line + headers must arrive within this
   int request_timeout_ms = 60000;      ///< whole request (headers + body) must arrive within this
@@ -34,6 +38,8 @@ struct ConnectionLimits {
 /// (hand it to the PacedWriter with its headers sent).
 struct ConnectionHandOff {
   int fd = -1;
+  bool tls = false;  ///< a TLS session cannot be handed over: pace on this thread
+  const class GuardedServer* server = nullptr;
   bool adopted = false;  ///< set by whoever took the socket: the loop then neither reads nor closes it
   /// Bytes the loop has read past the current request (a pipelined next request). The writer
   /// would not see them, so such a connection is not adopted.
@@ -52,25 +58,45 @@ class GuardedServer final : public httplib::Server {
 
   bool is_valid() const override { return !tls_ || tls_->valid(); }
 
-  /// Serves the next requests on a connection handed back after an adopted reply completed,
-  /// on the calling (pool) thread, like a newly accepted one.
-  void serve_again(int fd) { process_and_close_socket(fd); }
+  ~GuardedServer() override;
 
-  /// Connections currently inside process_and_close_socket (served or being refused).
+  /// Serves the next requests on a connection handed back after an adopted reply completed,
+  /// on the calling (pool) thread. Its connection slot is still held from before.
+  void serve_again(int fd) { serve_socket(fd, true); }
+  /// An adopted connection was closed by its new owner: its connection slot is free again.
+  void release_connection();
+
+  /// From now on: no new request is read (idle keep-alive connections and connections still
+  /// sending their headers close at once), and reads and writes of requests in flight end at
+  /// `drain_deadline`. Idempotent; the listener is closed by httplib's stop().
+  void begin_stop(Clock::time_point drain_deadline);
+  bool stopping() const { return stopping_.load(); }
+  /// When writes and paced waits must give up (far future until begin_stop()).
+  Clock::time_point drain_deadline() const { return Clock::time_point(Clock::duration(drain_deadline_.load())); }
+
+  /// Open connections: served on a thread, being refused, or adopted by the PacedWriter.
   std::size_t open_connections() const { return open_.load(); }
 
  private:
   bool process_and_close_socket(socket_t sock) override;
+  void serve_socket(int sock, bool slot_held);
   bool serve_connection(ConnectionIo& io);
-  /// Takes a slot under the cap, waiting up to slot_wait_ms for one to free; false: refuse.
+  /// Takes a slot under both caps, waiting up to slot_wait_ms for one to free; false: refuse.
   bool take_slot();
-  void release_slot();
+  void release_thread(bool and_connection);
+  /// A write deadline `write_timeout_ms` from now, but never past the drain deadline.
+  Clock::time_point write_deadline() const;
 
   ConnectionLimits limits_;
   std::unique_ptr<TlsContext> tls_;  ///< null for plain HTTP
   std::atomic<std::size_t> open_{0};
+  std::atomic<std::size_t> on_thread_{0};
   std::mutex slots_mutex_;
   std::condition_variable slot_freed_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<Clock::rep> drain_deadline_{Clock::time_point::max().time_since_epoch().count()};
+  static int make_wake_fd();
+  int wake_fd_ = make_wake_fd();  ///< an eventfd, readable once stopping: wakes idle waits at once
 };
 
 }  // namespace chatmock::http

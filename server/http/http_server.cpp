@@ -10,6 +10,7 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -17,10 +18,13 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <csignal>
 #include <optional>
 #include <thread>
 
+#include "http/cancel_registry.h"
 #include "http/elastic_thread_pool.h"
 #include "http/error_pages.h"
 #include "http/guarded_server.h"
@@ -35,7 +39,8 @@ constexpr std::size_t kRefusalThreads = 16;
 
 ConnectionLimits connection_limits(const HttpServerOptions& o) {
   ConnectionLimits limits;
-  limits.max_connections = std::min(o.max_connections, static_cast<std::size_t>(std::max(1, o.threads)));
+  limits.max_connections = o.max_connections;
+  limits.max_threads = static_cast<std::size_t>(std::max(1, o.threads));
   limits.header_timeout_ms = o.header_timeout_ms;
   limits.request_timeout_ms = o.request_timeout_ms;
   limits.idle_timeout_ms = o.keep_alive_timeout_s * 1000;
@@ -46,8 +51,9 @@ ConnectionLimits connection_limits(const HttpServerOptions& o) {
   return limits;
 }
 
-wire::HttpRequest to_wire(const httplib::Request& req) {
+wire::HttpRequest to_wire(const httplib::Request& req, budget::CancelFlag cancelled) {
   wire::HttpRequest out;
+  out.cancelled = std::move(cancelled);
   out.method = req.method;
   out.path = req.path;
   out.body = req.body;
@@ -68,8 +74,9 @@ wire::HttpRequest to_wire(const httplib::Request& req) {
 /// so time spent writing and waking up does not pile up over a 100-chunk stream.
 struct PacedBody {
   std::shared_ptr<const wire::WireReply> reply;
-  PacedWriter* writer = nullptr;  ///< null over TLS: pace on the pool thread
+  PacedWriter* writer = nullptr;
   const httplib::Response* response = nullptr;
+  std::shared_ptr<std::atomic<bool>> cancel;  ///< raised when the client hangs up mid-wait
   std::size_t next = 0;
   std::optional<std::chrono::steady_clock::time_point> due;
 
@@ -79,7 +86,10 @@ struct PacedBody {
       const auto& write = reply->writes[next++];
       if (!due) due = std::chrono::steady_clock::now();
       *due += write.delay;
-      if (write.delay.count() > 0) std::this_thread::sleep_until(*due);
+      if (write.delay.count() > 0 && !wait_until_due()) {
+        cancel->store(true);
+        return false;
+      }
       if (!write.bytes.empty() && !sink.write(write.bytes.data(), write.bytes.size())) return false;
       return true;
     }
@@ -92,9 +102,31 @@ struct PacedBody {
   /// writer. The connection is reused afterwards unless httplib announced `Connection: close` or
   /// a lying Content-Length leaves the client expecting bytes that will never come.
   /// Compressed replies (Accept-Encoding: gzip) are not handed over.
+  /// Waits on this (pool) thread until *due, watching the socket: false when the client hangs up
+  /// (seen within kHangUpCheckInterval) or the server's drain deadline passes first.
+  bool wait_until_due() const {
+    const auto* connection = ConnectionHandOff::current();
+    if (connection == nullptr) {
+      std::this_thread::sleep_until(*due);
+      return true;
+    }
+    while (true) {
+      const auto now = Clock::now();
+      if (now >= *due) return true;
+      if (now >= connection->server->drain_deadline()) return false;
+      const auto slice = std::min({*due, connection->server->drain_deadline(), now + kHangUpCheckInterval});
+      const auto wait = std::chrono::ceil<std::chrono::milliseconds>(slice - now);
+      pollfd fd{connection->fd, POLLRDHUP, 0};
+      if (::poll(&fd, 1, static_cast<int>(wait.count())) > 0 && (fd.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0) {
+        return false;
+      }
+    }
+  }
+
   bool hand_to_writer() {
     auto* connection = ConnectionHandOff::current();
-    if (writer == nullptr || connection == nullptr || reply->writes.empty()) return false;
+    // A TLS session cannot be handed to the writer, which sends to the raw socket.
+    if (writer == nullptr || connection == nullptr || connection->tls || reply->writes.empty()) return false;
     // A pipelined next request already read into the loop's buffer would be lost to the writer.
     if (connection->unread > 0) return false;
     // httplib compresses a provider's output for clients that accept gzip; the writer sends
@@ -108,6 +140,7 @@ struct PacedBody {
     stream.due = std::chrono::steady_clock::now() + reply->writes.front().delay;
     stream.keep_alive = response->get_header_value("Connection") != "close" &&
                         (reply->chunked || !reply->declared_length || *reply->declared_length == sent);
+    stream.cancel = cancel;
     connection->adopted = true;
     writer->adopt(std::move(stream));
     return true;
@@ -124,7 +157,8 @@ void raise_open_file_limit() {
   }
 }
 
-void execute(const wire::SharedReply& reply, httplib::Response& res, PacedWriter* writer) {
+void execute(const wire::SharedReply& reply, httplib::Response& res, PacedWriter* writer,
+             std::shared_ptr<std::atomic<bool>> cancel) {
   res.status = reply->status;
   for (const auto& [name, value] : reply->headers) res.set_header(name, value);
   if (!reply->needs_pacing()) {
@@ -137,7 +171,7 @@ void execute(const wire::SharedReply& reply, httplib::Response& res, PacedWriter
   std::size_t length = 0;
   for (const auto& w : reply->writes) length += w.bytes.size();
   if (reply->declared_length) length = *reply->declared_length;
-  auto body = std::make_shared<PacedBody>(PacedBody{reply, writer, &res, 0, std::nullopt});
+  auto body = std::make_shared<PacedBody>(PacedBody{reply, writer, &res, std::move(cancel), 0, std::nullopt});
   if (reply->chunked) {
     res.set_chunked_content_provider(reply->content_type,
                                      [body](std::size_t, httplib::DataSink& sink) { return body->step(sink); });
@@ -165,19 +199,44 @@ class HttpServer::Impl {
     connections_ = server.get();
     server_ = std::move(server);
     writer_ = std::make_unique<PacedWriter>([this](int fd) { serve_again(fd); },
-                                            std::chrono::seconds(options_.write_timeout_s));
+                                            std::chrono::seconds(options_.write_timeout_s),
+                                            [this] { connections_->release_connection(); });
     configure();
   }
 
   void serve() {
+    {
+      const std::lock_guard lock(serving_mutex_);
+      if (connections_->stopping()) return;
+      serving_ = true;
+    }
     server_->listen_after_bind();
     pool_ = nullptr;  // httplib has deleted it
+    {
+      const std::lock_guard lock(serving_mutex_);
+      serving_ = false;
+    }
+    served_.notify_all();
   }
 
-  /// Before httplib stops: adopted streams finish (bounded) while the pool still runs.
+  /// Idle connections close at once (GuardedServer wakes their waits); requests in flight see
+  /// their cancel flag; replies in flight, adopted streams included, run until the deadline.
+  /// The writer stops handing connections back before httplib shuts the pool down, and is
+  /// joined only once the pool is done (or the deadline passed): a reply whose headers were
+  /// just written may still be adopted, and must get its drain time too.
   void stop() {
-    if (writer_) writer_->shut_down();
-    server_->stop();
+    const auto deadline = after_ms(options_.drain_timeout_ms);
+    std::unique_lock lock(serving_mutex_);
+    connections_->begin_stop(deadline);
+    cancels_->raise_all();
+    writer_->begin_shut_down(deadline);
+    // httplib's stop() also ends every content provider not yet called (it treats a closed
+    // listener as "shutting down"), which would cut a reply whose headers just went out.
+    // Shutting the listener down ends the accept loop alone; stop() follows at the deadline.
+    if (!serving_ || listen_socket_ < 0 || ::shutdown(listen_socket_, SHUT_RDWR) != 0) server_->stop();
+    if (!served_.wait_until(lock, deadline, [this] { return !serving_; })) server_->stop();
+    lock.unlock();
+    writer_->shut_down(deadline);
   }
 
   httplib::Server& server() { return *server_; }
@@ -220,7 +279,8 @@ class HttpServer::Impl {
     s.set_write_timeout(options_.write_timeout_s, 0);
     s.set_payload_max_length(options_.max_body_bytes);
     const auto route = [this](const httplib::Request& req, httplib::Response& res) {
-      execute(handler_(to_wire(req)), res, writer_.get());
+      auto cancel = cancels_->issue();
+      execute(handler_(to_wire(req, cancel)), res, writer_.get(), cancel);
     };
     // One catch-all per method: routing is chatmock's own (app/route_table), not httplib's regex list.
     s.Get(".*", route);
@@ -242,11 +302,11 @@ class HttpServer::Impl {
   /// A connection whose adopted reply completed goes back to the pool for its next request.
   void serve_again(int fd) {
     auto* pool = pool_.load();
-    if (pool == nullptr) {
+    if (pool == nullptr || !pool->try_enqueue([this, fd] { connections_->serve_again(fd); })) {
+      ::shutdown(fd, SHUT_RDWR);
       ::close(fd);
-      return;
+      connections_->release_connection();
     }
-    pool->enqueue([this, fd] { connections_->serve_again(fd); });
   }
 
   HttpServerOptions options_;
@@ -254,7 +314,11 @@ class HttpServer::Impl {
   GuardedServer* connections_ = nullptr;  ///< server_, as the loop that takes connections back
   std::atomic<ElasticThreadPool*> pool_{nullptr};  ///< owned by httplib while it listens
   Handler handler_;
+  std::shared_ptr<CancelRegistry> cancels_ = std::make_shared<CancelRegistry>();
   std::unique_ptr<httplib::Server> server_;
+  std::mutex serving_mutex_;
+  std::condition_variable served_;
+  bool serving_ = false;  ///< serve() is inside httplib's listen loop
   std::unique_ptr<PacedWriter> writer_;  ///< declared last: destroyed first, while server_ lives
 };
 

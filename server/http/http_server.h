@@ -22,11 +22,15 @@ struct HttpServerOptions {
   std::size_t keep_alive_max_requests = 100000;  ///< requests per keep-alive connection
   int read_timeout_s = 5;
   int write_timeout_s = 5;
-  std::size_t max_connections = 1000;      ///< served at once (also capped by threads); more get 503
+  /// Open at once, paced streams included; more get 503 (those on a thread are also capped by
+  /// threads).
+  std::size_t max_connections = 1000;
   int header_timeout_ms = 10000;           ///< request line + headers must arrive within this (408)
   int request_timeout_ms = 60000;          ///< the whole request must arrive within this
   std::size_t max_header_bytes = 64 * 1024;  ///< request line + headers; more get 431
   std::size_t max_headers = 100;           ///< header fields; more get 431
+  /// stop(): replies in flight (paced streams too) may finish within this; then they are cut.
+  int drain_timeout_ms = 2000;
   std::string tls_cert;                    ///< with tls_key: serve HTTPS
   std::string tls_key;                     ///< PEM private key for tls_cert
 };
@@ -44,7 +48,10 @@ class HttpServer {
   int bind(std::string& error);
   /// Serves until stop(); returns when the listener is closed and handlers have drained.
   void serve();
-  /// Stops accepting and wakes serve(); safe from any thread.
+  /// Stops accepting, closes idle keep-alive connections at once, raises every request's cancel
+  /// flag, and lets replies in flight finish until the drain deadline (drain_timeout_ms), when
+  /// the rest are cut; serve() returns soon after. Safe from any thread; blocks at most about
+  /// the drain deadline.
   void stop();
   /// True between a successful bind() and stop().
   bool running() const;

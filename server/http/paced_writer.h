@@ -4,6 +4,7 @@
 // and thousands of paced streams share a single thread that wakes only when a write is due.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -28,7 +29,15 @@ struct PacedStream {
   /// writing or waking up never pushes later chunks back.
   std::chrono::steady_clock::time_point due;
   bool keep_alive = true;  ///< hand the connection back when the body completes
+  /// The request's cancel flag (may be null): raised when the client hangs up mid-stream.
+  std::shared_ptr<std::atomic<bool>> cancel;
 };
+
+/// Unsent bytes one stream may hold beyond the (shared, immutable) reply: writes that come due
+/// while the client reads slowly wait in the reply until the socket takes these.
+inline constexpr std::size_t kMaxUnsentBytes = 256 * 1024;
+/// How often streams waiting for their next write are checked for a client that hung up.
+inline constexpr std::chrono::milliseconds kHangUpCheckInterval{250};
 
 /// How an adopted connection ended, reported so its owner can serve the next request on it.
 enum class PacedOutcome {
@@ -41,8 +50,13 @@ class PacedWriter {
   /// Called on the writer thread with the fd of every completed stream that may be reused
   /// (`completed` and keep_alive). The callee owns the fd from then on.
   using Reuse = std::function<void(int fd)>;
+  /// Called on the writer thread after it closed a stream's fd (cut, client gone, timeout, stop).
+  using Closed = std::function<void()>;
 
-  explicit PacedWriter(Reuse reuse, std::chrono::milliseconds write_timeout = std::chrono::seconds(5));
+  /// `write_timeout`: a client that accepts no byte for this long is dropped; every byte it
+  /// accepts restarts the timer, so a slow but steady reader is never cut.
+  explicit PacedWriter(Reuse reuse, std::chrono::milliseconds write_timeout = std::chrono::seconds(5),
+                       Closed closed = {});
   ~PacedWriter();  ///< finishes what is due within a short bound, then closes the rest
   PacedWriter(const PacedWriter&) = delete;
   PacedWriter& operator=(const PacedWriter&) = delete;
@@ -50,9 +64,12 @@ class PacedWriter {
   /// Takes ownership of stream.fd; writes[stream.next] goes out at stream.due. After shut_down()
   /// the connection is closed at once.
   void adopt(PacedStream stream);
-  /// Finishes what it can within a short bound, closes the rest and joins the thread; no
+  /// Finishes what it can until `drain_deadline`, closes the rest and joins the thread; no
   /// connection is handed back for reuse from then on. Idempotent.
-  void shut_down();
+  void shut_down(std::chrono::steady_clock::time_point drain_deadline);
+  void shut_down() { shut_down(std::chrono::steady_clock::now() + std::chrono::seconds(3)); }
+  /// The first half of shut_down(), without waiting: nothing is handed back for reuse from now.
+  void begin_shut_down(std::chrono::steady_clock::time_point drain_deadline);
   /// Streams currently owned.
   std::size_t active() const;
 
@@ -64,8 +81,11 @@ class PacedWriter {
   /// Sends what is due for one stream; false once the stream is finished (and its fd handed on).
   bool advance(Entry& entry, std::chrono::steady_clock::time_point now);
   void finish(Entry& entry, PacedOutcome outcome);
+  /// Closes every stream whose client hung up (FIN, RST); called with mutex_ held.
+  void drop_hung_up(std::unique_lock<std::mutex>& lock);
 
   Reuse reuse_;
+  Closed closed_;
   std::chrono::milliseconds write_timeout_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
@@ -73,7 +93,9 @@ class PacedWriter {
   std::vector<std::unique_ptr<Entry>> incoming_;
   std::size_t active_ = 0;
   bool stopping_ = false;
+  bool finishing_ = false;  ///< shut_down() waits: the thread exits once no stream is left
   bool stopped_ = false;  ///< the thread has exited: adopt() closes at once
+  std::chrono::steady_clock::time_point drain_deadline_{};
   std::mutex join_mutex_;
   std::thread thread_;
 };

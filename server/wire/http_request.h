@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "budget/work_budget.h"
+
 namespace chatmock::wire {
 
 /// A request as received: method, path (no query), lower-cased headers, raw body.
@@ -16,6 +18,10 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers;  ///< names lower-cased
   std::string body;
   std::string remote_addr;
+  /// Raised by the HTTP layer when the client hangs up while its reply waits (ttft/itl delays,
+  /// paced writes) and for every request when the server stops. Null outside a server (tests,
+  /// the fuzzer): treat as never cancelled. Pass it to budget::WorkBudget.
+  budget::CancelFlag cancelled;
 
   /// The first value of header `name` (case-insensitive), or "" when absent.
   std::string_view header(std::string_view name) const;

@@ -82,7 +82,7 @@ TEST(PacedStreamsHttp, MoreSlowStreamsThanThreadsStayOpenWhileRequestsAreAnswere
   std::vector<int> streams;
   // One after another, each started before the next connects: connections beyond the thread
   // count are refused with 503 while they are being served, so this shows that a started paced
-  // stream no longer occupies a thread (or a connection slot).
+  // stream no longer occupies a thread (it keeps its --max-connections slot, not a --threads one).
   for (int i = 0; i < kStreams; ++i) {
     streams.push_back(open_socket(server.port(), 20000));
     // Several seconds per stream: every one is still open when the plain request below goes out.

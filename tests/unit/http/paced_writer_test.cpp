@@ -178,5 +178,57 @@ TEST(PacedWriter, ShutDownClosesUnfinishedStreamsAndLaterAdoptionsAtOnce) {
   EXPECT_TRUE(reused.fds.empty());
 }
 
+TEST(PacedWriter, ASteadySlowReaderIsNeverCutByTheWriteTimeout) {
+  Reused reused;
+  SocketPair pair;
+  // 2 MiB due at once against a 300 ms write timeout, read at ~1.6 MiB/s: the socket is blocked
+  // for the whole ~1.3 s, but it takes bytes every 20 ms, and each byte restarts the timeout.
+  PacedWriter writer([&](int fd) { reused(fd); }, 300ms);
+  std::vector<std::pair<std::string, int>> writes;
+  for (int k = 0; k < 32; ++k) writes.emplace_back(std::string(64 * 1024, 'x'), 0);
+  writer.adopt(stream_of(pair.server, sse_reply(writes)));
+  std::string body;
+  char buffer[32 * 1024];
+  while (!body.ends_with("0\r\n\r\n")) {
+    std::this_thread::sleep_for(20ms);
+    const auto n = ::read(pair.client, buffer, sizeof buffer);
+    if (n <= 0) break;
+    body.append(buffer, static_cast<std::size_t>(n));
+  }
+  EXPECT_TRUE(body.ends_with("0\r\n\r\n")) << "cut after " << body.size() << " bytes";
+  EXPECT_GT(body.size(), 32u * 64 * 1024);
+}
+
+TEST(PacedWriter, AClientThatHangsUpDuringALongDelayIsDroppedWithinASecond) {
+  Reused reused;
+  SocketPair pair;
+  std::atomic<int> closed{0};
+  PacedWriter writer([&](int fd) { reused(fd); }, 5s, [&] { ++closed; });
+  auto stream = stream_of(pair.server, sse_reply({{"data: 1\n\n", 600'000}}));
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  stream.cancel = cancel;
+  writer.adopt(std::move(stream));
+  std::this_thread::sleep_for(50ms);
+  ::shutdown(pair.client, SHUT_RDWR);
+  const auto start = Clock::now();
+  while (writer.active() > 0 && Clock::now() - start < 5s) std::this_thread::sleep_for(5ms);
+  EXPECT_LT(Clock::now() - start, 1s);
+  EXPECT_EQ(writer.active(), 0u);
+  EXPECT_TRUE(cancel->load()) << "the request's work is told the client is gone";
+  EXPECT_EQ(closed.load(), 1) << "the owner learns the slot is free";
+  EXPECT_TRUE(reused.fds.empty());
+}
+
+TEST(PacedWriter, ShutDownHonoursItsDrainDeadline) {
+  Reused reused;
+  SocketPair pair;
+  PacedWriter writer([&](int fd) { reused(fd); });
+  writer.adopt(stream_of(pair.server, sse_reply({{"data: 1\n\n", 0}, {"data: 2\n\n", 60'000}})));
+  const auto start = Clock::now();
+  writer.shut_down(Clock::now() + 100ms);
+  EXPECT_LT(Clock::now() - start, 1s);
+  EXPECT_EQ(read_client(pair.client), "9\r\ndata: 1\n\n\r\n");
+}
+
 }  // namespace
 }  // namespace chatmock::http
