@@ -2,13 +2,23 @@
 // every route and scenario answers with the same wording.
 #include "api/api_error.h"
 
+#include "api/json_text.h"
+#include "api/wire_tree.h"
+
 namespace chatmock::api {
 
 nlohmann::json ApiError::body() const {
-  nlohmann::json error = {{"message", message}, {"type", type}, {"param", nullptr}, {"code", nullptr}};
-  if (param) error["param"] = *param;
-  if (code) error["code"] = *code;
+  nlohmann::json error;
+  wire::to_tree(error, *this);
   return {{"error", std::move(error)}};
+}
+
+std::string ApiError::body_text() const {
+  // "error" is the body's only key, so the envelope is fixed text around the inner object.
+  std::string text = to_json_text(*this);
+  text.insert(0, "{\"error\":");
+  text += '}';
+  return text;
 }
 
 ApiError invalid_request(std::string message, std::optional<std::string> param,
@@ -33,8 +43,8 @@ ApiError model_not_found(const std::string& model) {
 }
 
 ApiError unknown_route(const std::string& method, const std::string& path) {
-  return {404, "Invalid URL (" + method + " " + path + ")", "invalid_request_error",
-          std::nullopt, std::nullopt};
+  return {404, "Invalid URL (" + method + " " + path + ")", "invalid_request_error", std::nullopt,
+          std::nullopt};
 }
 
 ApiError method_not_allowed(const std::string& method, const std::string& path) {

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "api/wire_fields.h"
+
 namespace chatmock::api {
 
 /// The `error` object the API returns, with the HTTP status it travels with.
@@ -19,12 +21,18 @@ struct ApiError {
 
   /// The full body: {"error":{"message":…,"type":…,"param":…,"code":…}}.
   nlohmann::json body() const;
-  /// Invalid UTF-8 is replaced: messages quote what the client sent (a path, a header), and
-  /// dump() would throw on it (found by the http_handler fuzzer).
-  std::string body_text() const {
-    return body().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
+  /// body() as text, written directly. Invalid UTF-8 is replaced: messages quote what the
+  /// client sent (a path, a header), and dump() would throw on it (http_handler fuzzer).
+  std::string body_text() const;
 };
+
+namespace wire {
+/// The inner `error` object; `status` travels as the HTTP status, not in the body.
+constexpr auto field_list(Type<ApiError>) {
+  return std::tuple{field("message", &ApiError::message), field("type", &ApiError::type),
+                    field("param", &ApiError::param), field("code", &ApiError::code)};
+}
+}  // namespace wire
 
 /// 400 invalid_request_error with param and code, the shape of every validation failure.
 ApiError invalid_request(std::string message, std::optional<std::string> param,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/field.h"
+#include "api/wire_fields.h"
 
 namespace chatmock::api {
 
@@ -25,7 +26,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(FinishReason, {{FinishReason::stop, "stop"},
                                             {FinishReason::content_filter, "content_filter"},
                                             {FinishReason::function_call, "function_call"}})
 
-/// A function call's name and raw JSON-text arguments (tool call `function`, legacy `function_call`).
+/// A function call's name and raw JSON-text arguments (tool call `function`, legacy
+/// `function_call`).
 struct Function {
   std::string name;
   std::string arguments;  ///< a string, not JSON: the model may emit invalid JSON
@@ -155,6 +157,101 @@ struct ChatCompletion {
   Field<nlohmann::json> moderation;
   bool operator==(const ChatCompletion&) const = default;
 };
+
+// The field lists (wire_fields.h), in the order the API reference lists the keys. Reading
+// follows this order; writing sorts the keys at compile time.
+namespace wire {
+constexpr auto field_list(Type<Function>) {
+  return std::tuple{field("name", &Function::name), field("arguments", &Function::arguments)};
+}
+constexpr auto field_list(Type<CustomToolCall>) {
+  return std::tuple{field("name", &CustomToolCall::name), field("input", &CustomToolCall::input)};
+}
+constexpr auto field_list(Type<ToolCall>) {
+  // The type names the payload; the other key, unchecked by the validator, is noise.
+  return std::tuple{
+      field("id", &ToolCall::id), field("type", &ToolCall::type),
+      field("function", &ToolCall::function, checked_when(&ToolCall::type, "function")),
+      field("custom", &ToolCall::custom, checked_when(&ToolCall::type, "custom"))};
+}
+constexpr auto field_list(Type<UrlCitation>) {
+  return std::tuple{field("start_index", &UrlCitation::start_index),
+                    field("end_index", &UrlCitation::end_index), field("url", &UrlCitation::url),
+                    field("title", &UrlCitation::title)};
+}
+constexpr auto field_list(Type<Annotation>) {
+  return std::tuple{field("type", &Annotation::type),
+                    field("url_citation", &Annotation::url_citation)};
+}
+constexpr auto field_list(Type<ChatCompletionAudio>) {
+  using A = ChatCompletionAudio;
+  return std::tuple{field("id", &A::id), field("expires_at", &A::expires_at),
+                    field("data", &A::data), field("transcript", &A::transcript)};
+}
+constexpr auto field_list(Type<TopLogprob>) {
+  return std::tuple{field("token", &TopLogprob::token), field("logprob", &TopLogprob::logprob),
+                    field("bytes", &TopLogprob::bytes)};
+}
+constexpr auto field_list(Type<TokenLogprob>) {
+  return std::tuple{field("token", &TokenLogprob::token), field("logprob", &TokenLogprob::logprob),
+                    field("bytes", &TokenLogprob::bytes),
+                    field("top_logprobs", &TokenLogprob::top_logprobs)};
+}
+constexpr auto field_list(Type<ChoiceLogprobs>) {
+  return std::tuple{field("content", &ChoiceLogprobs::content),
+                    field("refusal", &ChoiceLogprobs::refusal)};
+}
+constexpr auto field_list(Type<CompletionTokensDetails>) {
+  using D = CompletionTokensDetails;
+  return std::tuple{field("accepted_prediction_tokens", &D::accepted_prediction_tokens),
+                    field("audio_tokens", &D::audio_tokens),
+                    field("reasoning_tokens", &D::reasoning_tokens),
+                    field("rejected_prediction_tokens", &D::rejected_prediction_tokens),
+                    field("text_tokens", &D::text_tokens)};
+}
+constexpr auto field_list(Type<PromptTokensDetails>) {
+  using D = PromptTokensDetails;
+  return std::tuple{field("audio_tokens", &D::audio_tokens),
+                    field("cached_tokens", &D::cached_tokens),
+                    field("cache_write_tokens", &D::cache_write_tokens),
+                    field("text_tokens", &D::text_tokens), field("image_tokens", &D::image_tokens)};
+}
+constexpr auto field_list(Type<CompletionUsage>) {
+  using U = CompletionUsage;
+  return std::tuple{field("prompt_tokens", &U::prompt_tokens),
+                    field("completion_tokens", &U::completion_tokens),
+                    field("total_tokens", &U::total_tokens),
+                    field("prompt_tokens_details", &U::prompt_tokens_details),
+                    field("completion_tokens_details", &U::completion_tokens_details)};
+}
+constexpr auto field_list(Type<ChatCompletionMessage>) {
+  using M = ChatCompletionMessage;
+  return std::tuple{field("role", &M::role),
+                    field("content", &M::content),
+                    field("refusal", &M::refusal),
+                    field("tool_calls", &M::tool_calls),
+                    field("annotations", &M::annotations),
+                    field("audio", &M::audio),
+                    field("function_call", &M::function_call)};
+}
+constexpr auto field_list(Type<Choice>) {
+  return std::tuple{field("index", &Choice::index), field("message", &Choice::message),
+                    field("logprobs", &Choice::logprobs),
+                    field("finish_reason", &Choice::finish_reason)};
+}
+constexpr auto field_list(Type<ChatCompletion>) {
+  using C = ChatCompletion;
+  return std::tuple{field("id", &C::id),
+                    field("object", &C::object),
+                    field("created", &C::created),
+                    field("model", &C::model),
+                    field("choices", &C::choices),
+                    field("usage", &C::usage),
+                    field("service_tier", &C::service_tier),
+                    field("system_fingerprint", &C::system_fingerprint),
+                    field("moderation", &C::moderation)};
+}
+}  // namespace wire
 
 void to_json(nlohmann::json& j, const Function& v);
 void from_json(const nlohmann::json& j, Function& v);

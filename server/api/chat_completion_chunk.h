@@ -1,6 +1,7 @@
 // The streaming wire types: ChatCompletionChunk, ChunkChoice, Delta and the tool-call delta.
-// In a chunk only `index` is required inside a tool-call delta (spec ChatCompletionMessageToolCallChunk),
-// so nearly everything here is a Field<T> that a scenario may omit, null or repeat.
+// In a chunk only `index` is required inside a tool-call delta (spec
+// ChatCompletionMessageToolCallChunk), so nearly everything here is a Field<T> that a scenario may
+// omit, null or repeat.
 #pragma once
 
 #include <cstdint>
@@ -61,6 +62,45 @@ struct ChatCompletionChunk {
   Field<std::string> obfuscation;
   bool operator==(const ChatCompletionChunk&) const = default;
 };
+
+namespace wire {
+constexpr auto field_list(Type<FunctionDelta>) {
+  return std::tuple{field("name", &FunctionDelta::name),
+                    field("arguments", &FunctionDelta::arguments)};
+}
+constexpr auto field_list(Type<ToolCallDelta>) {
+  using D = ToolCallDelta;
+  return std::tuple{field("index", &D::index), field("id", &D::id), field("type", &D::type),
+                    field("function", &D::function), field("custom", &D::custom)};
+}
+constexpr auto field_list(Type<Delta>) {
+  return std::tuple{field("role", &Delta::role),
+                    field("content", &Delta::content),
+                    field("refusal", &Delta::refusal),
+                    field("tool_calls", &Delta::tool_calls),
+                    field("function_call", &Delta::function_call),
+                    field("audio", &Delta::audio),
+                    field("annotations", &Delta::annotations)};
+}
+constexpr auto field_list(Type<ChunkChoice>) {
+  // A chunk choice without `delta` reads as an empty one.
+  return std::tuple{field("index", &ChunkChoice::index), defaulted("delta", &ChunkChoice::delta),
+                    field("logprobs", &ChunkChoice::logprobs),
+                    field("finish_reason", &ChunkChoice::finish_reason)};
+}
+constexpr auto field_list(Type<ChatCompletionChunk>) {
+  using C = ChatCompletionChunk;
+  return std::tuple{field("id", &C::id),
+                    field("object", &C::object),
+                    field("created", &C::created),
+                    field("model", &C::model),
+                    field("choices", &C::choices),
+                    field("usage", &C::usage),
+                    field("service_tier", &C::service_tier),
+                    field("system_fingerprint", &C::system_fingerprint),
+                    field("obfuscation", &C::obfuscation)};
+}
+}  // namespace wire
 
 void to_json(nlohmann::json& j, const FunctionDelta& v);
 void from_json(const nlohmann::json& j, FunctionDelta& v);

@@ -3,9 +3,10 @@
 // must be able to emit each; std::optional alone cannot say "present but null".
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -49,7 +50,7 @@ class Field {
 
 /// Writes `field` under `key` unless it is absent.
 template <class T>
-void put(nlohmann::json& j, const char* key, const Field<T>& field) {
+void put(nlohmann::json& j, std::string_view key, const Field<T>& field) {
   if (field.is_null()) {
     j[key] = nullptr;
   } else if (field.has_value()) {
@@ -65,11 +66,15 @@ T value_of(const nlohmann::json& j) {
   if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
     if (j.is_number_float()) {
       const double d = j.get<double>();
-      constexpr double lo = std::is_signed_v<T> ? static_cast<double>(std::numeric_limits<T>::min()) : -1.0;
-      constexpr double hi = std::is_signed_v<T> ? -static_cast<double>(std::numeric_limits<T>::min())
-                                                : 2.0 * static_cast<double>(std::numeric_limits<T>::max() / 2 + 1);
+      constexpr double lo =
+          std::is_signed_v<T> ? static_cast<double>(std::numeric_limits<T>::min()) : -1.0;
+      constexpr double hi = std::is_signed_v<T>
+                                ? -static_cast<double>(std::numeric_limits<T>::min())
+                                : 2.0 * static_cast<double>(std::numeric_limits<T>::max() / 2 + 1);
       const bool fits = std::is_signed_v<T> ? (d >= lo && d < hi) : (d > lo && d < hi);
-      if (!fits) throw nlohmann::json::type_error::create(302, "number out of range for an integer: " + j.dump(), &j);
+      if (!fits)
+        throw nlohmann::json::type_error::create(
+            302, "number out of range for an integer: " + j.dump(), &j);
     }
   }
   return j.template get<T>();
@@ -77,7 +82,7 @@ T value_of(const nlohmann::json& j) {
 
 /// Reads `key` into `field`: absent when missing, null when null, else the converted value.
 template <class T>
-void get(const nlohmann::json& j, const char* key, Field<T>& field) {
+void get(const nlohmann::json& j, std::string_view key, Field<T>& field) {
   const auto it = j.find(key);
   if (it == j.end()) {
     field = Field<T>();
@@ -92,7 +97,7 @@ void get(const nlohmann::json& j, const char* key, Field<T>& field) {
 /// message, function on a custom tool): noise the API ignores. Kept when it has the modelled
 /// type, so it round-trips; left absent when it has not, instead of failing the whole parse.
 template <class T>
-void get_unchecked(const nlohmann::json& j, const char* key, Field<T>& field) {
+void get_unchecked(const nlohmann::json& j, std::string_view key, Field<T>& field) {
   try {
     get(j, key, field);
   } catch (const nlohmann::json::exception&) {
@@ -102,7 +107,7 @@ void get_unchecked(const nlohmann::json& j, const char* key, Field<T>& field) {
 
 /// get where the validator checks `key` (`validated`), get_unchecked elsewhere.
 template <class T>
-void get(const nlohmann::json& j, const char* key, Field<T>& field, bool validated) {
+void get(const nlohmann::json& j, std::string_view key, Field<T>& field, bool validated) {
   if (validated) {
     get(j, key, field);
   } else {

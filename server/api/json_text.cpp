@@ -1,10 +1,12 @@
-// Every object below lists its keys in byte order, because that is the order nlohmann's
-// std::map-backed objects print them in; the property test (tests/property/api) compares the
-// two for arbitrary values. Anything unusual (a double, invalid UTF-8, free-form JSON) is
-// handed to nlohmann itself, so the rare paths cannot drift.
+// Objects are written from their field lists (wire_fields.h) with the keys in byte order, the
+// order nlohmann's std::map-backed objects print them in; the property test (tests/property/api)
+// compares the two for arbitrary values. Anything unusual (a double, invalid UTF-8, free-form
+// JSON) is handed to nlohmann itself, so the rare paths cannot drift.
 #include "api/json_text.h"
 
 #include <charconv>
+
+#include "api/wire_tree.h"
 
 namespace chatmock::api {
 
@@ -68,6 +70,13 @@ class JsonText {
     after_key_ = true;
     return *this;
   }
+  /// A key that may need escaping (one from a passthrough object).
+  JsonText& any_key(std::string_view name) {
+    string(name);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+  }
   JsonText& string(std::string_view text) {
     separate();
     if (!is_valid_utf8(text)) {
@@ -83,13 +92,27 @@ class JsonText {
       out_.append(text.data() + plain_from, i - plain_from);
       plain_from = i + 1;
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
         default: {
           static constexpr char kHex[] = "0123456789abcdef";
           out_ += "\\u00";
@@ -110,6 +133,7 @@ class JsonText {
     return *this;
   }
   JsonText& number(double value) { return raw(dump(json(value))); }
+  JsonText& boolean(bool value) { return raw(value ? "true" : "false"); }
   JsonText& null() { return raw("null"); }
   JsonText& any(const json& value) { return raw(dump(value)); }
 
@@ -149,14 +173,27 @@ class JsonText {
 void write(JsonText& w, const std::string& v) { w.string(v); }
 void write(JsonText& w, std::int64_t v) { w.integer(v); }
 void write(JsonText& w, int v) { w.integer(v); }
+void write(JsonText& w, bool v) { w.boolean(v); }
+void write(JsonText& w, double v) { w.number(v); }
 void write(JsonText& w, const json& v) { w.any(v); }
+void write(JsonText& w, const ToolChoice& v) { w.any(json(v)); }  // a string or an object
 void write(JsonText& w, FinishReason v) {
   switch (v) {
-    case FinishReason::stop: w.string("stop"); return;
-    case FinishReason::length: w.string("length"); return;
-    case FinishReason::tool_calls: w.string("tool_calls"); return;
-    case FinishReason::content_filter: w.string("content_filter"); return;
-    case FinishReason::function_call: w.string("function_call"); return;
+    case FinishReason::stop:
+      w.string("stop");
+      return;
+    case FinishReason::length:
+      w.string("length");
+      return;
+    case FinishReason::tool_calls:
+      w.string("tool_calls");
+      return;
+    case FinishReason::content_filter:
+      w.string("content_filter");
+      return;
+    case FinishReason::function_call:
+      w.string("function_call");
+      return;
   }
   w.any(json(v));
 }
@@ -168,182 +205,117 @@ void write(JsonText& w, const std::vector<T>& items) {
   w.close_array();
 }
 
-/// A tri-state field: nothing when absent, `null`, or the value.
-template <class T>
-void put(JsonText& w, std::string_view name, const Field<T>& field) {
-  if (field.absent()) return;
-  w.key(name);
-  if (field.is_null()) {
-    w.null();
-  } else {
-    write(w, *field);
+/// What a descriptor emits into, as a key and its value. With a passthrough object (`rest`),
+/// its keys are merged in byte order and one a written field also names is skipped, as the
+/// tree's assignment over a copy of the object would.
+template <bool kMerges>
+class TextOut {
+ public:
+  explicit TextOut(JsonText& w, const json* rest = nullptr) : w_(w) {
+    if constexpr (kMerges) {
+      static const json kNone = json::object();  // a non-object passthrough contributes nothing
+      const json& source = rest->is_object() ? *rest : kNone;
+      rest_ = {source.cbegin(), source.cend()};
+    }
   }
-}
+  void null(std::string_view name) { key(name).null(); }
+  template <class X>
+  void value(std::string_view name, const X& x) {
+    key(name);
+    write(w_, x);
+  }
+  /// The passthrough keys after the last field.
+  void finish() {
+    if constexpr (kMerges) flush_before({});
+  }
 
-void write(JsonText& w, const Function& v) {
-  w.open_object().key("arguments").string(v.arguments).key("name").string(v.name).close_object();
-}
+ private:
+  struct Rest {
+    json::const_iterator next, end;
+  };
+  struct NoRest {};
 
-void write(JsonText& w, const CustomToolCall& v) {
-  w.open_object().key("input").string(v.input).key("name").string(v.name).close_object();
-}
+  JsonText& key(std::string_view name) {
+    if constexpr (kMerges) {
+      flush_before(name);
+      if (rest_.next != rest_.end && rest_.next.key() == name) ++rest_.next;
+    }
+    return w_.key(name);
+  }
+  /// Writes the passthrough keys before `name` (all that are left when `name` is empty).
+  void flush_before(std::string_view name) {
+    for (; rest_.next != rest_.end && (name.empty() || rest_.next.key() < name); ++rest_.next) {
+      w_.any_key(rest_.next.key()).any(rest_.next.value());
+    }
+  }
 
-void write(JsonText& w, const ToolCall& v) {
+  JsonText& w_;
+  [[no_unique_address]] std::conditional_t<kMerges, Rest, NoRest> rest_{};
+};
+
+/// An object: each descriptor in byte order of its key, straight-line code once inlined.
+template <wire::Described T>
+void write(JsonText& w, const T& v) {
+  constexpr auto& fields = wire::fields_of<T>;
   w.open_object();
-  put(w, "custom", v.custom);
-  put(w, "function", v.function);
-  w.key("id").string(v.id).key("type").string(v.type).close_object();
-}
-
-void write(JsonText& w, const Annotation& v) {
-  w.open_object().key("type").string(v.type).key("url_citation").open_object();
-  w.key("end_index").integer(v.url_citation.end_index);
-  w.key("start_index").integer(v.url_citation.start_index);
-  w.key("title").string(v.url_citation.title).key("url").string(v.url_citation.url);
-  w.close_object().close_object();
-}
-
-void write(JsonText& w, const ChatCompletionAudio& v) {
-  w.open_object().key("data").string(v.data).key("expires_at").integer(v.expires_at);
-  w.key("id").string(v.id).key("transcript").string(v.transcript).close_object();
-}
-
-void write(JsonText& w, const TopLogprob& v) {
-  w.open_object();
-  put(w, "bytes", v.bytes);
-  w.key("logprob").number(v.logprob).key("token").string(v.token).close_object();
-}
-
-void write(JsonText& w, const TokenLogprob& v) {
-  w.open_object();
-  put(w, "bytes", v.bytes);
-  w.key("logprob").number(v.logprob).key("token").string(v.token).key("top_logprobs");
-  write(w, v.top_logprobs);
-  w.close_object();
-}
-
-void write(JsonText& w, const ChoiceLogprobs& v) {
-  w.open_object();
-  put(w, "content", v.content);
-  put(w, "refusal", v.refusal);
-  w.close_object();
-}
-
-void write(JsonText& w, const CompletionTokensDetails& v) {
-  w.open_object();
-  put(w, "accepted_prediction_tokens", v.accepted_prediction_tokens);
-  put(w, "audio_tokens", v.audio_tokens);
-  put(w, "reasoning_tokens", v.reasoning_tokens);
-  put(w, "rejected_prediction_tokens", v.rejected_prediction_tokens);
-  put(w, "text_tokens", v.text_tokens);
-  w.close_object();
-}
-
-void write(JsonText& w, const PromptTokensDetails& v) {
-  w.open_object();
-  put(w, "audio_tokens", v.audio_tokens);
-  put(w, "cache_write_tokens", v.cache_write_tokens);  // '_' sorts before 'd'
-  put(w, "cached_tokens", v.cached_tokens);
-  put(w, "image_tokens", v.image_tokens);
-  put(w, "text_tokens", v.text_tokens);
-  w.close_object();
-}
-
-void write(JsonText& w, const CompletionUsage& v) {
-  w.open_object().key("completion_tokens").integer(v.completion_tokens);
-  put(w, "completion_tokens_details", v.completion_tokens_details);
-  w.key("prompt_tokens").integer(v.prompt_tokens);
-  put(w, "prompt_tokens_details", v.prompt_tokens_details);
-  w.key("total_tokens").integer(v.total_tokens).close_object();
-}
-
-void write(JsonText& w, const ChatCompletionMessage& v) {
-  w.open_object();
-  put(w, "annotations", v.annotations);
-  put(w, "audio", v.audio);
-  put(w, "content", v.content);
-  put(w, "function_call", v.function_call);
-  put(w, "refusal", v.refusal);
-  w.key("role").string(v.role);
-  put(w, "tool_calls", v.tool_calls);
-  w.close_object();
-}
-
-void write(JsonText& w, const Choice& v) {
-  w.open_object().key("finish_reason");
-  write(w, v.finish_reason);
-  w.key("index").integer(v.index);
-  put(w, "logprobs", v.logprobs);
-  w.key("message");
-  write(w, v.message);
-  w.close_object();
-}
-
-void write(JsonText& w, const FunctionDelta& v) {
-  w.open_object();
-  put(w, "arguments", v.arguments);
-  put(w, "name", v.name);
-  w.close_object();
-}
-
-void write(JsonText& w, const ToolCallDelta& v) {
-  w.open_object();
-  put(w, "custom", v.custom);
-  put(w, "function", v.function);
-  put(w, "id", v.id);
-  put(w, "index", v.index);
-  put(w, "type", v.type);
-  w.close_object();
-}
-
-void write(JsonText& w, const Delta& v) {
-  w.open_object();
-  put(w, "annotations", v.annotations);
-  put(w, "audio", v.audio);
-  put(w, "content", v.content);
-  put(w, "function_call", v.function_call);
-  put(w, "refusal", v.refusal);
-  put(w, "role", v.role);
-  put(w, "tool_calls", v.tool_calls);
-  w.close_object();
-}
-
-void write(JsonText& w, const ChunkChoice& v) {
-  w.open_object().key("delta");
-  write(w, v.delta);
-  put(w, "finish_reason", v.finish_reason);
-  w.key("index").integer(v.index);
-  put(w, "logprobs", v.logprobs);
+  const auto emit_all = [&](auto& out) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (std::get<wire::key_order<T>[I]>(fields).emit(out, v), ...);
+    }
+    (std::make_index_sequence<wire::field_count<T>>{});
+    out.finish();
+  };
+  if constexpr (wire::has_passthrough<T>) {
+    TextOut<true> out(w, &(v.*(std::get<wire::passthrough_index<T>()>(fields).member)));
+    emit_all(out);
+  } else {
+    TextOut<false> out(w);
+    emit_all(out);
+  }
   w.close_object();
 }
 }  // namespace
 
-std::string to_json_text(const ChatCompletion& v) {
+template <class T>
+std::string to_json_text(const T& value) {
   JsonText w;
-  w.open_object().key("choices");
-  write(w, v.choices);
-  w.key("created").integer(v.created).key("id").string(v.id).key("model").string(v.model);
-  put(w, "moderation", v.moderation);
-  w.key("object").string(v.object);
-  put(w, "service_tier", v.service_tier);
-  put(w, "system_fingerprint", v.system_fingerprint);
-  put(w, "usage", v.usage);
-  w.close_object();
+  write(w, value);
   return w.take();
 }
 
-std::string to_json_text(const ChatCompletionChunk& v) {
-  JsonText w;
-  w.open_object().key("choices");
-  write(w, v.choices);
-  w.key("created").integer(v.created).key("id").string(v.id).key("model").string(v.model);
-  put(w, "obfuscation", v.obfuscation);  // "obf" sorts before "obj"
-  w.key("object").string(v.object);
-  put(w, "service_tier", v.service_tier);
-  put(w, "system_fingerprint", v.system_fingerprint);
-  put(w, "usage", v.usage);
-  w.close_object();
-  return w.take();
-}
+#define CHATMOCK_JSON_TEXT(Type) template std::string to_json_text<Type>(const Type&);
+CHATMOCK_JSON_TEXT(ChatCompletion)
+CHATMOCK_JSON_TEXT(ChatCompletionChunk)
+CHATMOCK_JSON_TEXT(Function)
+CHATMOCK_JSON_TEXT(CustomToolCall)
+CHATMOCK_JSON_TEXT(ToolCall)
+CHATMOCK_JSON_TEXT(UrlCitation)
+CHATMOCK_JSON_TEXT(Annotation)
+CHATMOCK_JSON_TEXT(ChatCompletionAudio)
+CHATMOCK_JSON_TEXT(TopLogprob)
+CHATMOCK_JSON_TEXT(TokenLogprob)
+CHATMOCK_JSON_TEXT(ChoiceLogprobs)
+CHATMOCK_JSON_TEXT(CompletionTokensDetails)
+CHATMOCK_JSON_TEXT(PromptTokensDetails)
+CHATMOCK_JSON_TEXT(CompletionUsage)
+CHATMOCK_JSON_TEXT(ChatCompletionMessage)
+CHATMOCK_JSON_TEXT(Choice)
+CHATMOCK_JSON_TEXT(FunctionDelta)
+CHATMOCK_JSON_TEXT(ToolCallDelta)
+CHATMOCK_JSON_TEXT(Delta)
+CHATMOCK_JSON_TEXT(ChunkChoice)
+CHATMOCK_JSON_TEXT(ContentPart)
+CHATMOCK_JSON_TEXT(Message)
+CHATMOCK_JSON_TEXT(FunctionDefinition)
+CHATMOCK_JSON_TEXT(CustomToolDefinition)
+CHATMOCK_JSON_TEXT(Tool)
+CHATMOCK_JSON_TEXT(ToolChoice)
+CHATMOCK_JSON_TEXT(JsonSchemaFormat)
+CHATMOCK_JSON_TEXT(ResponseFormat)
+CHATMOCK_JSON_TEXT(StreamOptions)
+CHATMOCK_JSON_TEXT(ChatCompletionRequest)
+CHATMOCK_JSON_TEXT(Model)
+CHATMOCK_JSON_TEXT(ModelList)
+CHATMOCK_JSON_TEXT(ApiError)
 
 }  // namespace chatmock::api

@@ -5,6 +5,8 @@
 #include <array>
 #include <utility>
 
+#include "api/wire_tree.h"
+
 namespace chatmock::api {
 
 namespace {
@@ -26,14 +28,22 @@ const std::vector<Model>& builtin_models() {
   static const std::vector<Model> kModels = [] {
     std::vector<Model> models;
     const std::array<std::pair<const char*, std::int64_t>, 16> ids = {{
-        {"gpt-4o", 1715367049},          {"gpt-4o-2024-08-06", 1722814719},
-        {"gpt-4o-mini", 1721172741},     {"gpt-4o-mini-2024-07-18", 1721172717},
-        {"gpt-4.1", 1744316542},         {"gpt-4.1-mini", 1744318173},
-        {"gpt-4.1-nano", 1744321707},    {"o3", 1744225308},
-        {"o4-mini", 1744225351},         {"gpt-5", 1754425777},
-        {"gpt-5-mini", 1754425928},      {"gpt-5-nano", 1754426384},
-        {"gpt-3.5-turbo", 1677610602},   {"gpt-4-turbo", 1712361441},
-        {"text-embedding-3-small", 1705948997}, {"chatmock-1", 1735689600},
+        {"gpt-4o", 1715367049},
+        {"gpt-4o-2024-08-06", 1722814719},
+        {"gpt-4o-mini", 1721172741},
+        {"gpt-4o-mini-2024-07-18", 1721172717},
+        {"gpt-4.1", 1744316542},
+        {"gpt-4.1-mini", 1744318173},
+        {"gpt-4.1-nano", 1744321707},
+        {"o3", 1744225308},
+        {"o4-mini", 1744225351},
+        {"gpt-5", 1754425777},
+        {"gpt-5-mini", 1754425928},
+        {"gpt-5-nano", 1754426384},
+        {"gpt-3.5-turbo", 1677610602},
+        {"gpt-4-turbo", 1712361441},
+        {"text-embedding-3-small", 1705948997},
+        {"chatmock-1", 1735689600},
     }};
     for (const auto& [id, created] : ids) {
       models.push_back({id, "model", created, id[0] == 'c' ? "chatmock" : "system"});
@@ -62,9 +72,7 @@ bool is_reasoning_model(std::string_view id) {
   return o_series || id.starts_with("gpt-5");
 }
 
-void to_json(nlohmann::json& j, const Model& v) {
-  j = {{"id", v.id}, {"object", v.object}, {"created", v.created}, {"owned_by", v.owned_by}};
-}
-void to_json(nlohmann::json& j, const ModelList& v) { j = {{"object", v.object}, {"data", v.data}}; }
+CHATMOCK_WIRE_TO_JSON(Model)
+CHATMOCK_WIRE_TO_JSON(ModelList)
 
 }  // namespace chatmock::api

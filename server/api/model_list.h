@@ -3,12 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "api/wire_fields.h"
 
 namespace chatmock::api {
 
@@ -36,6 +37,16 @@ std::optional<Model> find_model(std::string_view id);
 std::string resolve_snapshot(std::string_view id);
 /// True for models that reject `max_tokens` (o-series and gpt-5 family).
 bool is_reasoning_model(std::string_view id);
+
+namespace wire {
+constexpr auto field_list(Type<Model>) {
+  return std::tuple{field("id", &Model::id), field("object", &Model::object),
+                    field("created", &Model::created), field("owned_by", &Model::owned_by)};
+}
+constexpr auto field_list(Type<ModelList>) {
+  return std::tuple{field("object", &ModelList::object), field("data", &ModelList::data)};
+}
+}  // namespace wire
 
 void to_json(nlohmann::json& j, const Model& v);
 void to_json(nlohmann::json& j, const ModelList& v);

@@ -58,6 +58,9 @@ CHATMOCK_ARBITRARY(chatmock::api::JsonSchemaFormat, json_schema_format);
 CHATMOCK_ARBITRARY(chatmock::api::ResponseFormat, response_format);
 CHATMOCK_ARBITRARY(chatmock::api::StreamOptions, stream_options);
 CHATMOCK_ARBITRARY(chatmock::api::ChatCompletionRequest, chat_completion_request);
+CHATMOCK_ARBITRARY(chatmock::api::Model, model);
+CHATMOCK_ARBITRARY(chatmock::api::ModelList, model_list);
+CHATMOCK_ARBITRARY(chatmock::api::ApiError, api_error);
 CHATMOCK_ARBITRARY(chatmock::streaming::SseEvent, sse_event);
 CHATMOCK_ARBITRARY(chatmock::streaming::SseFraming, sse_framing);
 
@@ -94,6 +97,13 @@ CHATMOCK_SHOW_AS_JSON(JsonSchemaFormat)
 CHATMOCK_SHOW_AS_JSON(ResponseFormat)
 CHATMOCK_SHOW_AS_JSON(StreamOptions)
 CHATMOCK_SHOW_AS_JSON(ChatCompletionRequest)
+CHATMOCK_SHOW_AS_JSON(Model)
+CHATMOCK_SHOW_AS_JSON(ModelList)
+/// An error as its status and body.
+inline void showValue(const ApiError& error, std::ostream& os) {
+  os << error.status << " "
+     << error.body().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 }  // namespace chatmock::api
 
 namespace chatmock::streaming {

@@ -6,9 +6,11 @@
 
 #include <rapidcheck.h>
 
+#include "api/api_error.h"
 #include "api/chat_completion.h"
 #include "api/chat_completion_chunk.h"
 #include "api/chat_completion_request.h"
+#include "api/model_list.h"
 #include "generators/text_generators.h"
 #include "streaming/sse_encoder.h"
 #include "streaming/sse_event.h"
@@ -76,6 +78,12 @@ rc::Gen<api::ResponseFormat> response_format();
 rc::Gen<api::StreamOptions> stream_options();
 /// Any request body: every modelled field in every state, plus unmodelled keys in `extra`.
 rc::Gen<api::ChatCompletionRequest> chat_completion_request();
+
+// Models and errors (model_list.h, api_error.h).
+rc::Gen<api::Model> model();
+rc::Gen<api::ModelList> model_list();
+/// Any status, message and type; param and code each absent (null on the wire) or text.
+rc::Gen<api::ApiError> api_error();
 
 // SSE (streaming/sse_event.h).
 /// An event the encoder can carry: data with no CR; event and id on one line (id without NUL);
