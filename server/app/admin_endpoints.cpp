@@ -85,6 +85,30 @@ wire::WireReply admin_delete_fixture(ServerContext& server, const wire::HttpRequ
   return ok_json({{"deleted", std::string(id)}});
 }
 
+wire::WireReply admin_state(ServerContext& server, const wire::HttpRequest&) {
+  const auto journal = server.journal.usage();
+  const auto sessions = server.sequences.usage();
+  return ok_json(
+      {{"journal",
+        {{"count", journal.count},
+         {"bytes", journal.bytes},
+         {"max_count", journal.max_count},
+         {"max_bytes", journal.max_bytes},
+         {"evicted", journal.evicted}}},
+       {"sessions",
+        {{"count", sessions.count},
+         {"bytes", sessions.bytes},
+         {"max_count", sessions.max_count},
+         {"max_bytes", sessions.max_bytes},
+         {"evicted", sessions.evicted}}},
+       {"rate_limit_keys",
+        {{"count", server.rate_limiter.key_count()},
+         {"max_count", server.rate_limiter.config().max_keys},
+         {"evicted", server.rate_limiter.evicted()}}},
+       {"near_misses",
+        {{"count", server.near_misses.count()}, {"max_count", server.near_misses.capacity()}}}});
+}
+
 wire::WireReply admin_list_near_misses(ServerContext& server, const wire::HttpRequest&) {
   return ok_json(server.near_misses.to_json(server.stubs));
 }

@@ -25,6 +25,10 @@ wire::WireReply admin_delete_fixture(ServerContext& server, const wire::HttpRequ
 /// GET /_chatmock/near-misses: recent unmatched requests with their three closest stubs.
 wire::WireReply admin_list_near_misses(ServerContext& server, const wire::HttpRequest& request);
 
+/// GET /_chatmock/state: what the server holds against each bound (journal, scenario sessions,
+/// rate-limit keys, near misses), so a test or an operator can see nothing grows unbounded.
+wire::WireReply admin_state(ServerContext& server, const wire::HttpRequest& request);
+
 /// The scenario catalogue as the contract's JSON array of {name, description, breaks_spec}.
 nlohmann::json scenarios_as_json(const scenarios::ScenarioCatalogue& catalogue);
 

@@ -41,6 +41,25 @@ void add_limit_flags(CLI::App& command, Config& config) {
   command.add_option("--max-tools", config.validation.max_tools, "Most tools in a request (else 400)");
   command.add_option("--max-string-bytes", config.validation.max_string_bytes,
                      "Longest string anywhere in a request body (else 400)");
+  // State bounds and admin safety (docs/reliability.md, Limits and Security).
+  command
+      .add_option("--journal-bytes", config.journal_bytes,
+                  "Bytes the request journal keeps in all (oldest dropped first)")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 40));
+  command
+      .add_option("--max-sessions", config.max_sessions,
+                  "Scenario-sequence positions kept (least recently used dropped; it restarts)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+  command
+      .add_option("--max-session-bytes", config.max_session_bytes,
+                  "Bytes of session ids and sequences kept (least recently used dropped)")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 40));
+  command
+      .add_option("--max-rate-limit-keys", config.rate_limit.max_keys,
+                  "API keys with a --rate-limit bucket at once (least recently used dropped)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+  command.add_option("--allow-host", config.allowed_hosts,
+                     "Also accept this Host on /_chatmock/* (repeatable; default: loopback only)");
 }
 }  // namespace
 
@@ -96,7 +115,9 @@ bool finish_serve_flags(Config& config, const ServeFlags& flags, std::string& er
       error = "--rate-limit: expected rpm=N,tpm=N, got '" + flags.rate_limit + "'";
       return false;
     }
+    const auto max_keys = config.rate_limit.max_keys;
     config.rate_limit = *limits;
+    config.rate_limit.max_keys = max_keys;
   }
   // An exposed mock with an open admin API lets anyone on the network rewrite its stubs.
   if (!is_loopback_host(config.http.host) && config.admin_token.empty()) {

@@ -37,6 +37,11 @@ struct Config {
   recording::RecordSpec record;             ///< --record DIR --upstream URL --record-mode
   std::size_t journal_capacity = 10000;
   std::size_t journal_body_bytes = 256 * 1024;  ///< request/response bytes kept per event
+  // State bounds (docs/reliability.md, Limits): nothing a client sends grows memory unbounded.
+  std::size_t journal_bytes = 256ULL * 1024 * 1024;     ///< --journal-bytes: the journal's total
+  std::size_t max_sessions = 10000;                     ///< --max-sessions: sequence positions
+  std::size_t max_session_bytes = 16ULL * 1024 * 1024;  ///< --max-session-bytes
+  std::vector<std::string> allowed_hosts;  ///< --allow-host: more Host names the admin API accepts
   validation::BodyLimits body_limits;
   validation::ValidationOptions validation;  ///< message, tool and string-length limits
   std::string default_scenario = "default";  ///< used when a request selects none

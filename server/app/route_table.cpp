@@ -69,6 +69,7 @@ constexpr std::array kRoutes = {
     Route{"DELETE", "/_chatmock/fixtures", &admin<admin_clear_fixtures>},
     Route{"DELETE", "/_chatmock/fixtures/", &fixture},
     Route{"GET", "/_chatmock/near-misses", &admin<admin_list_near_misses>},
+    Route{"GET", "/_chatmock/state", &admin<admin_state>},
 };
 
 wire::WireReply error_reply(const api::ApiError& error) { return wire::json_reply(error.status, error.body_text()); }
@@ -86,6 +87,12 @@ std::pair<std::string_view, std::string_view> split_scenario_prefix(std::string_
 
 wire::SharedReply route_request(ServerContext& server, const wire::HttpRequest& request) {
   const auto [scenario, path] = split_scenario_prefix(request.path);
+  if (path.starts_with("/_chatmock/")) {
+    const AdminGuard guard{server.config.http.host, server.config.allowed_hosts,
+                           server.config.admin_token.empty()};
+    if (auto refusal = admin_request_refusal(request, guard))
+      return finished(server, request, error_reply(*refusal));
+  }
   if (path.starts_with("/_chatmock/") && !admin_authorized(request, server.config.admin_token)) {
     return finished(server, request,
                     error_reply({401, "Admin API requires Authorization: Bearer <admin token>.",

@@ -1,6 +1,6 @@
 // route_request: chatmock's routing, one route per line (route_table.cpp). It strips the
 // /scenarios/{name} prefix, answers 404 for unknown paths and 405 for known paths with the
-// wrong method, and checks the admin token for /_chatmock/*.
+// wrong method, and guards /_chatmock/* (browser-originated requests, then the admin token).
 #pragma once
 
 #include "app/server_context.h"

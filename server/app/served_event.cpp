@@ -11,10 +11,6 @@
 namespace chatmock::app {
 
 namespace {
-std::string bounded(const std::string& text, std::size_t limit) {
-  return text.size() <= limit ? text : text.substr(0, limit);
-}
-
 /// The reply's bytes up to `limit`, gathered from its writes in one copy (WireReply::body()
 /// would join them all first, and a long stream is cut anyway); `total` is their full size.
 std::string bounded_body(const wire::WireReply& reply, std::size_t total, std::size_t limit, bool& truncated) {
@@ -112,19 +108,36 @@ void record_served(ServerContext& server, const wire::HttpRequest& request, cons
   event.duration_ms = duration_ms;
   if (journal_on) {
     const auto limit = server.config.journal_body_bytes;
-    event.headers = journal::redacted_header_block(request.headers);
-    event.body = bounded(request.body, limit);
+    const journal::SecretRedactor redactor(request.headers);
+    event.headers = journal::redacted_header_block(request.headers, redactor);
+    event.body_bytes = request.body.size();
+    event.body_truncated = request.body.size() > limit;
+    event.body = redactor.redact(request.body, limit);
     std::size_t sent = 0;
-    for (const auto& write : reply.writes) sent += write.bytes.size();
+    bool secret_in_reply = false;
+    for (const auto& write : reply.writes) {
+      sent += write.bytes.size();
+      secret_in_reply = secret_in_reply || redactor.contains_secret(write.bytes);
+    }
+    event.response_bytes = sent;
     // A stream is shared, not copied: it is large and the writer holds it anyway. A one-write
     // reply is copied, so the reply itself is freed on this thread and not, much later, by
     // whichever thread evicts the event (cross-thread frees were most of journaling's cost).
-    if (reply.writes.size() > 1 && sent <= limit) {
+    // A reply echoing a secret is copied redacted (rare: only then is the body joined).
+    if (secret_in_reply) {
+      event.response_truncated = sent > limit;
+      event.response_body =
+          std::make_shared<const std::string>(redactor.redact(reply.body(), limit));
+    } else if (reply.writes.size() > 1 && sent <= limit) {
       event.response = shared;
     } else {
       event.response_body = std::make_shared<const std::string>(bounded_body(reply, sent, limit, event.response_truncated));
     }
-    for (const auto& [name, value] : reply.headers) event.response_headers.add(name, value);
+    for (const auto& [name, value] : reply.headers) {
+      event.response_headers.add(name, journal::is_credential_header(name)
+                                           ? journal::redacted_header_value(value)
+                                           : std::string_view(value));
+    }
     event.response_headers.add("content-type", reply.content_type);
   }
   log_line(server.config.log, server.config.log_color, event);

@@ -22,7 +22,8 @@ namespace chatmock::app {
 struct ServerContext {
   explicit ServerContext(Config c)
       : config(std::move(c)),
-        journal(config.journal_capacity),
+        journal(config.journal_capacity, config.journal_bytes),
+        sequences(config.max_sessions, config.max_session_bytes),
         rate_limiter(config.rate_limit),
         catalogue(scenarios::builtin_catalogue()),
         defaults(config.default_scenario, config.seed) {}

@@ -31,6 +31,8 @@ class HeaderBlock {
   }
   void reserve(std::size_t bytes) { bytes_.reserve(bytes); }
   bool empty() const { return bytes_.empty(); }
+  /// Bytes held (names, values and their lengths).
+  std::size_t size_bytes() const { return bytes_.size(); }
 
   /// Forward iteration over the headers in insertion order, as (name, value) views.
   class Iterator {

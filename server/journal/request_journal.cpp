@@ -1,104 +1,126 @@
-// The ring holds whole events; bodies are bounded by the caller so a 1 MiB reply scenario
-// cannot make 10,000 entries cost 10 GB.
+// The ring holds whole events; bodies are bounded (and redacted) by the caller, and the ring
+// bounds their sum, so 10,000 entries of large bodies cannot cost gigabytes.
 #include "journal/request_journal.h"
 
-#include <algorithm>
 #include <string_view>
 
 namespace chatmock::journal {
 
-namespace {
-/// `text` equals the lower-case `lower` ignoring ASCII case, without building a lowered copy
-/// (this runs for every header of every journaled request).
-bool equals_lower(std::string_view text, std::string_view lower) {
-  return text.size() == lower.size() &&
-         std::equal(text.begin(), text.end(), lower.begin(), [](char c, char l) {
-           return (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == l;
-         });
-}
-
-bool is_secret(std::string_view name) {
-  for (const std::string_view secret : {"authorization", "api-key", "x-api-key", "cookie",
-                                        "proxy-authorization", "openai-organization",
-                                        "openai-project"}) {
-    if (equals_lower(name, secret)) return true;
-  }
-  return false;
-}
-
-
-/// What a credential header's value becomes: a bearer token keeps its scheme.
-std::string_view redacted_value(std::string_view value) {
-  const bool bearer = value.size() >= 7 && equals_lower(value.substr(0, 7), "bearer ");
-  return bearer ? "Bearer [REDACTED]" : "[REDACTED]";
-}
-}  // namespace
-
 std::vector<std::pair<std::string, std::string>> redact_headers(
     std::vector<std::pair<std::string, std::string>> headers) {
+  const SecretRedactor redactor(headers);
   for (auto& [name, value] : headers) {
-    if (is_secret(name)) value = redacted_value(value);
+    if (is_credential_header(name)) {
+      value = redacted_header_value(value);
+    } else if (redactor.contains_secret(value)) {
+      value = redactor.redact(value);
+    }
   }
   return headers;
 }
 
-HeaderBlock redacted_header_block(const std::vector<std::pair<std::string, std::string>>& headers) {
+HeaderBlock redacted_header_block(const std::vector<std::pair<std::string, std::string>>& headers,
+                                  const SecretRedactor& redactor) {
   HeaderBlock block;
   std::size_t bytes = 0;
   for (const auto& [name, value] : headers) bytes += name.size() + value.size() + 8;
   block.reserve(bytes);
-  for (const auto& [name, value] : headers) block.add(name, is_secret(name) ? redacted_value(value) : value);
+  for (const auto& [name, value] : headers) {
+    if (is_credential_header(name)) {
+      block.add(name, redacted_header_value(value));
+    } else if (redactor.contains_secret(value)) {
+      block.add(name, redactor.redact(value));
+    } else {
+      block.add(name, value);
+    }
+  }
   return block;
+}
+
+std::size_t ServeEvent::kept_bytes() const {
+  std::size_t total = sizeof(ServeEvent) + id.size() + method.size() + path.size() +
+                      headers.size_bytes() + body.size() + scenario.size() +
+                      response_headers.size_bytes();
+  if (response) {
+    for (const auto& write : response->writes) total += write.bytes.size();
+  }
+  if (response_body) total += response_body->size();
+  return total;
 }
 
 nlohmann::json to_json_value(const ServeEvent& event) {
   nlohmann::json headers = nlohmann::json::object();
   for (const auto& [name, value] : event.headers) headers[std::string(name)] = value;
-  nlohmann::json body = nlohmann::json::parse(event.body, nullptr, false);
+  // A cut body is shown as its text: a JSON prefix does not parse anyway.
+  nlohmann::json body = event.body_truncated ? nlohmann::json(event.body)
+                                             : nlohmann::json::parse(event.body, nullptr, false);
   if (body.is_discarded()) body = event.body;
   nlohmann::json out = {{"id", event.id},
                         {"method", event.method},
                         {"path", event.path},
                         {"headers", std::move(headers)},
                         {"body", std::move(body)},
+                        {"body_truncated", event.body_truncated},
+                        {"body_bytes", event.body_bytes},
                         {"scenario", event.scenario},
                         {"status", event.status},
                         {"received_at_ms", event.received_at_ms},
                         {"duration_ms", event.duration_ms}};
   nlohmann::json response_headers = nlohmann::json::object();
-  for (const auto& [name, value] : event.response_headers) response_headers[std::string(name)] = value;
+  for (const auto& [name, value] : event.response_headers)
+    response_headers[std::string(name)] = value;
   out["response"] = {{"headers", std::move(response_headers)},
-                     {"body", event.response         ? event.response->body()
+                     {"body", event.response        ? event.response->body()
                               : event.response_body ? *event.response_body
                                                     : std::string()},
-                     {"truncated", event.response_truncated}};
+                     {"truncated", event.response_truncated},
+                     {"bytes", event.response_bytes}};
   return out;
 }
 
 void RequestJournal::record(ServeEvent event) {
   if (capacity_ == 0) return;
-  ServeEvent evicted;  // freed after the lock is released, so other threads do not wait on it
+  const std::size_t bytes = event.kept_bytes();
+  // Freed after the lock is released, so other threads do not wait on it.
+  std::vector<ServeEvent> evicted;
   const std::lock_guard lock(mutex_);
-  if (events_.size() == capacity_) {
-    evicted = std::move(events_.front());
-    events_.pop_front();
+  if (bytes > max_bytes_) {
+    ++evicted_;
+    return;
   }
-  events_.push_back(std::move(event));
+  while (!entries_.empty() && (entries_.size() >= capacity_ || bytes_ + bytes > max_bytes_)) {
+    bytes_ -= entries_.front().bytes;
+    evicted.push_back(std::move(entries_.front().event));
+    entries_.pop_front();
+    ++evicted_;
+  }
+  bytes_ += bytes;
+  entries_.push_back({std::move(event), bytes});
 }
 
 std::vector<ServeEvent> RequestJournal::snapshot() const {
   const std::lock_guard lock(mutex_);
-  return {events_.begin(), events_.end()};
+  std::vector<ServeEvent> out;
+  out.reserve(entries_.size());
+  for (const auto& entry : entries_) out.push_back(entry.event);
+  return out;
 }
 
 std::size_t RequestJournal::count() const {
   const std::lock_guard lock(mutex_);
-  return events_.size();
+  return entries_.size();
+}
+
+JournalUsage RequestJournal::usage() const {
+  const std::lock_guard lock(mutex_);
+  return {entries_.size(), bytes_, capacity_, max_bytes_, evicted_};
 }
 
 void RequestJournal::reset() {
   const std::lock_guard lock(mutex_);
-  events_.clear();
+  entries_.clear();
+  bytes_ = 0;
+  evicted_ = 0;
 }
 
 }  // namespace chatmock::journal

@@ -2,14 +2,15 @@
 // redacted before an event is built, so nothing downstream can leak them.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "journal/credentials.h"
 #include "journal/header_block.h"
 #include "wire/wire_reply.h"
 
@@ -19,9 +20,11 @@ struct ServeEvent {
   std::string id;  ///< the x-request-id sent back
   std::string method;
   std::string path;
-  HeaderBlock headers;  ///< secrets redacted
-  std::string body;                                          ///< request body (bounded copy)
-  std::string scenario;                                      ///< resolved scenario expression
+  HeaderBlock headers;          ///< secrets redacted
+  std::string body;             ///< request body: secrets redacted, cut to the journal's body bound
+  std::size_t body_bytes = 0;   ///< the request body's length as received
+  bool body_truncated = false;  ///< `body` is a prefix of a longer body
+  std::string scenario;         ///< resolved scenario expression
   int status = 0;
   std::int64_t received_at_ms = 0;
   double duration_ms = 0;
@@ -32,14 +35,20 @@ struct ServeEvent {
   std::shared_ptr<const std::string> response_body;
   HeaderBlock response_headers;
   bool response_truncated = false;
+  std::size_t response_bytes = 0;  ///< the reply body's length as sent
+
+  /// What keeping this event costs, for the journal's byte bound.
+  std::size_t kept_bytes() const;
 };
 
-/// Headers with credentials (authorization, api-key, cookies, OpenAI org/project) replaced by
-/// "[REDACTED]"; a bearer token keeps its scheme so the shape stays visible.
+/// Headers with credentials (journal/credentials.h) replaced by "[REDACTED]" — a bearer token
+/// keeps its scheme so the shape stays visible — and key-shaped values in any other header too.
 std::vector<std::pair<std::string, std::string>> redact_headers(
     std::vector<std::pair<std::string, std::string>> headers);
-/// The same redaction, written straight into a journal event's HeaderBlock.
-HeaderBlock redacted_header_block(const std::vector<std::pair<std::string, std::string>>& headers);
+/// The same redaction, written straight into a journal event's HeaderBlock; `redactor` also
+/// hides the request's own credentials echoed in other headers.
+HeaderBlock redacted_header_block(const std::vector<std::pair<std::string, std::string>>& headers,
+                                  const SecretRedactor& redactor = {});
 
 /// The contract's JSON shape of one event.
 nlohmann::json to_json_value(const ServeEvent& event);

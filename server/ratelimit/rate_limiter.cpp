@@ -18,20 +18,39 @@ std::int64_t ms_until(double have, double want, double capacity) {
 }
 }  // namespace
 
-RateLimiter::Bucket& RateLimiter::refilled(const std::string& key, std::int64_t now_ms) {
+RateLimiter::Bucket RateLimiter::full_bucket(std::int64_t now_ms) const {
+  return {{},
+          static_cast<double>(config_.requests_per_minute),
+          static_cast<double>(config_.tokens_per_minute),
+          now_ms};
+}
+
+void RateLimiter::refill(Bucket& bucket, std::int64_t now_ms) const {
   const auto rpm = static_cast<double>(config_.requests_per_minute);
   const auto tpm = static_cast<double>(config_.tokens_per_minute);
-  auto [it, fresh] = buckets_.try_emplace(key);
-  Bucket& bucket = it->second;
-  if (fresh) {
-    bucket = {rpm, tpm, now_ms};
-  } else {
-    const double elapsed = static_cast<double>(std::max<std::int64_t>(0, now_ms - bucket.updated_ms));
-    bucket.requests = std::min(rpm, bucket.requests + elapsed * rpm / 60000.0);
-    bucket.tokens = std::min(tpm, bucket.tokens + elapsed * tpm / 60000.0);
-    bucket.updated_ms = now_ms;
+  const double elapsed = static_cast<double>(std::max<std::int64_t>(0, now_ms - bucket.updated_ms));
+  bucket.requests = std::min(rpm, bucket.requests + elapsed * rpm / 60000.0);
+  bucket.tokens = std::min(tpm, bucket.tokens + elapsed * tpm / 60000.0);
+  bucket.updated_ms = now_ms;
+}
+
+RateLimiter::Bucket* RateLimiter::bucket_of(const std::string& key, bool create,
+                                            std::int64_t now_ms) {
+  if (const auto found = index_.find(key); found != index_.end()) {
+    recency_.splice(recency_.begin(), recency_, found->second);
+    refill(*found->second, now_ms);
+    return &*found->second;
   }
-  return bucket;
+  if (!create || config_.max_keys == 0) return nullptr;
+  while (!recency_.empty() && recency_.size() >= config_.max_keys) {
+    index_.erase(recency_.back().key);
+    recency_.pop_back();
+    ++evicted_;
+  }
+  recency_.push_front(full_bucket(now_ms));
+  recency_.front().key = key;
+  index_.emplace(recency_.front().key, recency_.begin());
+  return &recency_.front();
 }
 
 RateLimitDecision RateLimiter::report(const Bucket& bucket) const {
@@ -48,34 +67,58 @@ RateLimitDecision RateLimiter::report(const Bucket& bucket) const {
 }
 
 RateLimitDecision RateLimiter::peek(const std::string& key, std::int64_t now_ms) {
+  if (!config_.enforced) return report(full_bucket(now_ms));
   const std::lock_guard lock(mutex_);
-  return report(refilled(key, now_ms));
+  const Bucket* bucket = bucket_of(key, false, now_ms);
+  return report(bucket != nullptr ? *bucket : full_bucket(now_ms));
 }
 
-RateLimitDecision RateLimiter::check(const std::string& key, std::int64_t tokens, std::int64_t now_ms) {
+RateLimitDecision RateLimiter::check(const std::string& key, std::int64_t tokens,
+                                     std::int64_t now_ms) {
   const auto rpm = static_cast<double>(config_.requests_per_minute);
   const auto tpm = static_cast<double>(config_.tokens_per_minute);
-  const std::lock_guard lock(mutex_);
-  Bucket& bucket = refilled(key, now_ms);
   const auto cost = std::min(static_cast<double>(std::max<std::int64_t>(0, tokens)), tpm);
+  const auto charge = [&](Bucket& bucket) {
+    bucket.requests = std::max(0.0, bucket.requests - 1.0);
+    bucket.tokens = std::max(0.0, bucket.tokens - cost);
+    return report(bucket);
+  };
+  if (!config_.enforced) {  // reported as a fresh bucket charged once; nothing is kept
+    Bucket fresh = full_bucket(now_ms);
+    return charge(fresh);
+  }
+  const std::lock_guard lock(mutex_);
+  Bucket* found = bucket_of(key, true, now_ms);
+  Bucket fresh = full_bucket(now_ms);  // only when max_keys is 0: nothing can be remembered
+  Bucket& bucket = found != nullptr ? *found : fresh;
   const bool requests_short = bucket.requests < 1.0;
   const bool tokens_short = bucket.tokens < cost;
-  if (config_.enforced && (requests_short || tokens_short)) {
+  if (requests_short || tokens_short) {
     RateLimitDecision d = report(bucket);
     d.allowed = false;
     d.tokens_exhausted = !requests_short;
-    d.retry_after_ms = requests_short ? ms_until(bucket.requests, 1.0, rpm)
-                                      : ms_until(bucket.tokens, cost, tpm);
+    d.retry_after_ms =
+        requests_short ? ms_until(bucket.requests, 1.0, rpm) : ms_until(bucket.tokens, cost, tpm);
     return d;
   }
-  bucket.requests = std::max(0.0, bucket.requests - 1.0);
-  bucket.tokens = std::max(0.0, bucket.tokens - cost);
-  return report(bucket);
+  return charge(bucket);
 }
 
 void RateLimiter::reset() {
   const std::lock_guard lock(mutex_);
-  buckets_.clear();
+  index_.clear();
+  recency_.clear();
+  evicted_ = 0;
+}
+
+std::size_t RateLimiter::key_count() const {
+  const std::lock_guard lock(mutex_);
+  return recency_.size();
+}
+
+std::uint64_t RateLimiter::evicted() const {
+  const std::lock_guard lock(mutex_);
+  return evicted_;
 }
 
 std::string format_reset(std::int64_t milliseconds) {

@@ -1,5 +1,5 @@
-// Headers are redacted with the request journal's rules before they are kept, so the admin API
-// never shows a credential twice over.
+// Headers and body are redacted with the request journal's rules (journal/credentials.h) before
+// they are kept, so the admin API never shows a credential twice over.
 #include "stubbing/near_miss_journal.h"
 
 #include "journal/serve_event.h"
@@ -16,8 +16,9 @@ void NearMissJournal::record(const wire::HttpRequest& request, std::int64_t rece
   Entry entry{received_at_ms, {}};
   entry.request.method = request.method;
   entry.request.path = request.path;
+  const journal::SecretRedactor redactor(request.headers);
   entry.request.headers = journal::redact_headers(request.headers);
-  entry.request.body = request.body.substr(0, kBodyBytesKept);
+  entry.request.body = redactor.redact(request.body, kBodyBytesKept);
   const std::lock_guard lock(mutex_);
   if (entries_.size() == capacity_) entries_.pop_front();
   entries_.push_back(std::move(entry));
@@ -49,6 +50,11 @@ nlohmann::json NearMissJournal::to_json(const StubRegistry& registry) const {
                     {"closest", std::move(closest)}});
   }
   return {{"near_misses", std::move(list)}};
+}
+
+std::size_t NearMissJournal::count() const {
+  const std::lock_guard lock(mutex_);
+  return entries_.size();
 }
 
 void NearMissJournal::reset() {

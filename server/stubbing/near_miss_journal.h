@@ -26,6 +26,9 @@ class NearMissJournal {
   nlohmann::json to_json(const StubRegistry& registry) const;
   /// Forgets every unmatched request.
   void reset();
+  /// Requests kept now, and at most.
+  std::size_t count() const;
+  std::size_t capacity() const { return capacity_; }
 
  private:
   struct Entry {

@@ -1,30 +1,42 @@
-// Regexes see at most the first kMaxRegexInput bytes: libstdc++'s std::regex executor recurses
-// per character, and a pool thread's stack would not survive `.*` over a 100 KB message.
-// Edit distance is exact up to kMaxExactDistance bytes per side and estimated above, so ranking
-// near misses for a large request stays cheap.
+// Regexes are RE2: matching is linear in the text whatever the pattern (std::regex backtracked,
+// and recursed per character), and compiling is bounded by RE2's memory budget, so a stub POSTed
+// to the admin API cannot make matching hang or exhaust a stack. RE2 has no backreferences or
+// lookaround; a pattern using them is refused when the stub is loaded. Edit distance is exact up to
+// kMaxExactDistance bytes per side and estimated above, so ranking near misses for a large request
+// stays cheap.
 #include "stubbing/string_matcher.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
-#include <regex>
 #include <vector>
 
 namespace chatmock::stubbing {
 
 namespace {
-constexpr std::size_t kMaxRegexInput = 8 * 1024;
 constexpr std::size_t kMaxExactDistance = 256;
 constexpr double kMinimumMiss = 0.01;  // a miss is never scored as a match
 }  // namespace
 
 struct StringMatcher::CompiledRegex {
-  std::regex regex;
+  explicit CompiledRegex(const std::string& pattern) : regex(pattern, options()) {}
+  static RE2::Options options() {
+    RE2::Options options;
+    options.set_log_errors(false);
+    return options;
+  }
+  RE2 regex;
 };
+
+InvalidRegex::InvalidRegex(std::string reason)
+    : std::regex_error(std::regex_constants::error_complexity), reason_(std::move(reason)) {}
 
 StringMatcher::StringMatcher(StringOperator op, std::string operand)
     : op_(op), operand_(std::move(operand)) {
   if (op_ == StringOperator::regex) {
-    regex_ = std::make_shared<const CompiledRegex>(
-        CompiledRegex{std::regex(operand_, std::regex::ECMAScript)});
+    auto compiled = std::make_shared<const CompiledRegex>(operand_);
+    if (!compiled->regex.ok()) throw InvalidRegex(compiled->regex.error());
+    regex_ = std::move(compiled);
   }
 }
 
@@ -34,10 +46,8 @@ bool StringMatcher::matches(std::string_view text) const {
       return text == operand_;
     case StringOperator::contains:
       return text.find(operand_) != std::string_view::npos;
-    case StringOperator::regex: {
-      const auto bounded = text.substr(0, std::min(text.size(), kMaxRegexInput));
-      return std::regex_search(bounded.begin(), bounded.end(), regex_->regex);
-    }
+    case StringOperator::regex:
+      return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), regex_->regex);
   }
   return false;
 }

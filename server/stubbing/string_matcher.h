@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <regex>
 #include <string>
 #include <string_view>
 
@@ -13,12 +14,23 @@ namespace chatmock::stubbing {
 enum class StringOperator {
   equals,    ///< the whole text, byte for byte
   contains,  ///< the operand appears anywhere in the text
-  regex,     ///< ECMAScript regex found anywhere in the text (anchor with ^…$ for a full match)
+  regex,     ///< RE2 regex found anywhere in the text (anchor with ^…$ for a full match)
+};
+
+/// A regex operand RE2 cannot compile; what() says why. A std::regex_error, which is what
+/// fixture loading has always caught.
+class InvalidRegex : public std::regex_error {
+ public:
+  explicit InvalidRegex(std::string reason);
+  const char* what() const noexcept override { return reason_.c_str(); }
+
+ private:
+  std::string reason_;
 };
 
 class StringMatcher {
  public:
-  /// A matcher; throws std::regex_error when `op` is regex and `operand` does not compile.
+  /// A matcher; throws InvalidRegex when `op` is regex and `operand` does not compile.
   StringMatcher(StringOperator op, std::string operand);
 
   /// True when `text` satisfies the matcher.

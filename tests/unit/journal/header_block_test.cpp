@@ -40,13 +40,30 @@ TEST(HeaderBlock, ValuesLongerThanAnyInlineBufferSurvive) {
 }
 
 TEST(HeaderBlock, RedactedBlockMatchesRedactHeaders) {
-  const Pairs headers = {{"Authorization", "bearer sk-live-123"}, {"api-key", "sk-2"},
-                         {"Cookie", "a=b"}, {"x-chatmock-seed", "7"}, {"OpenAI-Project", "p"}};
+  const Pairs headers = {{"Authorization", "bearer sk-live-123"},
+                         {"api-key", "sk-2"},
+                         {"Cookie", "a=b"},
+                         {"x-chatmock-seed", "7"},
+                         {"OpenAI-Project", "p"}};
   EXPECT_EQ(redacted_header_block(headers).to_vector(), redact_headers(headers));
-  EXPECT_EQ(redact_headers(headers),
-            (Pairs{{"Authorization", "Bearer [REDACTED]"}, {"api-key", "[REDACTED]"},
-                   {"Cookie", "[REDACTED]"}, {"x-chatmock-seed", "7"},
-                   {"OpenAI-Project", "[REDACTED]"}}));
+  EXPECT_EQ(redact_headers(headers), (Pairs{{"Authorization", "Bearer [REDACTED]"},
+                                            {"api-key", "[REDACTED]"},
+                                            {"Cookie", "[REDACTED]"},
+                                            {"x-chatmock-seed", "7"},
+                                            {"OpenAI-Project", "[REDACTED]"}}));
+}
+
+TEST(HeaderBlock, KeyShapedValuesAndEchoedSecretsAreRedactedInAnyHeader) {
+  const Pairs headers = {{"x-goog-api-key", "AIzaFakeKey0001"},
+                         {"x-note", "key sk-abcdefghijklmnopqrstuvwxyz here"},
+                         {"x-echo", "AIzaFakeKey0001"},
+                         {"x-ratelimit-remaining-tokens", "99"}};
+  const auto redacted = redact_headers(headers);
+  EXPECT_EQ(redacted, (Pairs{{"x-goog-api-key", "[REDACTED]"},
+                             {"x-note", "key [REDACTED] here"},
+                             {"x-echo", "[REDACTED]"},
+                             {"x-ratelimit-remaining-tokens", "99"}}));
+  EXPECT_EQ(redacted_header_block(headers, SecretRedactor(headers)).to_vector(), redacted);
 }
 
 }  // namespace
