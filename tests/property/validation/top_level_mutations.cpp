@@ -60,10 +60,6 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> kFieldKinds 
     {"web_search_options", {"object"}},
 };
 
-// Top-level names the official request schema does not define.
-const std::vector<std::string> kUnknownFields = {"x_chatmock_note", "temprature",     "max_token",
-                                                 "response",        "functions_call", "context"};
-
 struct Range {
   std::string name;
   double min;
@@ -120,33 +116,6 @@ json& logit_bias(json& body) {
   if (!body.contains("logit_bias") || !body["logit_bias"].is_object())
     body["logit_bias"] = json::object();
   return body["logit_bias"];
-}
-
-// Rules from the request schema's field list and the model catalogue (server/models).
-void add_fidelity_mutations(std::vector<Mutation>& out) {
-  out.push_back({"unknown_field", always, [](json& body, const PathStyle&) -> ExpectedViolation {
-                   body[*rc::gen::elementOf(kUnknownFields)] =
-                       *rc::gen::element(json(1), json("x"));
-                   return {"validation.unrecognized_argument", std::nullopt, std::nullopt};
-                 }});
-  out.push_back(
-      {"max_completion_tokens_too_large", always,
-       [](json& body, const PathStyle&) -> ExpectedViolation {
-         body["model"] = "gpt-4.1-mini";  // 32768 output tokens; takes whatever else is valid
-         body.erase("max_tokens");
-         body.erase("web_search_options");
-         body["max_completion_tokens"] = *rc::gen::inRange<std::int64_t>(32769, 1000000);
-         body.erase("n");
-         return {"validation.max_tokens_too_large", "max_completion_tokens", "invalid_value"};
-       }});
-  out.push_back(
-      {"metadata_too_many_pairs", always, [](json& body, const PathStyle&) -> ExpectedViolation {
-         json metadata = json::object();
-         const auto pairs = *rc::gen::inRange(17, 40);
-         for (int i = 0; i < pairs; ++i) metadata["k" + std::to_string(i)] = "v";
-         body["metadata"] = metadata;
-         return {"validation.metadata_too_many_pairs", "metadata", "object_above_max_properties"};
-       }});
 }
 
 void add_option_mutations(std::vector<Mutation>& out, const MutationLimits& limits) {
@@ -368,7 +337,6 @@ std::vector<Mutation> top_level_mutations(const MutationLimits& limits) {
   add_option_mutations(out, limits);
   add_response_format_mutations(out);
   add_reasoning_mutations(out);
-  add_fidelity_mutations(out);
   return out;
 }
 
