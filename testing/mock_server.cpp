@@ -26,6 +26,7 @@ MockServer::MockServer(MockServerOptions options) : impl_(std::make_unique<Impl>
   config.fixture_dirs = std::move(options.fixture_dirs);
   config.default_scenario = std::move(options.scenario);
   config.seed = options.seed;
+  config.validation.lenient_params = options.lenient_params;
   impl_->app = std::make_unique<app::App>(std::move(config));
   std::string error;
   impl_->port = impl_->app->start(error);

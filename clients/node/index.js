@@ -18,14 +18,17 @@ function binaryPath(options) {
 }
 
 /**
- * Starts `chatmock serve --port 0 --port-file …` with extra `options.args`.
+ * Starts `chatmock serve --port 0 --port-file …` with extra `options.args`;
+ * `options.lenientParams: true` accepts request fields the API does not define.
  * @returns {Promise<{baseURL: string, port: number, requests: () => Promise<object[]>,
  *   clearRequests: () => Promise<void>, stop: () => Promise<void>}>}
  */
 export async function startChatmock(options = {}) {
   const folder = await mkdtemp(join(tmpdir(), 'chatmock-node-'));
   const portFile = join(folder, 'port');
-  const args = ['serve', '--port', '0', '--port-file', portFile, '--log', 'off', ...(options.args ?? [])];
+  const lenient = options.lenientParams ? ['--lenient-params'] : [];
+  const args = ['serve', '--port', '0', '--port-file', portFile, '--log', 'off', ...lenient,
+    ...(options.args ?? [])];
   const child = spawn(binaryPath(options), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });

@@ -35,12 +35,12 @@ def find_binary():
 class Chatmock:
     """A running `chatmock serve --port 0`; stop() ends it. Also a context manager."""
 
-    def __init__(self, *args, binary=None):
+    def __init__(self, *args, binary=None, lenient_params=False):
         self._folder = tempfile.mkdtemp(prefix="chatmock-pytest-")
         port_file = os.path.join(self._folder, "port")
         self._stderr = open(os.path.join(self._folder, "stderr"), "w+b")
         command = [binary or find_binary(), "serve", "--port", "0", "--port-file", port_file,
-                   "--log", "off", *args]
+                   "--log", "off", *(["--lenient-params"] if lenient_params else []), *args]
         self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=self._stderr)
         self.port = self._wait_for_port(port_file)
         self.root_url = "http://127.0.0.1:%d" % self.port

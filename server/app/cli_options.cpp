@@ -10,6 +10,7 @@
 
 #include "app/admin_endpoints.h"
 #include "app/authorization.h"
+#include "models/catalogue_file.h"
 #include "scenarios/tunables.h"
 
 namespace chatmock::app {
@@ -91,6 +92,25 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
   command.add_option("--journal-size", config.journal_capacity, "Requests kept in the journal (0 = off)");
   command.add_option("--max-body", config.body_limits.max_bytes, "Largest accepted request body in bytes");
   add_limit_flags(command, config);
+  // Request fidelity (docs/synthesis.md, Validation): how strictly requests are checked.
+  command.add_flag("--lenient-params", config.validation.lenient_params,
+                   "Accept top-level request fields the API does not define (else 400)");
+  command.add_flag("--strict-models", config.validation.strict_models,
+                   "Answer model ids not in the catalogue with the API's 404 model_not_found");
+  command.add_option_function<std::string>(
+      "--models",
+      [&config](const std::string& path) {
+        auto loaded = models::load_catalogue_file(path, models::Catalogue::builtin());
+        if (auto* error = std::get_if<std::string>(&loaded)) {
+          throw CLI::ValidationError("--models", *error);
+        }
+        config.validation.models =
+            std::make_shared<const models::Catalogue>(std::get<models::Catalogue>(loaded));
+      },
+      "JSON array of model entries adding to or replacing the built-in catalogue");
+  command.add_option("--max-total-completion-tokens", config.validation.max_total_completion_tokens,
+                     "Most n x max tokens one request may ask for (else 400)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40U));
   command.add_option("--tls-cert", config.http.tls_cert, "Serve HTTPS with this certificate (PEM)");
   command.add_option("--tls-key", config.http.tls_key, "Private key for --tls-cert (PEM)");
 }

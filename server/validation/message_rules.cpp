@@ -50,28 +50,8 @@ void check_part(const json& part, const std::string& path,
   const auto& kind = type->get_ref<const std::string&>();
   if (kind == "text" || kind == "refusal") {
     ctx.require(part, kind, kString, path);
-  } else if (kind == "image_url") {
-    if (const json* image = ctx.require(part, "image_url", kObject, path)) {
-      ctx.require(*image, "url", kString, path + ".image_url");
-      if (const json* detail = member(*image, "detail")) {
-        ctx.expect_one_of("validation.invalid_enum_value", *detail, {"auto", "low", "high"},
-                          path + ".image_url.detail");
-      }
-    }
-  } else if (kind == "input_audio") {
-    if (const json* audio = ctx.require(part, "input_audio", kObject, path)) {
-      ctx.require(*audio, "data", kString, path + ".input_audio");
-      if (const json* format = ctx.require(*audio, "format", kString, path + ".input_audio")) {
-        ctx.expect_one_of("validation.invalid_enum_value", *format, {"wav", "mp3"},
-                          path + ".input_audio.format");
-      }
-    }
-  } else if (kind == "file") {
-    if (const json* file = ctx.require(part, "file", kObject, path)) {
-      for (const char* key : {"file_data", "file_id", "filename"}) {
-        ctx.optional_member(*file, key, kString, path + ".file");
-      }
-    }
+  } else {
+    check_media_part(part, kind, path, ctx);
   }
 }
 

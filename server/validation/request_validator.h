@@ -4,9 +4,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "models/model_catalogue.h"
 #include "validation/violation.h"
 
 namespace chatmock::validation {
@@ -18,6 +21,15 @@ struct ValidationOptions {
   std::size_t max_messages = 100000;
   std::size_t max_tools = 128;
   std::size_t max_string_bytes = std::size_t{10} * 1024 * 1024;
+  /// Accept top-level fields the API does not define (--lenient-params) instead of the 400.
+  bool lenient_params = false;
+  /// Answer model ids the catalogue does not know with the API's 404 (--strict-models).
+  bool strict_models = false;
+  /// The models and what each takes (--models FILE); null means Catalogue::builtin().
+  std::shared_ptr<const models::Catalogue> models;
+  /// Most completion tokens one request may ask for across its choices, n × max tokens
+  /// (--max-total-completion-tokens); bounds what synthesis may be made to produce.
+  std::int64_t max_total_completion_tokens = std::int64_t{1} << 20U;
 };
 
 /// All violations of `body`, in a stable order; the first is the one the server reports.

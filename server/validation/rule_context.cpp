@@ -111,11 +111,21 @@ bool is_identifier(std::string_view name) {
   return true;
 }
 
-bool is_reasoning_model(std::string_view model) {
-  // Fine-tuned ids ("ft:o4-mini-2025-04-16:org::abc") inherit their base model's rules.
-  if (model.starts_with("ft:")) model.remove_prefix(3);
-  if (model.size() >= 2 && model[0] == 'o' && model[1] >= '0' && model[1] <= '9') return true;
-  return model.starts_with("gpt-5");
+bool is_base64(std::string_view text) {
+  std::size_t padding = 0;
+  while (padding < 2 && padding < text.size() && text[text.size() - 1 - padding] == '=') {
+    ++padding;
+  }
+  const std::size_t digits = text.size() - padding;
+  if (digits == 0) return false;
+  for (std::size_t i = 0; i < digits; ++i) {
+    const char c = text[i];
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '+' || c == '/';
+    if (!ok) return false;
+  }
+  // Padded text fills whole quads; unpadded text may not end one digit into a quad.
+  return padding > 0 ? text.size() % 4 == 0 : digits % 4 != 1;
 }
 
 const json* member(const json& object, std::string_view key) {
@@ -134,8 +144,9 @@ std::string RuleContext::index(std::string_view base, std::size_t i) const {
 }
 
 void RuleContext::report(std::string id, std::optional<std::string> param,
-                         std::optional<std::string> code, std::string message) {
-  violations_.push_back({std::move(id), std::move(param), std::move(code), std::move(message)});
+                         std::optional<std::string> code, std::string message, int status) {
+  violations_.push_back(
+      {std::move(id), std::move(param), std::move(code), std::move(message), status});
 }
 
 void RuleContext::missing(std::string id, const std::string& path) {

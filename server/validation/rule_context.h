@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/model_catalogue.h"
 #include "validation/request_validator.h"
 #include "validation/violation.h"
 
@@ -37,8 +38,8 @@ std::string_view kind_name(const json& value);
 std::string quote(std::string_view value);
 /// True when `name` matches ^[a-zA-Z0-9_-]+$ (length is checked separately).
 bool is_identifier(std::string_view name);
-/// True for o-series (o1, o3-mini, o4-mini…) and gpt-5* models, which reject sampling knobs.
-bool is_reasoning_model(std::string_view model);
+/// True when `text` is standard base64 (RFC 4648 alphabet, padding optional but well placed).
+bool is_base64(std::string_view text);
 
 /// The member `key` of `object`, or nullptr when `object` is not an object or lacks it.
 const json* member(const json& object, std::string_view key);
@@ -54,7 +55,7 @@ class RuleContext {
 
   /// Records a violation as given.
   void report(std::string id, std::optional<std::string> param, std::optional<std::string> code,
-              std::string message);
+              std::string message, int status = 400);
   /// "Missing required parameter: '<path>'." (missing_required_parameter).
   void missing(std::string id, const std::string& path);
   /// "Invalid type for '<path>': expected <kinds>, but got <kind> instead." (invalid_type).
@@ -86,8 +87,18 @@ class RuleContext {
 };
 
 // The rule groups, one per file; each appends to `ctx` in a fixed order.
-void check_parameter_types(const json& body, RuleContext& ctx);  // request_validator.cpp
+void check_unknown_fields(const json& body, RuleContext& ctx);   // request_fields.cpp
+void check_parameter_types(const json& body, RuleContext& ctx);  // request_fields.cpp
+void check_options(const json& body, RuleContext& ctx);          // option_rules.cpp
 void check_messages(const json& body, RuleContext& ctx);         // message_rules.cpp
+/// image_url, input_audio and file parts (`kind`) at `path`.                  content_rules.cpp
+void check_media_part(const json& part, const std::string& kind, const std::string& path,
+                      RuleContext& ctx);
+/// The model the request is served as; nullopt when `model` is unusable (missing, mistyped,
+/// or unknown under --strict-models, which is reported as the API's 404). model_rules.cpp
+std::optional<models::ModelSpec> check_model(const json& body, RuleContext& ctx);
+/// What `model` takes: reasoning limits, images, audio, search, n, logprobs, token budget.
+void check_model_support(const json& body, const models::ModelSpec& model, RuleContext& ctx);
 void check_sampling(const json& body, RuleContext& ctx);         // sampling_rules.cpp
 void check_tools(const json& body, RuleContext& ctx);            // tool_rules.cpp
 void check_response_format(const json& body, RuleContext& ctx);  // response_format_rules.cpp

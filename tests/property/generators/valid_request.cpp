@@ -1,7 +1,10 @@
 // Valid requests are drawn field by field with the cross-field rules applied as they are drawn:
 // tool_choice and parallel_tool_calls only with tools, function_call only with functions,
 // stream_options only when streaming, top_logprobs only with logprobs, json_object only when a
-// message mentions JSON, and no max_tokens or temperature != 1 for reasoning models.
+// message mentions JSON, and no max_tokens or temperature != 1 for reasoning models. The model
+// takes what the request sends (server/models catalogue): images only to models that see them,
+// no logprobs from reasoning models, web_search_options only to a model that searches,
+// prediction without tools or n > 1, and no more output tokens than gpt-3.5-turbo's 4096.
 #include "generators/valid_request.h"
 
 #include <algorithm>
@@ -19,6 +22,19 @@ using nlohmann::json;
 const std::vector<std::string> kModels = {
     "gpt-4o-mini", "gpt-4o",  "gpt-4.1-nano", "gpt-3.5-turbo", "my-model",
     "o3-mini",     "o4-mini", "gpt-5",        "gpt-5-mini",    "ft:o4-mini-2025-04-16:org::abc"};
+// Of kModels, those the catalogue says take no image parts.
+const std::vector<std::string> kModelsWithoutImages = {"gpt-3.5-turbo", "o3-mini"};
+constexpr std::int64_t kMaxOutputTokens = 4096;  // the smallest limit among kModels
+
+bool has_image(const std::vector<api::Message>& messages) {
+  for (const auto& m : messages) {
+    if (!m.content_parts) continue;
+    for (const auto& part : *m.content_parts) {
+      if (part.type == "image_url") return true;
+    }
+  }
+  return false;
+}
 
 api::Tool valid_tool(const std::string& name) {
   api::Tool tool;
@@ -112,8 +128,8 @@ void add_response_format(api::ChatCompletionRequest& r) {
   r.response_format = format;
 }
 
-// The fields ChatCompletionRequest leaves in `extra`, each valid for its rule.
-json extra_fields(bool reasoning) {
+// The fields ChatCompletionRequest leaves in `extra`, each valid for its rule and `r`'s model.
+json extra_fields(const api::ChatCompletionRequest& r, bool reasoning) {
   json extra = json::object();
   const auto maybe = [&](const char* key, const rc::Gen<json>& value) {
     if (*rc::gen::inRange(0, 3) == 0) extra[key] = *value;
@@ -151,9 +167,10 @@ json extra_fields(bool reasoning) {
                                           [](std::string s) { return json(std::move(s)); }));
   maybe("prompt_cache_key",
         rc::gen::map(identifier(20), [](std::string s) { return json(std::move(s)); }));
-  maybe("prediction", rc::gen::just(json{{"type", "content"}, {"content", "Hello"}}));
-  maybe("web_search_options", rc::gen::just(json::object()));
-  maybe("x_chatmock_note", json_value(1));
+  if (r.tools.empty() && r.n.value_or(1) <= 1) {
+    maybe("prediction", rc::gen::just(json{{"type", "content"}, {"content", "Hello"}}));
+  }
+  if (r.model == "my-model") maybe("web_search_options", rc::gen::just(json::object()));
   return extra;
 }
 }  // namespace
@@ -167,12 +184,17 @@ bool reasoning_model(std::string_view model) {
 rc::Gen<api::ChatCompletionRequest> valid_request() {
   return rc::gen::exec([] {
     api::ChatCompletionRequest r;
-    r.model = *rc::gen::elementOf(kModels);
-    const bool reasoning = reasoning_model(r.model);
     r.messages = valid_conversation();
+    const bool images = has_image(r.messages);
+    r.model = *rc::gen::suchThat(rc::gen::elementOf(kModels), [&](const std::string& model) {
+      return !images || std::find(kModelsWithoutImages.begin(), kModelsWithoutImages.end(),
+                                  model) == kModelsWithoutImages.end();
+    });
+    const bool reasoning = reasoning_model(r.model);
     r.n = *field(rc::gen::inRange<std::int64_t>(1, 129), 3, 1, 1);
-    if (!reasoning) r.max_tokens = *field(rc::gen::inRange<std::int64_t>(1, 5000), 3, 1, 1);
-    r.max_completion_tokens = *field(rc::gen::inRange<std::int64_t>(1, 5000), 3, 1, 1);
+    const auto tokens = rc::gen::inRange<std::int64_t>(1, kMaxOutputTokens + 1);
+    if (!reasoning) r.max_tokens = *field(tokens, 3, 1, 1);
+    r.max_completion_tokens = *field(tokens, 3, 1, 1);
     r.stop = *small_vector(non_empty_text(6), 4);
     r.stream = *rc::gen::arbitrary<bool>();
     // API ref: stream_options only with stream: true (null is always accepted).
@@ -180,14 +202,15 @@ rc::Gen<api::ChatCompletionRequest> valid_request() {
     if (*rc::gen::arbitrary<bool>()) add_tools(r);
     if (*rc::gen::inRange(0, 4) == 0) add_functions(r);
     add_response_format(r);
-    r.logprobs = *rc::gen::arbitrary<bool>();
+    r.logprobs = !reasoning && *rc::gen::arbitrary<bool>();
     r.top_logprobs = *field(rc::gen::inRange<std::int64_t>(0, 21), 3, 1, r.logprobs ? 2 : 0);
     r.seed = *field(rc::gen::arbitrary<std::int64_t>(), 2, 1, 2);
     r.service_tier = *field(
         rc::gen::element<std::string>("auto", "default", "flex", "scale", "priority", "fast"), 3, 1,
         1);
-    r.modalities = *field(small_vector(rc::gen::element<std::string>("text", "audio"), 2), 3, 1, 1);
-    r.extra = extra_fields(reasoning);
+    // Audio output needs an audio model and the `audio` parameter; text is what every model takes.
+    r.modalities = *field(small_vector(rc::gen::just(std::string("text")), 2), 3, 1, 1);
+    r.extra = extra_fields(r, reasoning);
     return r;
   });
 }

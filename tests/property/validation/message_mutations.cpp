@@ -206,6 +206,38 @@ void add_part_mutations(std::vector<Mutation>& out) {
         return {"validation.invalid_enum_value",
                 style.index(path + ".content", j) + ".input_audio.format", "invalid_value"};
       }));
+  // Payloads the API cannot fetch or decode (server/validation/content_rules.cpp).
+  out.push_back(on_message(
+      "image_url_unusable", [](const json& m) { return has_part_of(m, "image_url"); },
+      [](json& m, const std::string& path, const PathStyle& style) -> ExpectedViolation {
+        const auto j = pick_part(m, "image_url");
+        const std::string url = *rc::gen::element<std::string>("ftp://example.com/a.png", "cat.png",
+                                                               "data:image/bmp;base64,AAAA",
+                                                               "data:image/png;base64,not base64");
+        m["content"][j]["image_url"]["url"] = url;
+        const std::string id = url.starts_with("data:image/png") ? "validation.image_data_invalid"
+                               : url.starts_with("data:") ? "validation.image_format_unsupported"
+                                                          : "validation.image_url_invalid";
+        return {id, style.index(path + ".content", j) + ".image_url.url",
+                url.starts_with("data:image/bmp") ? "invalid_image_format" : "invalid_value"};
+      }));
+  out.push_back(on_message(
+      "audio_data_invalid", [](const json& m) { return has_part_of(m, "input_audio"); },
+      [](json& m, const std::string& path, const PathStyle& style) -> ExpectedViolation {
+        const auto j = pick_part(m, "input_audio");
+        m["content"][j]["input_audio"]["data"] = *rc::gen::element<std::string>("", "A", "no!");
+        return {"validation.audio_data_invalid",
+                style.index(path + ".content", j) + ".input_audio.data", "invalid_value"};
+      }));
+  out.push_back(on_message(
+      "file_part_empty", [](const json& m) { return has_part_of(m, "file"); },
+      [](json& m, const std::string& path, const PathStyle& style) -> ExpectedViolation {
+        const auto j = pick_part(m, "file");
+        m["content"][j]["file"].erase("file_id");
+        m["content"][j]["file"].erase("file_data");
+        return {"validation.file_part_empty", style.index(path + ".content", j) + ".file",
+                "missing_required_parameter"};
+      }));
 }
 
 void add_assistant_mutations(std::vector<Mutation>& out) {

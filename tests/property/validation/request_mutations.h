@@ -49,6 +49,7 @@ struct MutationLimits {
 std::vector<Mutation> top_level_mutations(const MutationLimits& limits);
 std::vector<Mutation> message_mutations(const MutationLimits& limits);
 std::vector<Mutation> tool_mutations(const MutationLimits& limits);
+std::vector<Mutation> fidelity_mutations();
 
 // Small helpers shared by the mutation files.
 /// Indexes of the messages for which `pred(message)` holds.

@@ -32,6 +32,7 @@ const std::vector<Mutation>& all_mutations() {
     std::vector<Mutation> out = property::top_level_mutations(kLimits);
     for (auto& m : property::message_mutations(kLimits)) out.push_back(std::move(m));
     for (auto& m : property::tool_mutations(kLimits)) out.push_back(std::move(m));
+    for (auto& m : property::fidelity_mutations()) out.push_back(std::move(m));
     return out;
   }();
   return mutations;

@@ -52,8 +52,11 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> kFieldKinds 
     {"prediction", {"object", "null"}},
     {"reasoning_effort", {"string", "null"}},
     {"verbosity", {"string", "null"}},
-    {"safety_identifier", {"string"}},
-    {"prompt_cache_key", {"string"}},
+    {"safety_identifier", {"string", "null"}},
+    {"prompt_cache_key", {"string", "null"}},
+    {"prompt_cache_retention", {"string", "null"}},
+    {"prompt_cache_options", {"object"}},
+    {"moderation", {"object", "null"}},
     {"web_search_options", {"object"}},
 };
 
@@ -234,8 +237,8 @@ void add_option_mutations(std::vector<Mutation>& out, const MutationLimits& limi
   out.push_back(
       {"string_too_long", always, [limits](json& body, const PathStyle&) -> ExpectedViolation {
          const auto length = limits.max_string_bytes + *rc::gen::inRange<std::size_t>(1, 100);
-         body["x_note"] = std::string(length, 'n');
-         return {"validation.string_too_long", "x_note", "string_above_max_length"};
+         body["user"] = std::string(length, 'n');  // a known field no other rule bounds
+         return {"validation.string_too_long", "user", "string_above_max_length"};
        }});
 }
 

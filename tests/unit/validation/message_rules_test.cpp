@@ -111,7 +111,8 @@ TEST(RequestValidatorTest, ContentPartsNeedTheirInnerKeys) {
 }
 
 TEST(RequestValidatorTest, ContentPartEnumsAreChecked) {
-  const json image = {{"type", "image_url"}, {"image_url", {{"url", "u"}, {"detail", "ultra"}}}};
+  const json image = {{"type", "image_url"},
+                      {"image_url", {{"url", "https://example.com/u.png"}, {"detail", "ultra"}}}};
   EXPECT_TRUE(violates(with_messages({user(list({image}))}), "validation.invalid_enum_value",
                        "messages[0].content[0].image_url.detail", "invalid_value"));
   const json audio = {{"type", "input_audio"},
@@ -136,8 +137,10 @@ TEST(RequestValidatorTest, AssistantPartsAreTextOrRefusal) {
   const json refusal = {{"role", "assistant"},
                         {"content", {{{"type", "refusal"}, {"refusal", "no"}}}}};
   EXPECT_TRUE(is_valid(with_messages({user("hi"), refusal})));
-  const json image = {{"role", "assistant"},
-                      {"content", {{{"type", "image_url"}, {"image_url", {{"url", "u"}}}}}}};
+  const json image = {
+      {"role", "assistant"},
+      {"content",
+       {{{"type", "image_url"}, {"image_url", {{"url", "https://example.com/u.png"}}}}}}};
   EXPECT_TRUE(violates(with_messages({user("hi"), image}), "validation.content_part_type_invalid",
                        "messages[1].content[0].type", "invalid_value"));
 }

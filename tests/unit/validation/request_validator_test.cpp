@@ -59,10 +59,10 @@ json full_featured_request() {
     "response_format": {"type": "json_schema",
       "json_schema": {"name": "weather-v1", "schema": {"type": "object"}, "strict": true}},
     "seed": 42, "service_tier": "auto", "user": "u-1", "metadata": {"team": "qa"},
-    "store": false, "modalities": ["text"], "audio": null,
-    "prediction": {"type": "content", "content": "x"}, "reasoning_effort": null,
-    "verbosity": "medium", "safety_identifier": "hash-1", "prompt_cache_key": "k",
-    "web_search_options": {}
+    "store": false, "modalities": ["text"], "audio": null, "prediction": null,
+    "reasoning_effort": null, "verbosity": "medium", "safety_identifier": "hash-1",
+    "prompt_cache_key": "k", "prompt_cache_retention": "24h", "prompt_cache_options": {"ttl": "30m"},
+    "moderation": {"model": "omni-moderation-latest"}
   })");
 }
 
@@ -126,7 +126,10 @@ TEST(RequestValidatorTest, WrongTypeForEveryKnownFieldIsInvalidType) {
       {"reasoning_effort", 1},
       {"verbosity", 2},
       {"safety_identifier", 1},
-      {"prompt_cache_key", nullptr},
+      {"prompt_cache_key", 1},
+      {"prompt_cache_retention", 1},
+      {"prompt_cache_options", "30m"},
+      {"moderation", "on"},
       {"web_search_options", 1},
   };
   for (const auto& [field, value] : cases) {

@@ -29,6 +29,7 @@ struct MockServerOptions {
   bool require_auth = false;              ///< true: a missing API key gets the real 401
   std::string scenario = "default";       ///< initial scenario for requests that select none
   std::optional<std::uint64_t> seed;      ///< initial seed for requests that carry none
+  bool lenient_params = false;            ///< true: accept request fields the API does not define
 };
 
 /// A chatmock server on 127.0.0.1 and an ephemeral port, serving from its own threads between
