@@ -262,6 +262,7 @@ class InstanceGenerator {
             : static_cast<std::size_t>(rng_.between(
                   static_cast<std::int64_t>(lo), static_cast<std::int64_t>(std::min(hi, lo + 3))));
     if (!small) count = std::max(count, std::min(prefix_size, hi));
+    count = std::min(count, kMaxItems);  // the documented cap, whatever minItems asks
     const json& rest_items = items != nullptr && !items->is_array() ? *items : anything();
     const json* unique_keyword = keyword(s, "uniqueItems");
     const bool unique = unique_keyword != nullptr && *unique_keyword == true;
