@@ -1,18 +1,23 @@
 // A single recursive walk over schema and instance together. anyOf/oneOf try each branch in a
 // scratch checker. A $ref that leads back to a (schema, instance) pair already being checked
 // is skipped, since it can only regress forever ({"$ref": "#"}); a shared work budget bounds
-// what remains, such as combinators nested under recursive $refs.
+// what remains, such as combinators nested under recursive $refs. enum lookups repeated within
+// one call and uniqueItems use a sorted index, so neither is quadratic.
 #include "synthesis/json_schema_checker.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <exception>
+#include <memory>
+#include <unordered_map>
 #include <utility>
 
 #include "synthesis/json_schema_format.h"
+#include "synthesis/json_schema_index.h"
 #include "synthesis/json_schema_keywords.h"
 #include "synthesis/json_schema_pattern.h"
+#include "synthesis/json_schema_work.h"
 
 namespace chatmock::synthesis {
 
@@ -24,6 +29,8 @@ namespace {
 constexpr int kMaxCheckDepth = 2 * kMaxSchemaDepth;
 constexpr long kCheckBudget = 200'000;
 constexpr std::size_t kMaxCount = std::size_t{1} << 53U;
+// Enums this short are scanned; longer ones are indexed once one call looks them up twice.
+constexpr std::size_t kScannedEnum = 32;
 
 std::string pointer_token(const std::string& key) {
   // RFC 6901 §3 escaping, by nlohmann's json_pointer ("/" + token).
@@ -43,15 +50,23 @@ std::string number_text(double value) {
   return number.dump();
 }
 
+// What every checker of one call shares: the step budget, the $ref stack, the enum indexes.
+struct CheckState {
+  using RefStack = std::vector<std::pair<const json*, const json*>>;
+  const json& root;
+  SchemaWork& work;
+  long steps = kCheckBudget;
+  RefStack refs;
+  std::unordered_map<const json*, std::unique_ptr<JsonIndex>> enums;  // nullptr: seen once
+};
+
 class SchemaChecker {
  public:
-  using RefStack = std::vector<std::pair<const json*, const json*>>;
-
-  SchemaChecker(const json& root, long& budget, RefStack& refs, std::vector<SchemaViolation>& out)
-      : root_(root), budget_(budget), refs_(refs), out_(out) {}
+  SchemaChecker(CheckState& state, std::vector<SchemaViolation>& out)
+      : state_(state), root_(state.root), out_(out) {}
 
   void check(const json& schema, const json& instance, const std::string& path, int depth) {
-    if (depth > kMaxCheckDepth || --budget_ < 0) return;
+    if (depth > kMaxCheckDepth || --state_.steps < 0 || !state_.work.spend()) return;
     if (schema.is_boolean()) {
       if (!schema.get<bool>()) report(path, "false", "no value is allowed here");
       return;
@@ -59,10 +74,11 @@ class SchemaChecker {
     if (!schema.is_object()) return;
     if (const json* ref = keyword(schema, "$ref"); ref != nullptr) {
       const std::pair<const json*, const json*> step{resolve_ref(root_, *ref), &instance};
-      if (step.first != nullptr && std::find(refs_.begin(), refs_.end(), step) == refs_.end()) {
-        refs_.push_back(step);
+      auto& refs = state_.refs;
+      if (step.first != nullptr && std::find(refs.begin(), refs.end(), step) == refs.end()) {
+        refs.push_back(step);
         check(*step.first, instance, path, depth + 1);
-        refs_.pop_back();
+        refs.pop_back();
       }
     }
     check_type(schema, instance, path);
@@ -81,7 +97,7 @@ class SchemaChecker {
 
   bool passes(const json& schema, const json& instance, int depth) {
     std::vector<SchemaViolation> scratch;
-    SchemaChecker(root_, budget_, refs_, scratch).check(schema, instance, "", depth);
+    SchemaChecker(state_, scratch).check(schema, instance, "", depth);
     return scratch.empty();
   }
 
@@ -96,9 +112,7 @@ class SchemaChecker {
 
   void check_enum(const json& schema, const json& instance, const std::string& path) {
     if (const json* values = keyword(schema, "enum"); values != nullptr && values->is_array()) {
-      bool found = false;
-      for (const auto& value : *values) found = found || value == instance;
-      if (!found) {
+      if (!enum_contains(*values, instance)) {
         report(path, "enum",
                "value is not one of the " + std::to_string(values->size()) + " allowed values");
       }
@@ -106,6 +120,21 @@ class SchemaChecker {
     if (const json* value = keyword(schema, "const"); value != nullptr && *value != instance) {
       report(path, "const", "value must equal " + value->dump());
     }
+  }
+
+  bool enum_contains(const json& values, const json& instance) {
+    const auto scan = [&] {
+      state_.work.spend(static_cast<long>(values.size() / 8));
+      return std::find(values.begin(), values.end(), instance) != values.end();
+    };
+    if (values.size() <= kScannedEnum) return scan();
+    auto [it, first_time] = state_.enums.try_emplace(&values);
+    if (first_time) return scan();
+    if (it->second == nullptr) {
+      state_.work.spend(static_cast<long>(values.size()));
+      it->second = std::make_unique<JsonIndex>(values);
+    }
+    return it->second->contains(instance);
   }
 
   void check_number(const json& schema, double value, const std::string& path) {
@@ -149,6 +178,7 @@ class SchemaChecker {
     if (const json* pattern = keyword(schema, "pattern");
         pattern != nullptr && pattern->is_string()) {
       const auto& text = pattern->get_ref<const std::string&>();
+      state_.work.spend(static_cast<long>(value.size() / 64 + 1));
       if (pattern_matches(text, value) == false) report(path, "pattern", "does not match " + text);
     }
     if (const json* format = keyword(schema, "format"); format != nullptr && format->is_string()) {
@@ -187,14 +217,11 @@ class SchemaChecker {
     }
     if (const json* unique = keyword(schema, "uniqueItems");
         unique != nullptr && unique->is_boolean() && unique->get<bool>()) {
-      for (std::size_t i = 0; i < array.size(); ++i) {
-        for (std::size_t j = i + 1; j < array.size(); ++j) {
-          if (array[i] == array[j]) {
-            report(path, "uniqueItems",
-                   "items " + std::to_string(i) + " and " + std::to_string(j) + " are equal");
-            return;
-          }
-        }
+      state_.work.spend(static_cast<long>(array.size()));
+      if (const auto equal = JsonIndex(array).duplicate()) {
+        report(path, "uniqueItems",
+               "items " + std::to_string(equal->first) + " and " + std::to_string(equal->second) +
+                   " are equal");
       }
     }
   }
@@ -251,29 +278,41 @@ class SchemaChecker {
     }
   }
 
+  CheckState& state_;
   const json& root_;
-  long& budget_;
-  RefStack& refs_;
   std::vector<SchemaViolation>& out_;
 };
 
 }  // namespace
 
 std::vector<SchemaViolation> check_subschema(const json& root, const json& schema,
-                                             const json& instance) {
+                                             const json& instance, SchemaWork& work) {
   std::vector<SchemaViolation> violations;
-  long budget = kCheckBudget;
-  SchemaChecker::RefStack refs;
+  CheckState state{root, work};
   try {
-    SchemaChecker(root, budget, refs, violations).check(schema, instance, "", 0);
+    SchemaChecker(state, violations).check(schema, instance, "", 0);
   } catch (const std::exception&) {
     // Only allocation failure can land here; what was found so far is still true.
   }
   return violations;
 }
 
+std::vector<SchemaViolation> check_subschema(const json& root, const json& schema,
+                                             const json& instance) {
+  budget::WorkBudget unlimited;
+  SchemaWork work(unlimited);
+  return check_subschema(root, schema, instance, work);
+}
+
+std::vector<SchemaViolation> check_instance(const json& schema, const json& instance,
+                                            budget::WorkBudget& budget) {
+  SchemaWork work(budget);
+  return check_subschema(schema, schema, instance, work);
+}
+
 std::vector<SchemaViolation> check_instance(const json& schema, const json& instance) {
-  return check_subschema(schema, schema, instance);
+  budget::WorkBudget unlimited;
+  return check_instance(schema, instance, unlimited);
 }
 
 }  // namespace chatmock::synthesis

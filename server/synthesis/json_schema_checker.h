@@ -8,7 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "budget/work_budget.h"
+
 namespace chatmock::synthesis {
+
+class SchemaWork;
 
 /// One reason an instance fails a schema; `path` is a JSON Pointer into the instance ("/city"),
 /// `keyword` the schema keyword ("required", "type", "enum", ...).
@@ -23,10 +27,19 @@ struct SchemaViolation {
 std::vector<SchemaViolation> check_instance(const nlohmann::json& schema,
                                             const nlohmann::json& instance);
 
+/// check_instance that also stops once `budget` is spent (what it did not reach counts as valid).
+std::vector<SchemaViolation> check_instance(const nlohmann::json& schema,
+                                            const nlohmann::json& instance,
+                                            budget::WorkBudget& budget);
+
 /// Every violation of `instance` against `schema`, a subschema of `root` whose $refs resolve
 /// against `root`.
 std::vector<SchemaViolation> check_subschema(const nlohmann::json& root,
                                              const nlohmann::json& schema,
                                              const nlohmann::json& instance);
+/// check_subschema charging the caller's work meter (shared by a whole generation).
+std::vector<SchemaViolation> check_subschema(const nlohmann::json& root,
+                                             const nlohmann::json& schema,
+                                             const nlohmann::json& instance, SchemaWork& work);
 
 }  // namespace chatmock::synthesis

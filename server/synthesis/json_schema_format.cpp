@@ -3,8 +3,9 @@
 // though RFC 3339 full-time requires one; generated times always carry "Z".
 #include "synthesis/json_schema_format.h"
 
+#include <re2/re2.h>
+
 #include <array>
-#include <regex>
 
 #include "synthesis/json_schema_keywords.h"
 #include "synthesis/json_schema_samples.h"
@@ -16,22 +17,23 @@ namespace {
 constexpr std::array<std::string_view, 8> kFormats = {"date-time", "date", "time", "email",
                                                       "uri",       "uuid", "ipv4", "hostname"};
 
-const std::regex& format_regex(std::string_view format) {
+// RE2 (linear time) like the pattern keyword; each compiled once, shared by every thread.
+const re2::RE2& format_regex(std::string_view format) {
   // RFC 3339 §5.6 date and time pieces; RFC 1123 host labels.
   const std::string date = R"((\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))";
   const std::string time = R"(([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?)";
   const std::string offset = R"(([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d))";
   const std::string octet = R"((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))";
   const std::string label = R"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)";
-  static const std::regex kDateTime("^" + date + "[Tt ]" + time + offset + "$");
-  static const std::regex kDate("^" + date + "$");
-  static const std::regex kTime("^" + time + offset + "?$");
-  static const std::regex kEmail(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)");
-  static const std::regex kUri(R"(^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$)");
-  static const std::regex kUuid(
+  static const re2::RE2 kDateTime("^" + date + "[Tt ]" + time + offset + "$");
+  static const re2::RE2 kDate("^" + date + "$");
+  static const re2::RE2 kTime("^" + time + offset + "?$");
+  static const re2::RE2 kEmail(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)");
+  static const re2::RE2 kUri(R"(^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$)");
+  static const re2::RE2 kUuid(
       "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-  static const std::regex kIpv4("^(" + octet + R"(\.){3})" + octet + "$");
-  static const std::regex kHostname("^" + label + R"((\.)" + label + ")*$");
+  static const re2::RE2 kIpv4("^(" + octet + R"(\.){3})" + octet + "$");
+  static const re2::RE2 kHostname("^" + label + R"((\.)" + label + ")*$");
   if (format == "date-time") return kDateTime;
   if (format == "date") return kDate;
   if (format == "time") return kTime;
@@ -77,7 +79,7 @@ bool matches_format(std::string_view format, const std::string& value) {
   // Only a uri may legitimately be this long; skipping it keeps the regex stack bounded.
   if (value.size() > kMaxStringLength) return format == "uri";
   if (format == "hostname" && value.size() > 253) return false;  // RFC 1123 §2.1
-  return std::regex_match(value, format_regex(format));
+  return re2::RE2::FullMatch(value, format_regex(format));
 }
 
 std::string generate_format_value(std::string_view format, Rng& rng) {

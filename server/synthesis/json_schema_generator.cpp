@@ -1,6 +1,7 @@
 // The instance generator's walk: fold $ref/allOf, settle const/enum/anyOf/oneOf, pick a type,
-// then build objects and arrays here and scalars in json_schema_scalars.cpp. Depth, $ref hops
-// and a step budget keep every schema, recursive or garbage, to bounded work.
+// then build objects and arrays here and scalars in json_schema_scalars.cpp. Depth, $ref hops,
+// a step budget and the SchemaWork meter (shared with the checker and the flattener, and with
+// the caller's WorkBudget) keep every schema, recursive, huge or garbage, to bounded work.
 #include "synthesis/json_schema_generator.h"
 
 #include <algorithm>
@@ -19,6 +20,7 @@
 #include "synthesis/json_schema_merge.h"
 #include "synthesis/json_schema_samples.h"
 #include "synthesis/json_schema_scalars.h"
+#include "synthesis/json_schema_work.h"
 
 namespace chatmock::synthesis {
 
@@ -32,6 +34,9 @@ constexpr long kStepBudget = 5000;
 constexpr std::size_t kMaxItems = 256;
 constexpr int kAttempts = 6;
 constexpr std::size_t kMaxBranchTries = 8;
+// Enums longer than this are sampled rather than checked member by member.
+constexpr std::size_t kCheckedEnum = 64;
+constexpr int kEnumSamples = 16;
 // anyOf/oneOf choices nested at one instance position; deeper chains only arise from
 // references that regress without descending, like {"oneOf": [{"$ref": "#"}, {"$ref": "#"}]}.
 constexpr int kMaxChoiceChain = 6;
@@ -86,15 +91,16 @@ int branch_weight(const json& branch) {
 
 class InstanceGenerator {
  public:
-  InstanceGenerator(const json& root, Rng& rng) : root_(root), rng_(rng) {}
+  InstanceGenerator(const json& root, Rng& rng, SchemaFlattener& flattener)
+      : root_(root), rng_(rng), flattener_(flattener), work_(flattener.work()) {}
 
   /// Whether the step budget ran out, so parts of the last value are only smallest values.
-  [[nodiscard]] bool exhausted() const { return budget_ < 0; }
+  [[nodiscard]] bool exhausted() const { return budget_ < 0 || work_.exhausted(); }
 
   json generate(const json& schema, int depth, int ref_hops, std::string_view name) {
-    if (depth >= kMaxSchemaDepth || --budget_ < 0) return smallest_value(schema);
+    if (depth >= kMaxSchemaDepth || --budget_ < 0 || !work_.spend()) return smallest_value(schema);
     if (schema.is_boolean() && !schema.get<bool>()) return nullptr;  // nothing validates
-    const FlatSchema flat = flatten_schema(root_, schema, depth);
+    const FlatSchema flat = flattener_.flatten(schema, depth);
     const json& s = flat.get();
     const int hops = ref_hops + flat.ref_hops;
     if (const json* value = keyword(s, "const"); value != nullptr) return *value;
@@ -124,7 +130,7 @@ class InstanceGenerator {
       case kTypeObject:
         return generate_object(s, depth, hops, small);
       default:
-        return generate_string(root_, s, name, rng_);
+        return generate_string(root_, s, name, rng_, work_);
     }
   }
 
@@ -154,9 +160,17 @@ class InstanceGenerator {
   }
 
   json choose_enum(const json& s, const json& values) {
+    if (values.size() > kCheckedEnum) {
+      // Checking every member would make a long enum quadratic: try a few at random.
+      for (int sample = 0; sample < kEnumSamples && !work_.exhausted(); ++sample) {
+        const json& value = values[rng_.next() % values.size()];
+        if (check_subschema(root_, s, value, work_).empty()) return value;
+      }
+      return values[rng_.next() % values.size()];
+    }
     std::vector<std::size_t> fitting;
     for (std::size_t i = 0; i < values.size(); ++i) {
-      if (check_subschema(root_, s, values[i]).empty()) fitting.push_back(i);
+      if (check_subschema(root_, s, values[i], work_).empty()) fitting.push_back(i);
     }
     if (fitting.empty()) return values[rng_.next() % values.size()];
     return values[fitting[rng_.next() % fitting.size()]];
@@ -167,6 +181,7 @@ class InstanceGenerator {
                      std::string_view name) {
     if (chain_ >= kMaxChoiceChain) return smallest_value(s);
     const json& branches = s[combinator];
+    if (!work_.spend_copy(s)) return smallest_value(s);
     json rest = s;
     rest.erase(combinator);
     std::vector<std::size_t> order(branches.size());
@@ -184,10 +199,10 @@ class InstanceGenerator {
     json chosen;
     ++chain_;
     for (std::size_t i = 0; i < order.size() && i < kMaxBranchTries; ++i) {
-      const FlatSchema branch = flatten_schema(root_, branches[order[i]], depth + 1);
-      const json merged = merge_schemas(rest, branch.get());
+      const FlatSchema branch = flattener_.flatten(branches[order[i]], depth + 1);
+      const json merged = flattener_.merge(rest, branch.get());
       json candidate = generate(merged, depth + 1, hops + branch.ref_hops, name);
-      if (check_subschema(root_, s, candidate).empty()) {
+      if (check_subschema(root_, s, candidate, work_).empty()) {
         chosen = std::move(candidate);
         break;
       }
@@ -247,12 +262,13 @@ class InstanceGenerator {
             : static_cast<std::size_t>(rng_.between(
                   static_cast<std::int64_t>(lo), static_cast<std::int64_t>(std::min(hi, lo + 3))));
     if (!small) count = std::max(count, std::min(prefix_size, hi));
+    count = std::min(count, kMaxItems);  // the documented cap, whatever minItems asks
     const json& rest_items = items != nullptr && !items->is_array() ? *items : anything();
     const json* unique_keyword = keyword(s, "uniqueItems");
     const bool unique = unique_keyword != nullptr && *unique_keyword == true;
     const std::string item_name = singular_name(name);
     json out = json::array();
-    for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t i = 0; i < count && !exhausted(); ++i) {
       const json& sub = i < prefix_size ? (*prefix)[i] : rest_items;
       json value = generate_child(sub, depth + 1, hops, item_name);
       const auto seen = [&](const json& v) {
@@ -269,23 +285,28 @@ class InstanceGenerator {
 
   const json& root_;
   Rng& rng_;
+  SchemaFlattener& flattener_;
+  SchemaWork& work_;
   long budget_ = kStepBudget;
   int chain_ = 0;
 };
 
 }  // namespace
 
-json generate_instance(const json& schema, Rng& rng) {
+json generate_instance(const json& schema, Rng& rng, budget::WorkBudget& budget) {
   if (nests_deeper_than(schema, kMaxJsonNesting)) {
-    return generate_instance(pruned_copy(schema, kMaxJsonNesting), rng);
+    return generate_instance(pruned_copy(schema, kMaxJsonNesting), rng, budget);
   }
   json best;
   std::size_t best_count = std::numeric_limits<std::size_t>::max();
-  for (int attempt = 0; attempt < kAttempts; ++attempt) {
-    try {
-      InstanceGenerator generator(schema, rng);
+  try {
+    SchemaWork work(budget);
+    SchemaFlattener flattener(schema, work);  // folds once for every attempt
+    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+      work.start_instance();
+      InstanceGenerator generator(schema, rng, flattener);
       json candidate = generator.generate(schema, 0, 0, "");
-      const std::size_t violations = check_instance(schema, candidate).size();
+      const std::size_t violations = check_subschema(schema, schema, candidate, work).size();
       if (violations == 0) return candidate;
       if (violations < best_count) {
         best = std::move(candidate);
@@ -293,11 +314,16 @@ json generate_instance(const json& schema, Rng& rng) {
       }
       // A schema too big for one budget will be too big for the next attempt as well.
       if (generator.exhausted()) break;
-    } catch (const std::exception&) {
-      // Only allocation failure is expected here; the next attempt may still succeed.
     }
+  } catch (const std::exception&) {
+    // Only allocation failure is expected here; the best value so far stands.
   }
   return best;
+}
+
+json generate_instance(const json& schema, Rng& rng) {
+  budget::WorkBudget unlimited;
+  return generate_instance(schema, rng, unlimited);
 }
 
 }  // namespace chatmock::synthesis

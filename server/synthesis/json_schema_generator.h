@@ -51,18 +51,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include "budget/work_budget.h"
 #include "synthesis/random.h"
 
 namespace chatmock::synthesis {
 
 /// A value that validates against `schema`, chosen deterministically from `rng`. Never throws;
 /// for unsatisfiable/unsupported constructs falls back to a valid-looking value (see above).
+/// Runs with an unlimited budget; the internal step, depth and size caps still apply.
 nlohmann::json generate_instance(const nlohmann::json& schema, Rng& rng);
+/// generate_instance that also stops early, with the smallest values, once `budget` is spent
+/// (deadline, cancellation), and keeps the instance's strings within budget.remaining_bytes().
+/// Never throws; does not charge the budget (the caller charges the reply it builds).
+nlohmann::json generate_instance(const nlohmann::json& schema, Rng& rng,
+                                 budget::WorkBudget& budget);
 
 /// Valid JSON that breaks `schema` in a realistic way (a dropped required key, a wrong type for
 /// a property, an extra key under additionalProperties: false, an out-of-enum value...), such
 /// that check_instance reports at least one violation whenever the schema constrains anything;
 /// for an unconstraining schema, an object with a hallucinated key.
 nlohmann::json generate_violating_instance(const nlohmann::json& schema, Rng& rng);
+/// generate_violating_instance under `budget`, like the budgeted generate_instance.
+nlohmann::json generate_violating_instance(const nlohmann::json& schema, Rng& rng,
+                                           budget::WorkBudget& budget);
 
 }  // namespace chatmock::synthesis

@@ -1,6 +1,8 @@
 // Folding $ref and allOf into one schema, for the generator, which must pick values that
 // satisfy every conjunct at once. Folding is shallow: only the top level merges, so recursive
-// schemas cost one level per call and the depth bound stops chains like {"$ref": "#"}.
+// schemas cost one level per call. Each $ref target folds once per flattener (memoised) unless
+// its fold was cut against an outer fold still in progress (an SCC of references), whose
+// repeats the work meter bounds.
 #include "synthesis/json_schema_merge.h"
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <string_view>
 #include <utility>
 
+#include "synthesis/json_schema_index.h"
 #include "synthesis/json_schema_keywords.h"
 
 namespace chatmock::synthesis {
@@ -17,6 +20,8 @@ namespace chatmock::synthesis {
 using nlohmann::json;
 
 namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 // "number" admits integers, so the intersection of number and integer is integer.
 unsigned widen(unsigned mask) { return (mask & kTypeNumber) != 0 ? mask | kTypeInteger : mask; }
@@ -77,15 +82,17 @@ json merge_keyword(std::string_view key, const json& a, const json& b) {
   }
   if (key == "required" && a.is_array() && b.is_array()) {
     json out = a;
+    const JsonIndex present(a);
     for (const auto& name : b) {
-      if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+      if (!present.contains(name)) out.push_back(name);
     }
     return out;
   }
   if (key == "enum" && a.is_array() && b.is_array()) {
     json out = json::array();
+    const JsonIndex allowed(b);
     for (const auto& value : a) {
-      if (std::find(b.begin(), b.end(), value) != b.end()) out.push_back(value);
+      if (allowed.contains(value)) out.push_back(value);
     }
     return out.empty() ? a : out;
   }
@@ -112,36 +119,95 @@ json merge_keyword(std::string_view key, const json& a, const json& b) {
 
 }  // namespace
 
-FlatSchema flatten_schema(const json& root, const json& schema, int depth) {
+SchemaFlattener::Folded SchemaFlattener::fold(const json& schema, int depth) {
   static const json kEmpty = json::object();
-  FlatSchema flat;
+  Folded folded{FlatSchema{}, kNone};
   if (!schema.is_object() || depth >= kMaxSchemaDepth) {
-    flat.borrowed = &kEmpty;
-    return flat;
+    folded.flat.borrowed = &kEmpty;
+    return folded;
   }
   const json* ref = keyword(schema, "$ref");
   const json* all_of = keyword(schema, "allOf");
   const bool folds_all = all_of != nullptr && all_of->is_array();
-  if (ref == nullptr && !folds_all) {
-    flat.borrowed = &schema;
-    return flat;
+  if ((ref == nullptr && !folds_all) || !work_.spend_copy(schema)) {
+    folded.flat.borrowed = &schema;
+    return folded;
   }
   json out = schema;
   out.erase("$ref");
   if (folds_all) out.erase("allOf");
-  if (const json* target = ref != nullptr ? resolve_ref(root, *ref) : nullptr; target != nullptr) {
-    const FlatSchema resolved = flatten_schema(root, *target, depth + 1);
-    out = merge_schemas(resolved.get(), out);
-    flat.ref_hops = resolved.ref_hops + 1;
+  if (const json* target = ref != nullptr ? resolve_ref(root_, *ref) : nullptr; target != nullptr) {
+    Folded resolved = fold_target(*target, depth + 1);
+    if (out.empty() && !folds_all) {
+      resolved.flat.ref_hops += 1;  // a bare {"$ref": ...}: the target's fold, shared not copied
+      return resolved;
+    }
+    out = merge(resolved.flat.get(), out);
+    folded.flat.ref_hops = resolved.flat.ref_hops + 1;
+    folded.low = std::min(folded.low, resolved.low);
   }
   if (folds_all) {
     for (const auto& member : *all_of) {
-      const FlatSchema part = flatten_schema(root, member, depth + 1);
-      out = merge_schemas(out, part.get());
-      flat.ref_hops = std::max(flat.ref_hops, part.ref_hops);
+      if (work_.exhausted()) break;
+      const Folded part = fold(member, depth + 1);
+      out = merge(out, part.flat.get());
+      folded.flat.ref_hops = std::max(folded.flat.ref_hops, part.flat.ref_hops);
+      folded.low = std::min(folded.low, part.low);
     }
   }
-  flat.owned = std::move(out);
+  folded.flat.owned = std::move(out);
+  return folded;
+}
+
+SchemaFlattener::Folded SchemaFlattener::fold_target(const json& target, int depth) {
+  static const json kEmpty = json::object();
+  if (const auto it = memo_.find(&target); it != memo_.end()) {
+    Folded copy{FlatSchema{}, kNone};
+    copy.flat.borrowed = &it->second->get();
+    copy.flat.ref_hops = it->second->ref_hops;
+    return copy;
+  }
+  const auto open = std::find(in_progress_.begin(), in_progress_.end(), &target);
+  if (open != in_progress_.end()) {
+    Folded cut{FlatSchema{}, static_cast<std::size_t>(open - in_progress_.begin())};
+    cut.flat.borrowed = &kEmpty;
+    return cut;
+  }
+  const std::size_t level = in_progress_.size();
+  in_progress_.push_back(&target);
+  Folded folded = fold(target, depth);
+  in_progress_.pop_back();
+  // Complete unless it leaned on an outer fold still open: only then is it the same for
+  // every caller, and worth keeping.
+  if (folded.low < level || work_.exhausted()) return folded;
+  auto kept = std::make_unique<FlatSchema>(std::move(folded.flat));
+  Folded copy{FlatSchema{}, kNone};
+  copy.flat.borrowed = &kept->get();
+  copy.flat.ref_hops = kept->ref_hops;
+  memo_.emplace(&target, std::move(kept));
+  return copy;
+}
+
+FlatSchema SchemaFlattener::flatten(const json& schema, int depth) {
+  return std::move(fold(schema, depth).flat);
+}
+
+json SchemaFlattener::merge(const json& a, const json& b) {
+  // Out of work, the fold is abandoned anyway: an empty answer costs no copy.
+  // A merge copies `a`, and what the two share of "properties" twice more.
+  if (!work_.spend_copy(a, 3) || !work_.spend_copy(b, 3)) return json::object();
+  return merge_schemas(a, b);
+}
+
+FlatSchema flatten_schema(const json& root, const json& schema, int depth) {
+  budget::WorkBudget unlimited;
+  SchemaWork work(unlimited);
+  SchemaFlattener flattener(root, work);
+  FlatSchema flat = flattener.flatten(schema, depth);
+  if (flat.borrowed != nullptr && flat.borrowed != &schema) {
+    flat.owned = *flat.borrowed;  // the flattener's memo dies with it
+    flat.borrowed = nullptr;
+  }
   return flat;
 }
 
@@ -154,6 +220,8 @@ json merge_schemas(const json& a, const json& b) {
     const auto it = out.find(key);
     if (it == out.end()) {
       out[key] = value;
+    } else if ((key == "anyOf" || key == "oneOf") && *it == value) {
+      continue;  // A ∧ A is A: folding one $ref twice must not double the choices
     } else if (key == "anyOf" || key == "oneOf") {
       // One slot per combinator: the second choice waits in a residual allOf, folded later.
       if (!out.contains("allOf") || !out["allOf"].is_array()) out["allOf"] = json::array();

@@ -1,17 +1,15 @@
-// Building strings from a parsed pattern by a random walk over its tree, and matching with a
-// per-thread cache of compiled std::regex objects. Generated strings are not trusted: callers
-// confirm them with pattern_matches, so a lenient parse costs a retry, never a bad instance.
+// Building strings from a parsed pattern by a random walk over its tree, and matching with RE2
+// (json_schema_regex.h: linear time, a bounded shared cache). Generated strings are not
+// trusted: callers confirm them with pattern_matches, so a lenient parse costs a retry.
 #include "synthesis/json_schema_pattern.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <exception>
-#include <regex>
-#include <unordered_map>
-#include <utility>
 
 #include "synthesis/json_schema_keywords.h"
 #include "synthesis/json_schema_pattern_parser.h"
+#include "synthesis/json_schema_regex.h"
 
 namespace chatmock::synthesis {
 
@@ -57,26 +55,13 @@ std::optional<std::string> generate_pattern_match(std::string_view pattern, Rng&
 }
 
 std::optional<bool> pattern_matches(const std::string& pattern, const std::string& value) {
-  // libstdc++'s matcher recurses per input character, so long inputs could exhaust the stack.
   if (pattern.size() > kMaxPatternLength || value.size() > kMaxStringLength) return std::nullopt;
-  // Compiling a std::regex is costly and generation checks the same pattern many times.
-  thread_local std::unordered_map<std::string, std::optional<std::regex>> cache;
   try {
-    auto it = cache.find(pattern);
-    if (it == cache.end()) {
-      if (cache.size() >= 64) cache.clear();
-      std::optional<std::regex> compiled;
-      try {
-        compiled.emplace(pattern, std::regex::ECMAScript);
-      } catch (const std::regex_error&) {
-        compiled.reset();
-      }
-      it = cache.emplace(pattern, std::move(compiled)).first;
-    }
-    if (!it->second) return std::nullopt;
-    return std::regex_search(value, *it->second);
+    const auto compiled = compiled_pattern(pattern);
+    if (compiled == nullptr) return std::nullopt;
+    return regex_search(*compiled, value);
   } catch (const std::exception&) {
-    return std::nullopt;  // error_complexity / error_stack from a pathological pattern
+    return std::nullopt;  // allocation failure
   }
 }
 

@@ -108,13 +108,17 @@ json generate_number(const json& schema, bool integer, std::string_view name, Rn
   return value;
 }
 
-std::string generate_string(const json& root, const json& schema, std::string_view name, Rng& rng) {
+namespace {
+
+std::string string_candidate(const json& root, const json& schema, std::string_view name, Rng& rng,
+                             SchemaWork& work) {
   const auto fits = [&](const std::string& candidate) {
-    return check_subschema(root, schema, json(candidate)).empty();
+    return check_subschema(root, schema, json(candidate), work).empty();
   };
-  const std::size_t min_length = count_keyword(schema, "minLength", kMaxStringLength).value_or(0);
-  const std::size_t max_length =
-      count_keyword(schema, "maxLength", kMaxStringLength).value_or(kMaxStringLength);
+  // Lengths are capped, and also kept to what the instance may still take.
+  const std::size_t room = std::min(kMaxStringLength, work.instance_bytes_left);
+  const std::size_t min_length = count_keyword(schema, "minLength", room).value_or(0);
+  const std::size_t max_length = count_keyword(schema, "maxLength", room).value_or(room);
   const json* format = keyword(schema, "format");
   const std::string format_name =
       format != nullptr && format->is_string() ? format->get<std::string>() : "";
@@ -143,6 +147,25 @@ std::string generate_string(const json& root, const json& schema, std::string_vi
   }
   if (is_known_format(format_name)) return generate_format_value(format_name, rng);
   return fit_length(sample_string(name, rng), min_length, max_length, rng);
+}
+
+}  // namespace
+
+std::string generate_string(const json& root, const json& schema, std::string_view name, Rng& rng,
+                            SchemaWork& work) {
+  std::string text = string_candidate(root, schema, name, rng, work);
+  if (text.size() > work.instance_bytes_left) {
+    text.resize(work.instance_bytes_left);
+    // Never end inside a UTF-8 sequence: json::dump() throws on one.
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80U) != 0) {
+      const bool lead = (static_cast<unsigned char>(text.back()) & 0xC0U) == 0xC0U;
+      text.pop_back();
+      if (lead) break;
+    }
+  }
+  work.instance_bytes_left -= text.size();
+  work.spend(static_cast<long>(text.size() / 64));
+  return text;
 }
 
 }  // namespace chatmock::synthesis

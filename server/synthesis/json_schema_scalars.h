@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "synthesis/json_schema_work.h"
 #include "synthesis/random.h"
 
 namespace chatmock::synthesis {
@@ -16,8 +17,9 @@ namespace chatmock::synthesis {
 nlohmann::json generate_number(const nlohmann::json& schema, bool integer, std::string_view name,
                                Rng& rng);
 /// A string meeting `schema`'s format, pattern and length keywords where they can be met;
-/// `root` resolves $refs while candidates are checked.
+/// `root` resolves $refs while candidates are checked. Its length also fits, and is taken from,
+/// `work.instance_bytes_left`, whatever minLength asks.
 std::string generate_string(const nlohmann::json& root, const nlohmann::json& schema,
-                            std::string_view name, Rng& rng);
+                            std::string_view name, Rng& rng, SchemaWork& work);
 
 }  // namespace chatmock::synthesis

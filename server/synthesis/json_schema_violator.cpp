@@ -1,6 +1,7 @@
 // generate_violating_instance: a valid instance is mutated the way models get tool arguments
 // wrong (a dropped required key, a number sent as a string, an invented key, a miscased enum
-// value, a free-text date), and a mutation is kept only once the checker rejects it.
+// value, a free-text date), and a mutation is kept only once the checker rejects it. One
+// SchemaWork meter bounds the folding, copying and checking, whatever the schema.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -16,6 +17,7 @@
 #include "synthesis/json_schema_keywords.h"
 #include "synthesis/json_schema_merge.h"
 #include "synthesis/json_schema_samples.h"
+#include "synthesis/json_schema_work.h"
 
 namespace chatmock::synthesis {
 
@@ -80,22 +82,25 @@ json hallucinated_member(Rng& rng, const json& object) {
 
 class Violator {
  public:
-  Violator(const json& root, Rng& rng, std::vector<json>& out)
-      : root_(root), rng_(rng), out_(out) {}
+  Violator(const json& root, Rng& rng, SchemaFlattener& flattener, std::vector<json>& out)
+      : root_(root), rng_(rng), flattener_(flattener), work_(flattener.work()), out_(out) {}
 
   void collect(const json& schema, const json& value, int depth, const Emit& emit) {
     if (depth > kMaxMutationDepth || out_.size() >= kMaxCandidates) return;
-    const FlatSchema flat = flatten_schema(root_, schema, depth);
+    // Every mutation copies the value: charge one copy per level walked.
+    if (!work_.spend_copy(value)) return;
+    const FlatSchema flat = flattener_.flatten(schema, depth);
     const json& s = flat.get();
     // Under anyOf/oneOf, mutate against the branch the value actually satisfies.
     for (const char* combinator : {"anyOf", "oneOf"}) {
       const json* branches = keyword(s, combinator);
       if (branches == nullptr || !branches->is_array()) continue;
+      if (!work_.spend_copy(s)) return;
       json rest = s;
       rest.erase(combinator);
       for (std::size_t i = 0; i < branches->size() && i < kMaxBranches; ++i) {
-        const json merged = merge_schemas(rest, flatten_schema(root_, (*branches)[i], depth).get());
-        if (check_subschema(root_, merged, value).empty()) {
+        const json merged = flattener_.merge(rest, flattener_.flatten((*branches)[i], depth).get());
+        if (check_subschema(root_, merged, value, work_).empty()) {
           collect_direct(merged, value, depth, emit);
           break;
         }
@@ -218,22 +223,26 @@ class Violator {
 
   const json& root_;
   Rng& rng_;
+  SchemaFlattener& flattener_;
+  SchemaWork& work_;
   std::vector<json>& out_;
 };
 
 }  // namespace
 
-json generate_violating_instance(const json& schema, Rng& rng) {
+json generate_violating_instance(const json& schema, Rng& rng, budget::WorkBudget& budget) {
   if (nests_deeper_than(schema, kMaxJsonNesting)) {
-    return generate_violating_instance(pruned_copy(schema, kMaxJsonNesting), rng);
+    return generate_violating_instance(pruned_copy(schema, kMaxJsonNesting), rng, budget);
   }
   try {
-    const json valid = generate_instance(schema, rng);
+    const json valid = generate_instance(schema, rng, budget);
+    SchemaWork work(budget);
+    SchemaFlattener flattener(schema, work);
     std::vector<json> candidates;
     const Emit keep = [&candidates](json candidate) {
       if (candidates.size() < kMaxCandidates) candidates.push_back(std::move(candidate));
     };
-    Violator(schema, rng, candidates).collect(schema, valid, 0, keep);
+    Violator(schema, rng, flattener, candidates).collect(schema, valid, 0, keep);
     for (std::size_t i = candidates.size(); i > 1; --i) {
       std::swap(candidates[i - 1], candidates[rng.next() % i]);
     }
@@ -244,12 +253,18 @@ json generate_violating_instance(const json& schema, Rng& rng) {
       candidates.push_back(std::move(blunt));
     }
     for (auto& candidate : candidates) {
-      if (!check_instance(schema, candidate).empty()) return std::move(candidate);
+      if (!check_subschema(schema, schema, candidate, work).empty()) return std::move(candidate);
+      if (work.exhausted()) break;
     }
   } catch (const std::exception&) {
     // Only allocation failure is expected here; fall through to the unconstrained answer.
   }
   return hallucinated_member(rng, json::object());
+}
+
+json generate_violating_instance(const json& schema, Rng& rng) {
+  budget::WorkBudget unlimited;
+  return generate_violating_instance(schema, rng, unlimited);
 }
 
 }  // namespace chatmock::synthesis

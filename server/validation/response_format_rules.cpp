@@ -1,8 +1,10 @@
 // Rules for `response_format` (ResponseFormatText / JsonObject / JsonSchema): its shape, the
-// json_schema name, and JSON mode's requirement that the conversation mention "json".
+// json_schema name, JSON mode's requirement that the conversation mention "json", and schemas
+// no finite value satisfies (a required-property cycle), refused rather than answered invalid.
 #include <cctype>
 #include <string_view>
 
+#include "synthesis/json_schema_cycles.h"
 #include "validation/rule_context.h"
 
 namespace chatmock::validation::detail {
@@ -58,7 +60,18 @@ void check_json_schema(const json& format, RuleContext& ctx) {
     ctx.missing("validation.missing_field", path + ".name");
   }
   ctx.optional_member(*schema, "description", kString, path);
-  ctx.optional_member(*schema, "schema", kObject, path);
+  if (const json* body = ctx.optional_member(*schema, "schema", kObject, path)) {
+    if (const auto cycle = synthesis::find_required_cycle(*body)) {
+      const json* name = member(*schema, "name");
+      const std::string shown =
+          name != nullptr && name->is_string() ? quote(name->get_ref<const std::string&>()) : "";
+      ctx.report("validation.json_schema_required_cycle", path + ".schema", "invalid_json_schema",
+                 "Invalid schema for response_format '" + shown +
+                     "': no finite value satisfies it, because required properties form a "
+                     "cycle: " +
+                     quote(*cycle) + ".");
+    }
+  }
   ctx.optional_member(*schema, "strict", kBoolean | kNull, path);
 }
 

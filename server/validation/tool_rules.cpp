@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "synthesis/json_schema_cycles.h"
 #include "validation/rule_context.h"
 
 namespace chatmock::validation::detail {
@@ -33,7 +34,19 @@ void check_function_object(const json& function, const std::string& path,
     ctx.missing("validation.missing_field", path + ".name");
   }
   ctx.optional_member(function, "description", kString, path);
-  ctx.optional_member(function, "parameters", kObject, path);
+  if (const json* parameters = ctx.optional_member(function, "parameters", kObject, path)) {
+    if (const auto cycle = synthesis::find_required_cycle(*parameters)) {
+      const json* name = member(function, "name");
+      const std::string shown =
+          name != nullptr && name->is_string() ? quote(name->get_ref<const std::string&>()) : "";
+      ctx.report("validation.json_schema_required_cycle", path + ".parameters",
+                 "invalid_json_schema",
+                 "Invalid schema for function '" + shown +
+                     "': no finite value satisfies it, because required properties form a "
+                     "cycle: " +
+                     quote(*cycle) + ".");
+    }
+  }
   ctx.optional_member(function, "strict", kBoolean | kNull, path);
 }
 
