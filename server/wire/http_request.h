@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "budget/work_budget.h"
+
 namespace chatmock::wire {
 
 /// A request as received: method, path (no query), lower-cased headers, raw body.
@@ -16,6 +18,7 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers;  ///< names lower-cased
   std::string body;
   std::string remote_addr;
+  budget::CancelFlag cancelled;  ///< raised by the HTTP layer on hang-up or shutdown (may be null)
 
   /// The first value of header `name` (case-insensitive), or "" when absent.
   std::string_view header(std::string_view name) const;
