@@ -2,13 +2,13 @@
 #include "app/admin_endpoints.h"
 
 #include "api/api_error.h"
-#include "scenarios/scenario_runner.h"
+#include "reply/error_reply.h"
 #include "stubbing/fixture_loader.h"
 
 namespace chatmock::app {
 
 namespace {
-wire::WireReply ok_json(const nlohmann::json& body) { return wire::json_reply(200, scenarios::dump_json(body)); }
+wire::WireReply ok_json(const nlohmann::json& body) { return wire::json_reply(200, reply::dump_json(body)); }
 }  // namespace
 
 nlohmann::json scenarios_as_json(const scenarios::ScenarioCatalogue& catalogue) {
@@ -63,11 +63,11 @@ wire::WireReply admin_add_fixtures(ServerContext& server, const wire::HttpReques
   if (const auto* reason = std::get_if<std::string>(&parsed)) {
     const api::ApiError error{400, "Invalid fixture: " + *reason, "invalid_request_error",
                               std::nullopt, "invalid_fixture"};
-    return wire::json_reply(error.status, error.body_text());
+    return reply::error_reply(error);
   }
   const auto ids =
       server.stubs.add(std::get<std::vector<stubbing::StubMapping>>(std::move(parsed)));
-  return wire::json_reply(201, scenarios::dump_json({{"ids", ids}}));
+  return wire::json_reply(201, reply::dump_json({{"ids", ids}}));
 }
 
 wire::WireReply admin_clear_fixtures(ServerContext& server, const wire::HttpRequest&) {
@@ -80,7 +80,7 @@ wire::WireReply admin_delete_fixture(ServerContext& server, const wire::HttpRequ
   if (!server.stubs.remove(id)) {
     const api::ApiError error{404, "No fixture with id '" + std::string(id) + "'.",
                               "invalid_request_error", std::nullopt, "fixture_not_found"};
-    return wire::json_reply(error.status, error.body_text());
+    return reply::error_reply(error);
   }
   return ok_json({{"deleted", std::string(id)}});
 }

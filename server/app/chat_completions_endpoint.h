@@ -1,6 +1,6 @@
-// POST /v1/chat/completions: auth → scenario selection → body parse → validation → seed →
-// rate limit → scenario pipeline → standard headers → journal. The order matches the real API:
-// a bad key fails before a bad body, a bad body before a rate limit.
+// POST /v1/chat/completions as the HTTP layer sees it: the reply pipeline (reply/pipeline.h,
+// docs/architecture.md) answers, this adapter adds timing, --record forwarding, the standard
+// headers and the journal entry.
 #pragma once
 
 #include <string_view>

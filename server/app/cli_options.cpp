@@ -11,11 +11,29 @@
 #include "app/admin_endpoints.h"
 #include "app/authorization.h"
 #include "models/catalogue_file.h"
-#include "scenarios/tunables.h"
+#include "reply/latency.h"
 
 namespace chatmock::app {
 
 namespace {
+// The per-request work budget (docs/reliability.md): how long one reply may take to build and
+// how many bytes it may have; a request over either gets a 400 naming the flag.
+void add_reply_budget_flags(CLI::App& command, Config& config) {
+  command
+      .add_option_function<std::int64_t>(
+          "--work-budget-ms",
+          [&config](const std::int64_t& ms) { config.budget.work = std::chrono::milliseconds(ms); },
+          "Longest one reply may take to build, in ms (else 400 work_budget_exceeded)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{600000}))
+      ->default_str(std::to_string(config.budget.work.count()));
+  command
+      .add_option("--max-reply-bytes", config.budget.reply_bytes,
+                  "Largest reply body, all choices and stream framing included (else 400 "
+                  "reply_too_large)")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 34))
+      ->capture_default_str();
+}
+
 // Resource limits (docs/reliability.md): each bounds what one client can make the server hold.
 void add_limit_flags(CLI::App& command, Config& config) {
   command.add_option("--max-connections", config.http.max_connections,
@@ -111,6 +129,7 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
   command.add_option("--max-total-completion-tokens", config.validation.max_total_completion_tokens,
                      "Most n x max tokens one request may ask for (else 400)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40U));
+  add_reply_budget_flags(command, config);
   command.add_option("--tls-cert", config.http.tls_cert, "Serve HTTPS with this certificate (PEM)");
   command.add_option("--tls-key", config.http.tls_key, "Private key for --tls-cert (PEM)");
 }
@@ -122,12 +141,12 @@ bool finish_serve_flags(Config& config, const ServeFlags& flags, std::string& er
   if (flags.log == "auto") config.log = terminal ? LogFormat::text : LogFormat::json;
   config.log_color = terminal && config.log == LogFormat::text;
   if (!flags.latency.empty()) {
-    const auto latency = scenarios::parse_latency(flags.latency);
+    const auto latency = reply::parse_latency(flags.latency, "--latency");
     if (!latency) {
-      error = "--latency: expected ttft=MS,itl=MS[,jitter=PCT], got '" + flags.latency + "'";
+      error = latency.error().message;
       return false;
     }
-    config.latency = *latency;
+    config.latency = latency->over({});
   }
   if (!flags.rate_limit.empty()) {
     const auto limits = ratelimit::parse_rate_limit(flags.rate_limit);

@@ -10,7 +10,8 @@
 #include "http/http_server.h"
 #include "ratelimit/rate_limiter.h"
 #include "recording/record_spec.h"
-#include "scenarios/scenario_runner.h"
+#include "budget/work_budget.h"
+#include "reply/latency.h"
 #include "validation/request_body.h"
 #include "validation/request_validator.h"
 
@@ -30,7 +31,7 @@ struct Config {
   std::string admin_token;                  ///< protects /_chatmock/* when set
   LogFormat log = LogFormat::text;
   bool log_color = false;                   ///< ANSI colours in text logs (stderr is a terminal)
-  scenarios::Latency latency;               ///< --latency, applied to every stream
+  reply::Latency latency;                   ///< --latency, applied to every stream
   ratelimit::RateLimitConfig rate_limit;    ///< --rate-limit
   std::vector<std::string> fixture_dirs;    ///< --fixtures; none → the shipped corpus
   bool strict = false;                      ///< unmatched requests get 404 instead of synthesis
@@ -45,6 +46,7 @@ struct Config {
   validation::BodyLimits body_limits;
   validation::ValidationOptions validation;  ///< message, tool and string-length limits
   std::string default_scenario = "default";  ///< used when a request selects none
+  budget::BudgetLimits budget;               ///< --work-budget-ms, --max-reply-bytes
 };
 
 }  // namespace chatmock::app

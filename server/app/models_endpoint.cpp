@@ -7,7 +7,7 @@
 #include "api/api_error.h"
 #include "app/authorization.h"
 #include "models/model_catalogue.h"
-#include "scenarios/scenario_runner.h"
+#include "reply/error_reply.h"
 
 namespace chatmock::app {
 
@@ -16,9 +16,7 @@ bool authorized(const ServerContext& server, const wire::HttpRequest& request) {
   return server.config.no_auth || has_api_key(request);
 }
 
-wire::WireReply error_reply(const api::ApiError& error) {
-  return wire::json_reply(error.status, error.body_text());
-}
+using reply::error_reply;
 
 const models::Catalogue& catalogue_of(const ServerContext& server) {
   return models::Catalogue::or_builtin(server.config.validation.models.get());
@@ -34,7 +32,7 @@ wire::WireReply list_models(ServerContext& server, const wire::HttpRequest& requ
   if (!authorized(server, request)) return error_reply(api::missing_api_key());
   nlohmann::json data = nlohmann::json::array();
   for (const auto& spec : catalogue_of(server).models()) data.push_back(model_json(spec));
-  return wire::json_reply(200, scenarios::dump_json({{"object", "list"}, {"data", data}}));
+  return wire::json_reply(200, reply::dump_json({{"object", "list"}, {"data", data}}));
 }
 
 wire::WireReply retrieve_model(ServerContext& server, const wire::HttpRequest& request,
@@ -42,7 +40,7 @@ wire::WireReply retrieve_model(ServerContext& server, const wire::HttpRequest& r
   if (!authorized(server, request)) return error_reply(api::missing_api_key());
   const auto* spec = catalogue_of(server).find(id);
   if (spec == nullptr) return error_reply(api::model_not_found(std::string(id)));
-  return wire::json_reply(200, scenarios::dump_json(model_json(*spec)));
+  return wire::json_reply(200, reply::dump_json(model_json(*spec)));
 }
 
 }  // namespace chatmock::app

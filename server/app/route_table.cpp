@@ -11,7 +11,8 @@
 #include "app/authorization.h"
 #include "app/chat_completions_endpoint.h"
 #include "app/models_endpoint.h"
-#include "app/response_headers.h"
+#include "reply/error_reply.h"
+#include "reply/response_headers.h"
 #include "synthesis/id_generator.h"
 
 namespace chatmock::app {
@@ -30,7 +31,7 @@ struct Route {
 wire::SharedReply finished(ServerContext& server, const wire::HttpRequest& request, wire::WireReply reply) {
   synthesis::Rng rng(static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
                      server.unseeded_counter.fetch_add(1));
-  add_standard_headers(reply, synthesis::request_id(rng), 0,
+  chatmock::reply::add_standard_headers(reply, synthesis::request_id(rng), 0,
                        server.rate_limiter.peek(std::string(api_key_of(request)), 0));
   return std::make_shared<const wire::WireReply>(std::move(reply));
 }
@@ -72,7 +73,7 @@ constexpr std::array kRoutes = {
     Route{"GET", "/_chatmock/state", &admin<admin_state>},
 };
 
-wire::WireReply error_reply(const api::ApiError& error) { return wire::json_reply(error.status, error.body_text()); }
+using reply::error_reply;
 
 /// Splits "/scenarios/{name}/rest" into {name, "/rest"}; otherwise {"", path}.
 std::pair<std::string_view, std::string_view> split_scenario_prefix(std::string_view path) {

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <mutex>
 
-#include "scenarios/scenario_runner.h"
+#include "reply/error_reply.h"
 
 namespace chatmock::app {
 
@@ -69,7 +69,7 @@ void log_line(LogFormat format, bool color, const journal::ServeEvent& event) {
   static std::mutex mutex;
   std::string line;
   if (format == LogFormat::json) {
-    line = scenarios::dump_json({{"id", event.id},
+    line = reply::dump_json({{"id", event.id},
                                  {"method", event.method},
                                  {"path", event.path},
                                  {"status", event.status},

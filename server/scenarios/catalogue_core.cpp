@@ -80,7 +80,7 @@ void register_message_content_scenarios(ScenarioCatalogue& catalogue) {
                  .edit_completion =
                      [](api::ChatCompletion& completion, ScenarioContext& ctx) {
                        truncate_answers(completion, FinishReason::content_filter, ctx);
-                       if (requested_variant(ctx) != "null") return;
+                       if (!ctx.directives.has_variant("null")) return;
                        for (auto& choice : completion.choices) {
                          choice.message.content.set_null();
                          choice.logprobs.set_null();
@@ -115,7 +115,7 @@ void register_tool_call_scenarios(ScenarioCatalogue& catalogue) {
                      },
                  .edit_chunks =
                      [](std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
-                       if (requested_variant(ctx) == "interleaved")
+                       if (ctx.directives.has_variant("interleaved"))
                          interleave_tool_call_chunks(chunks);
                      }});
   catalogue.add({.name = "malformed_tool_arguments",
@@ -223,12 +223,12 @@ void register_key_shape_scenarios(ScenarioCatalogue& catalogue) {
                  .breaks_spec = true,
                  .edit_body =
                      [](nlohmann::json& body, ScenarioContext& ctx) {
-                       null_absent_in_body(body, requested_variant(ctx) == "nullable");
+                       null_absent_in_body(body, ctx.directives.has_variant("nullable"));
                      },
                  .edit_chunks =
                      [](std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
                        for (auto& chunk : chunks)
-                         null_absent_in_chunk(chunk, requested_variant(ctx) == "nullable");
+                         null_absent_in_chunk(chunk, ctx.directives.has_variant("nullable"));
                      }});
   catalogue.add({.name = "fuzz",
                  .description =

@@ -5,7 +5,6 @@
 #include "scenarios/error_content_filter.h"
 #include "scenarios/error_replies.h"
 #include "scenarios/scenario_catalogue.h"
-#include "scenarios/transport_knobs.h"
 
 namespace chatmock::scenarios {
 
@@ -15,7 +14,7 @@ template <typename Build>
 ReplaceReply answer_with(Build build) {
   return [build](ScenarioContext& ctx) -> std::optional<wire::WireReply> {
     wire::WireReply reply = build(ctx);
-    apply_retry_variant(reply, ctx.http);
+    apply_retry_variant(reply, ctx.directives);
     return reply;
   };
 }
@@ -37,14 +36,14 @@ void add_status_errors(ScenarioCatalogue& catalogue) {
                      "X-Chatmock-Variant picks another §4 case as http_400_validation does.",
                  .group = "errors",
                  .replace_reply = answer_with([](ScenarioContext& ctx) {
-                   return error_reply(validation_error(ctx.http, "context_length"));
+                   return error_reply(validation_error(ctx.directives, "context_length"));
                  })});
   catalogue.add({.name = "error_401",
                  .description = "401 invalid_request_error invalid_api_key: \"Incorrect API key "
                                 "provided: sk-…\" with the sent key masked.",
                  .group = "errors",
                  .replace_reply = answer_with([](ScenarioContext& ctx) {
-                   return error_reply(incorrect_api_key(ctx.http));
+                   return error_reply(incorrect_api_key(ctx.directives));
                  })});
   catalogue.add({.name = "error_403",
                  .description = "403 request_forbidden unsupported_country_region_territory: "
@@ -64,7 +63,7 @@ void add_status_errors(ScenarioCatalogue& catalogue) {
                                 "no_retry, retry_after_300, insufficient_quota.",
                  .group = "errors",
                  .replace_reply = [](ScenarioContext& ctx) -> std::optional<wire::WireReply> {
-                   return rate_limit_reply(ctx.request.model, RateLimitTiming{}, ctx.http);
+                   return rate_limit_reply(ctx.request.model, RateLimitTiming{}, ctx.directives);
                  }});
   catalogue.add({.name = "error_500",
                  .description = "500 server_error: \"The server had an error while processing your "
@@ -92,14 +91,14 @@ void add_catalogue_errors(ScenarioCatalogue& catalogue) {
                  .group = "errors",
                  .replace_reply = [](ScenarioContext& ctx) -> std::optional<wire::WireReply> {
                    const RateLimitTiming timing{1, 644, "1s", "644ms", false};
-                   return rate_limit_reply(ctx.request.model, timing, ctx.http);
+                   return rate_limit_reply(ctx.request.model, timing, ctx.directives);
                  }});
   catalogue.add({.name = "http_429_insufficient_quota",
                  .description = "429 insufficient_quota (type and code), not transient though SDKs "
                                 "retry it; variants no_retry, legacy_code (code null).",
                  .group = "errors",
                  .replace_reply = [](ScenarioContext& ctx) -> std::optional<wire::WireReply> {
-                   return insufficient_quota_reply(ctx.http);
+                   return insufficient_quota_reply(ctx.directives);
                  }});
   catalogue.add({.name = "http_500_503_then_success",
                  .description = "A sequence: 500, then 503, then the default reply; probes the "
@@ -113,14 +112,14 @@ void add_catalogue_errors(ScenarioCatalogue& catalogue) {
                                 "max_tokens, stream_options, json_mode, context_length.",
                  .group = "errors",
                  .replace_reply = answer_with([](ScenarioContext& ctx) {
-                   return error_reply(validation_error(ctx.http, "tool_call_id"));
+                   return error_reply(validation_error(ctx.directives, "tool_call_id"));
                  })});
   catalogue.add({.name = "http_error_non_json_body",
                  .description = "502 with an empty body (node: \"502 status code (no body)\"); "
                                 "X-Chatmock-Variant: html sends a gateway HTML page.",
                  .group = "errors",
                  .replace_reply = answer_with([](ScenarioContext& ctx) {
-                   if (has_variant(ctx.http, "html")) return html_bad_gateway();
+                   if (ctx.directives.has_variant("html")) return html_bad_gateway();
                    auto reply = wire::json_reply(502, "");
                    reply.content_type = "text/plain";
                    return reply;
@@ -131,7 +130,7 @@ void add_catalogue_errors(ScenarioCatalogue& catalogue) {
                  .breaks_spec = true,
                  .group = "errors",
                  .replace_reply = answer_with([](ScenarioContext& ctx) {
-                   const auto error = validation_error(ctx.http, "context_length");
+                   const auto error = validation_error(ctx.directives, "context_length");
                    return wire::json_reply(error.status, error.body()["error"].dump());
                  })});
   catalogue.add(

@@ -18,7 +18,6 @@ using api::FinishReason;
 using nlohmann::json;
 
 constexpr std::string_view kGroup = "finish_reasons";
-constexpr std::string_view kFinishReasonHeader = "x-chatmock-finish-reason";
 // A limit beyond any model's output budget is honoured only up to here, to bound the body.
 constexpr std::int64_t kMaxTruncatedTokens = 131072;
 
@@ -79,8 +78,8 @@ std::optional<FinishReason> parse_finish_reason(std::string_view text) {
 /// The header's value verbatim, else one of the values non-OpenAI backends are seen sending
 /// (OpenRouter "error", Anthropic-style "end_turn", llama-style "eos").
 std::string unknown_finish_reason(ScenarioContext& ctx) {
-  if (const auto header = ctx.http.header(kFinishReasonHeader); !header.empty()) {
-    return std::string(header);
+  if (const auto& wanted = ctx.directives.finish_reason; !wanted.empty()) {
+    return wanted;
   }
   static const std::array<const char*, 3> kValues = {"error", "end_turn", "eos"};
   return kValues[static_cast<std::size_t>(
@@ -232,7 +231,7 @@ void register_finish_reason_scenarios(ScenarioCatalogue& catalogue) {
       "\"tool_calls\" (X-Chatmock-Finish-Reason: stop gives \"stop\").");
   with_content.shape_reply = [](synthesis::ReplyDefinition& definition, ScenarioContext& ctx) {
     definition.kind = synthesis::ReplyKind::tool_calls;
-    definition.finish_reason = parse_finish_reason(ctx.http.header(kFinishReasonHeader))
+    definition.finish_reason = parse_finish_reason(ctx.directives.finish_reason)
                                    .value_or(FinishReason::tool_calls);
   };
   with_content.edit_completion = [](api::ChatCompletion& completion, ScenarioContext&) {

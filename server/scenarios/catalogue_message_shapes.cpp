@@ -15,7 +15,7 @@ constexpr const char* kGroup = "message_shapes";
 
 /// X-Chatmock-Variant: non_ascii switches annotations_url_citation to the accented/emoji text.
 bool wants_non_ascii(const ScenarioContext& ctx) {
-  return ctx.http.header("x-chatmock-variant") == "non_ascii";
+  return ctx.directives.has_variant("non_ascii");
 }
 
 void register_plain_shapes(ScenarioCatalogue& catalogue) {

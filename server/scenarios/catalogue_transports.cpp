@@ -3,10 +3,11 @@
 // stay fast; X-Chatmock-Latency and X-Chatmock-Disconnect-After stretch or move them.
 #include "api/api_error.h"
 #include "scenarios/scenario_catalogue.h"
-#include "scenarios/scenario_runner.h"
 #include "scenarios/transport_edits.h"
 #include "scenarios/transport_knobs.h"
-#include "scenarios/tunables.h"
+#include "reply/error_reply.h"
+
+#include <algorithm>
 
 namespace chatmock::scenarios {
 
@@ -16,7 +17,9 @@ using std::chrono::milliseconds;
 constexpr Latency kSlowDefaults{milliseconds(400), milliseconds(40), 0};
 constexpr milliseconds kSlowBudget{2000};
 constexpr milliseconds kLongSilence{3000};
+// One keep-alive per second: with ttft capped at 10 min, at most 600 comment writes.
 constexpr milliseconds kKeepaliveEvery{1000};
+constexpr std::int64_t kMaxPacedTokens = 1'000'000;
 
 std::int64_t completion_tokens(const wire::WireReply& reply) {
   const auto body = nlohmann::json::parse(reply.body(), nullptr, false);
@@ -26,11 +29,14 @@ std::int64_t completion_tokens(const wire::WireReply& reply) {
 }
 
 void make_slow(wire::WireReply& reply, ScenarioContext& ctx) {
-  const auto requested = requested_latency(ctx.http, kSlowDefaults);
+  const auto requested = requested_latency(ctx.directives, kSlowDefaults);
   Latency latency = requested.value_or(kSlowDefaults);
   if (!reply.chunked) {
     // A JSON reply arrives when generation is done: every token's time comes before byte one.
-    auto total = latency.ttft + latency.itl * completion_tokens(reply);
+    // Tokens come from the body (a stub's may claim anything): capped so the product stays a
+    // sane wait, never a signed overflow.
+    const auto tokens = std::clamp<std::int64_t>(completion_tokens(reply), 0, kMaxPacedTokens);
+    auto total = std::min(latency.ttft + latency.itl * tokens, reply::kMaxTtft);
     if (!requested) total = std::min(total, kSlowBudget);
     stall_before(reply, 0, total);
     return;
@@ -49,20 +55,20 @@ void make_slow(wire::WireReply& reply, ScenarioContext& ctx) {
 
 void disconnect_midway(wire::WireReply& reply, ScenarioContext& ctx) {
   const std::size_t total = body_size(reply);
-  auto after = static_cast<std::size_t>(header_integer(ctx.http, "x-chatmock-disconnect-after",
-                                                       static_cast<std::int64_t>(total / 2)));
+  auto after = static_cast<std::size_t>(ctx.directives.disconnect_after.value_or(
+      static_cast<std::int64_t>(total / 2)));
   if (total > 0) after = std::min(after, total - 1);
   cut_after(reply, after);
 }
 
 std::optional<milliseconds> keepalive_for(const wire::WireReply& reply,
                                           const ScenarioContext& ctx) {
-  if (!reply.chunked || !has_variant(ctx.http, "keepalive")) return std::nullopt;
+  if (!reply.chunked || !ctx.directives.has_variant("keepalive")) return std::nullopt;
   return kKeepaliveEvery;
 }
 
 void stall_mid_body(wire::WireReply& reply, ScenarioContext& ctx) {
-  const auto silence = requested_latency(ctx.http, {milliseconds(0), kLongSilence, 0})
+  const auto silence = requested_latency(ctx.directives, {milliseconds(0), kLongSilence, 0})
                            .value_or(Latency{milliseconds(0), kLongSilence, 0})
                            .itl;
   const auto keepalive = keepalive_for(reply, ctx);
@@ -84,12 +90,12 @@ void end_with_error(std::vector<streaming::StreamFrame>& frames, std::size_t kee
 std::optional<wire::WireReply> server_error_for_json(ScenarioContext& ctx) {
   // A non-stream request has no "after the 200": the same error arrives as a 500 instead.
   if (ctx.stream) return std::nullopt;
-  return wire::json_reply(500, api::server_error().body_text());
+  return reply::error_reply(api::server_error());
 }
 
 void cut_mid_chunk(std::vector<streaming::StreamFrame>& frames, ScenarioContext& ctx) {
   const std::size_t end = content_end(frames);
-  if (has_variant(ctx.http, "after_chunk")) {
+  if (ctx.directives.has_variant("after_chunk")) {
     frames.resize(end);
     return;
   }
@@ -121,7 +127,7 @@ void add_pacing(ScenarioCatalogue& catalogue) {
                  .edit_wire = [](wire::WireReply& reply, ScenarioContext& ctx) {
                    const Latency defaults{kLongSilence, milliseconds(0), 0};
                    const auto silence =
-                       requested_latency(ctx.http, defaults).value_or(defaults).ttft;
+                       requested_latency(ctx.directives, defaults).value_or(defaults).ttft;
                    stall_before(reply, 0, silence, keepalive_for(reply, ctx));
                  },
                  .paces_itself = true});

@@ -31,7 +31,7 @@ void register_usage_placement(ScenarioCatalogue& catalogue) {
                  .group = kGroup,
                  .shape_reply = include_usage,
                  .edit_chunks = [](std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
-                   const bool running = ctx.http.header("x-chatmock-variant") == "running_totals";
+                   const bool running = ctx.directives.has_variant("running_totals");
                    move_usage_into_choice_chunks(chunks, running);
                  }});
   catalogue.add({.name = "usage_details_full",

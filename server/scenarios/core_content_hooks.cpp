@@ -9,7 +9,6 @@
 #include <string_view>
 
 #include "scenarios/core_reply_edits.h"
-#include "scenarios/tunables.h"
 #include "synthesis/json_schema_generator.h"
 #include "synthesis/text_generator.h"
 #include "synthesis/token_splitter.h"
@@ -89,15 +88,19 @@ constexpr std::size_t kLargeDeltaBytes = 16 * 1024;
 
 /// X-Chatmock-Size bytes of prose (default 1 MiB, capped at 16 MiB to bound server memory),
 /// the same text for the JSON and the stream form because it comes from a labelled fork.
-std::string large_content(const ScenarioContext& ctx) {
+std::size_t large_bytes(const ScenarioContext& ctx) {
   constexpr std::int64_t kDefault = 1 << 20;
   constexpr std::int64_t kCap = 16 << 20;
-  const auto bytes = static_cast<std::size_t>(
-      std::clamp<std::int64_t>(header_integer(ctx.http, "x-chatmock-size", kDefault), 1, kCap));
+  return static_cast<std::size_t>(
+      std::clamp<std::int64_t>(ctx.directives.size.value_or(kDefault), 1, kCap));
+}
+
+std::string large_content(const ScenarioContext& ctx) {
+  const auto bytes = large_bytes(ctx);
   synthesis::Rng rng = ctx.rng.fork("large/text");
   std::string text;
   text.reserve(bytes + 1024);
-  while (text.size() < bytes) {
+  while (text.size() < bytes && !ctx.budget.spent()) {
     if (!text.empty()) text += "\n\n";
     text += synthesis::generate_text(rng, 60, 120);
   }
@@ -143,11 +146,19 @@ void attach_streamed_annotations(std::vector<nlohmann::json>& chunks, ScenarioCo
 
 void shape_large(synthesis::ReplyDefinition& definition, ScenarioContext& ctx) {
   definition.kind = synthesis::ReplyKind::text;
-  definition.content = ctx.stream ? std::string(kLargePlaceholder) : large_content(ctx);
+  // Every choice carries the content: when n copies cannot fit the reply budget, spend it now
+  // and build none of them (the pipeline answers reply_too_large).
+  const std::size_t choices = static_cast<std::size_t>(
+      std::max<std::int64_t>(1, definition.choice_count.value_or(ctx.request.choice_count())));
+  if (const auto total = large_bytes(ctx) * choices; total > ctx.budget.remaining_bytes()) {
+    ctx.budget.charge(total);
+  }
+  const bool build = !ctx.stream && ctx.budget.exhaustion() == budget::Exhaustion::none;
+  definition.content = build ? large_content(ctx) : std::string(kLargePlaceholder);
 }
 
 void bill_large_content(api::ChatCompletion& completion, ScenarioContext& ctx) {
-  if (!ctx.stream || !completion.usage.has_value()) return;
+  if (!ctx.stream || !completion.usage.has_value() || ctx.budget.spent()) return;
   const auto tokens = static_cast<std::int64_t>(synthesis::count_tokens(large_content(ctx)));
   for (const auto& choice : completion.choices) {
     if (choice.message.content != api::Field<std::string>(std::string(kLargePlaceholder))) continue;
@@ -157,7 +168,7 @@ void bill_large_content(api::ChatCompletion& completion, ScenarioContext& ctx) {
 }
 
 void expand_large_deltas(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
-  if (!ctx.stream) return;
+  if (!ctx.stream || ctx.budget.spent()) return;
   const std::string content = large_content(ctx);
   std::vector<json> out;
   out.reserve(chunks.size() + content.size() / kLargeDeltaBytes + 1);

@@ -13,7 +13,6 @@
 #include <string_view>
 
 #include "scenarios/transport_edits.h"
-#include "scenarios/tunables.h"
 
 namespace chatmock::scenarios {
 
@@ -283,8 +282,7 @@ void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
 }  // namespace
 
 int fuzz_level(const ScenarioContext& ctx) {
-  return static_cast<int>(
-      std::clamp<std::int64_t>(header_integer(ctx.http, "x-chatmock-fuzz-level", 1), 1, 3));
+  return ctx.directives.fuzz_level.value_or(1);
 }
 
 void fuzz_body(nlohmann::json& body, ScenarioContext& ctx) {

@@ -52,10 +52,6 @@ bool at_token_limit(const api::ChatCompletionRequest& request, const std::string
 }
 }  // namespace
 
-std::string_view requested_variant(const ScenarioContext& ctx) {
-  return ctx.http.header("x-chatmock-variant");
-}
-
 void prefer_text(synthesis::ReplyDefinition& definition,
                  const api::ChatCompletionRequest& request) {
   const auto kind = synthesis::plan_reply(request, definition).kind;

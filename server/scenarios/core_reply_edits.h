@@ -9,9 +9,6 @@
 
 namespace chatmock::scenarios {
 
-/// The request's X-Chatmock-Variant header ("" when absent), which picks a scenario's sub-case.
-std::string_view requested_variant(const ScenarioContext& ctx);
-
 /// Makes an automatic reply prose when the request would otherwise get a tool or function call.
 void prefer_text(synthesis::ReplyDefinition& definition, const api::ChatCompletionRequest& request);
 

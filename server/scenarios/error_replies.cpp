@@ -5,7 +5,6 @@
 
 #include <array>
 
-#include "scenarios/transport_knobs.h"
 
 namespace chatmock::scenarios {
 
@@ -64,15 +63,8 @@ std::string masked_key(std::string_view key) {
 }
 }  // namespace
 
-wire::WireReply error_reply(const api::ApiError& error) {
-  return wire::json_reply(error.status, error.body_text());
-}
-
-api::ApiError incorrect_api_key(const wire::HttpRequest& http) {
-  std::string_view authorization = http.header("authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (authorization.substr(0, kBearer.size()) == kBearer)
-    authorization.remove_prefix(kBearer.size());
+api::ApiError incorrect_api_key(const reply::Directives& directives) {
+  const std::string_view authorization = directives.api_key;
   if (authorization.empty()) return api::missing_api_key();
   // developers.openai.com/docs/guides/error-codes: "Incorrect API key provided".
   return {401,
@@ -91,10 +83,10 @@ api::ApiError engine_overloaded() {
           std::nullopt, std::nullopt};
 }
 
-api::ApiError validation_error(const wire::HttpRequest& http, std::string_view fallback) {
+api::ApiError validation_error(const reply::Directives& directives, std::string_view fallback) {
   const ValidationCase* chosen = nullptr;
   for (const auto& candidate : kValidationCases) {
-    if (has_variant(http, candidate.variant)) chosen = &candidate;
+    if (directives.has_variant(candidate.variant)) chosen = &candidate;
     if (!chosen && candidate.variant == fallback) chosen = &candidate;
   }
   if (!chosen) chosen = &kValidationCases.front();
@@ -103,8 +95,8 @@ api::ApiError validation_error(const wire::HttpRequest& http, std::string_view f
 }
 
 wire::WireReply rate_limit_reply(const std::string& model, const RateLimitTiming& timing,
-                                 const wire::HttpRequest& http) {
-  if (has_variant(http, "insufficient_quota")) return insufficient_quota_reply(http);
+                                 const reply::Directives& directives) {
+  if (directives.has_variant("insufficient_quota")) return insufficient_quota_reply(directives);
   // BuilderIO/micro-agent #86: type `tokens`, code rate_limit_exceeded, "Please try again in …".
   const api::ApiError error{
       429,
@@ -120,28 +112,28 @@ wire::WireReply rate_limit_reply(const std::string& model, const RateLimitTiming
   reply.set_header("x-ratelimit-remaining-tokens", "0");
   reply.set_header("x-ratelimit-reset-requests", timing.reset_requests);
   reply.set_header("x-ratelimit-reset-tokens", timing.reset_tokens);
-  if (has_variant(http, "retry_after_300")) {
+  if (directives.has_variant("retry_after_300")) {
     // Over python's 120 s ceiling: py gives up, node falls back to its own backoff (§3.3).
     reply.set_header("retry-after", "300");
   } else {
     reply.set_header("retry-after", std::to_string(timing.retry_after_seconds));
     reply.set_header("retry-after-ms", std::to_string(timing.retry_after_ms));
   }
-  apply_retry_variant(reply, http);
+  apply_retry_variant(reply, directives);
   return reply;
 }
 
-wire::WireReply insufficient_quota_reply(const wire::HttpRequest& http) {
+wire::WireReply insufficient_quota_reply(const reply::Directives& directives) {
   // NextChat #3123: type and code insufficient_quota; older bodies had code null.
   const api::ApiError error{429,
                             "You exceeded your current quota, please check your plan and billing "
                             "details.",
                             "insufficient_quota", std::nullopt,
-                            has_variant(http, "legacy_code")
+                            directives.has_variant("legacy_code")
                                 ? std::nullopt
                                 : std::optional<std::string>("insufficient_quota")};
   auto reply = error_reply(error);
-  apply_retry_variant(reply, http);
+  apply_retry_variant(reply, directives);
   return reply;
 }
 
@@ -151,10 +143,10 @@ std::string gateway_html_page(int status, std::string_view reason) {
          "</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n";
 }
 
-void apply_retry_variant(wire::WireReply& reply, const wire::HttpRequest& http) {
+void apply_retry_variant(wire::WireReply& reply, const reply::Directives& directives) {
   // x-should-retry overrides the status-based retry decision in both SDKs (§3.3).
-  if (has_variant(http, "no_retry")) reply.set_header("x-should-retry", "false");
-  if (has_variant(http, "force_retry")) reply.set_header("x-should-retry", "true");
+  if (directives.has_variant("no_retry")) reply.set_header("x-should-retry", "false");
+  if (directives.has_variant("force_retry")) reply.set_header("x-should-retry", "true");
 }
 
 }  // namespace chatmock::scenarios

@@ -7,22 +7,22 @@
 #include <string_view>
 
 #include "api/api_error.h"
-#include "wire/http_request.h"
+#include "reply/directives.h"
+#include "reply/error_reply.h"
 #include "wire/wire_reply.h"
 
 namespace chatmock::scenarios {
 
-/// A JSON reply carrying `error`'s status and {"error":{…}} body.
-wire::WireReply error_reply(const api::ApiError& error);
+using reply::error_reply;
 
 /// 401 invalid_api_key naming the request's key masked; the missing-key wording without one.
-api::ApiError incorrect_api_key(const wire::HttpRequest& http);
+api::ApiError incorrect_api_key(const reply::Directives& directives);
 /// 403 request_forbidden for an unsupported country, region or territory.
 api::ApiError region_not_supported();
 /// 503 server_error: the engine is overloaded.
 api::ApiError engine_overloaded();
 /// A §4 validation failure chosen by X-Chatmock-Variant, else the one called `fallback`.
-api::ApiError validation_error(const wire::HttpRequest& http, std::string_view fallback);
+api::ApiError validation_error(const reply::Directives& directives, std::string_view fallback);
 
 /// The numbers a 429 advertises; resets are duration strings as the API sends them ("1s").
 struct RateLimitTiming {
@@ -34,14 +34,14 @@ struct RateLimitTiming {
 };
 /// 429 rate_limit_exceeded (type `tokens`) for `model` with retry-after and x-ratelimit-*.
 wire::WireReply rate_limit_reply(const std::string& model, const RateLimitTiming& timing,
-                                 const wire::HttpRequest& http);
+                                 const reply::Directives& directives);
 /// 429 insufficient_quota: not transient, though both SDKs retry it.
-wire::WireReply insufficient_quota_reply(const wire::HttpRequest& http);
+wire::WireReply insufficient_quota_reply(const reply::Directives& directives);
 
 /// The HTML page a gateway (nginx, Cloudflare) sends when the upstream fails.
 std::string gateway_html_page(int status, std::string_view reason);
 
 /// Adds x-should-retry when X-Chatmock-Variant says no_retry (false) or force_retry (true).
-void apply_retry_variant(wire::WireReply& reply, const wire::HttpRequest& http);
+void apply_retry_variant(wire::WireReply& reply, const reply::Directives& directives);
 
 }  // namespace chatmock::scenarios

@@ -8,7 +8,6 @@
 #include <string_view>
 
 #include "scenarios/json_shape.h"
-#include "scenarios/tunables.h"
 #include "synthesis/id_generator.h"
 #include "synthesis/text_generator.h"
 #include "synthesis/token_splitter.h"
@@ -166,7 +165,7 @@ void add_url_citations_to_chunks(std::vector<json>& chunks, bool non_ascii) {
 
 void attach_audio(api::ChatCompletion& completion, ScenarioContext& ctx) {
   const auto pcm_bytes = std::clamp<std::int64_t>(
-      header_integer(ctx.http, "x-chatmock-size", kDefaultAudioBytes), 2, kMaxAudioBytes);
+      ctx.directives.size.value_or(kDefaultAudioBytes), 2, kMaxAudioBytes);
   for (auto& choice : completion.choices) {
     api::ChatCompletionAudio audio;
     audio.id = synthesis::random_token(ctx.rng, "audio_", 32);
@@ -179,7 +178,7 @@ void attach_audio(api::ChatCompletion& completion, ScenarioContext& ctx) {
 }
 
 void stream_audio_pieces(std::vector<json>& chunks, ScenarioContext& ctx) {
-  const bool drop_finish = ctx.http.header("x-chatmock-variant") == "no_finish_reason";
+  const bool drop_finish = ctx.directives.has_variant("no_finish_reason");
   std::vector<json> out;
   std::vector<std::int64_t> audio_choices;
   for (auto& chunk : chunks) {

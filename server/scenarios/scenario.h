@@ -13,19 +13,23 @@
 
 #include "api/chat_completion.h"
 #include "api/chat_completion_request.h"
+#include "budget/work_budget.h"
+#include "reply/directives.h"
 #include "streaming/sse_encoder.h"
 #include "streaming/stream_frame.h"
 #include "synthesis/random.h"
 #include "synthesis/reply_definition.h"
-#include "wire/http_request.h"
 #include "wire/wire_reply.h"
 
 namespace chatmock::scenarios {
 
-/// What a transformation may read: the request, its HTTP envelope, and its own seeded Rng.
+/// What a transformation may read: the request, its directives (the X-Chatmock-* knobs, parsed
+/// and capped at the edge), the request's work budget (loops that build bytes check it) and its
+/// own seeded Rng. Hooks never see HTTP headers.
 struct ScenarioContext {
   api::ChatCompletionRequest& request;
-  const wire::HttpRequest& http;
+  const reply::Directives& directives;
+  budget::WorkBudget& budget;
   synthesis::Rng rng;
   bool stream = false;
 };
@@ -56,7 +60,8 @@ struct Scenario {
   /// When set, the name stands for this sequence expression (e.g. "error_500,error_503,default")
   /// wherever it appears alone between commas; its hooks are then never run.
   std::string expands_to;
-  /// Reads X-Chatmock-Latency itself (slow, stalls), so the runner leaves base pacing to --latency.
+  /// Paces from the request's latency itself (slow, stalls), so the pipeline leaves base pacing
+  /// to --latency.
   bool paces_itself = false;
 };
 

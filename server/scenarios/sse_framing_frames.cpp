@@ -6,7 +6,7 @@
 #include <string>
 
 #include "api/api_error.h"
-#include "scenarios/scenario_runner.h"
+#include "reply/error_reply.h"
 #include "streaming/sse_encoder.h"
 
 namespace chatmock::scenarios::sse_framing {
@@ -44,7 +44,7 @@ bool append_to_first_string_member(std::string& arguments) {
   for (auto& [key, value] : parsed.items()) {
     if (!value.is_string()) continue;
     value = value.get<std::string>() + " " + std::string(kEmoji);
-    arguments = dump_json(parsed);
+    arguments = reply::dump_json(parsed);
     return true;
   }
   return false;
@@ -79,7 +79,7 @@ void spread_data_over_two_lines(Frames& frames) {
     for (const auto& [key, value] : parsed.items()) {
       if (!first) data += data.find('\n') == std::string::npos ? ",\n" : ",";
       first = false;
-      data += dump_json(key) + ":" + dump_json(value);
+      data += reply::dump_json(key) + ":" + reply::dump_json(value);
     }
     frame.event->data = data + "}";
   }
@@ -114,7 +114,7 @@ void end_with_named_error(Frames& frames, bool wrapped) {
     out.push_back(std::move(frame));
   }
   const auto body = api::server_error().body();
-  streaming::SseEvent error{dump_json(wrapped ? body : body["error"])};
+  streaming::SseEvent error{reply::dump_json(wrapped ? body : body["error"])};
   error.event = "error";
   out.push_back(StreamFrame::of_event(std::move(error)));
   frames = std::move(out);

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "api/chat_completion_chunk.h"
-#include "scenarios/scenario_runner.h"
+#include "reply/error_reply.h"
 #include "streaming/chunk_assembler.h"
 #include "streaming/sse_decoder.h"
 
@@ -55,12 +55,6 @@ std::size_t utf8_sequence_length(unsigned char lead) {
   if (lead >= 0xE0) return lead <= 0xEF ? 3 : 0;
   if (lead >= 0xC2) return 2;
   return 0;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  return text;
 }
 
 }  // namespace
@@ -189,7 +183,7 @@ bool replace_with_json_body(wire::WireReply& reply) {
     const nlohmann::json completion = streaming::assemble_chunks(chunks);
     const auto delay =
         reply.writes.empty() ? std::chrono::milliseconds(0) : reply.writes.front().delay;
-    reply.writes = {{dump_json(completion), delay}};
+    reply.writes = {{reply::dump_json(completion), delay}};
   } catch (const std::exception&) {
     // Chunks another scenario broke on purpose have no completion to show; keep the stream.
     return false;
@@ -201,15 +195,7 @@ bool replace_with_json_body(wire::WireReply& reply) {
 
 std::string_view pick_variant(ScenarioContext& ctx, const std::vector<std::string_view>& variants,
                               std::size_t random_pool) {
-  std::string_view header = ctx.http.header("x-chatmock-variant");
-  while (!header.empty()) {
-    const std::size_t comma = header.find(',');
-    const std::string_view wanted = trim(header.substr(0, comma));
-    for (const auto variant : variants) {
-      if (variant == wanted) return variant;
-    }
-    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
-  }
+  if (const auto chosen = ctx.directives.first_variant_of(variants); !chosen.empty()) return chosen;
   const auto last = static_cast<std::int64_t>(std::min(random_pool, variants.size())) - 1;
   return variants[static_cast<std::size_t>(ctx.rng.between(0, last))];
 }

@@ -1,22 +1,20 @@
-// Per-request knobs of the error and transport scenarios: X-Chatmock-Variant picks a documented
-// alternative of a scenario (a comma list, e.g. "no_retry,keepalive"), X-Chatmock-Latency tunes
-// its delays. A malformed value falls back to the defaults rather than failing the request, so
-// a typo still yields the scenario the client asked for.
+// Per-request pacing of the transport scenarios: X-Chatmock-Latency (already parsed and capped
+// into Directives) laid over a scenario's own defaults, so "ttft=120" on slow_first_byte moves
+// only the first byte and keeps the scenario's other delays.
 #pragma once
 
 #include <optional>
-#include <string_view>
 
-#include "scenarios/scenario_runner.h"
-#include "wire/http_request.h"
+#include "reply/directives.h"
 
 namespace chatmock::scenarios {
 
-/// True when the request's X-Chatmock-Variant list names `variant`.
-bool has_variant(const wire::HttpRequest& http, std::string_view variant);
+using reply::apply_latency;
+using reply::Latency;
 
-/// X-Chatmock-Latency laid over `defaults` (only the keys it names replace them); nullopt when
-/// the header is absent or malformed, so callers can keep their default caps.
-std::optional<Latency> requested_latency(const wire::HttpRequest& http, const Latency& defaults);
+/// The request's latency keys laid over `defaults`; nullopt when the request named none, so
+/// callers can keep their default caps.
+std::optional<Latency> requested_latency(const reply::Directives& directives,
+                                         const Latency& defaults);
 
 }  // namespace chatmock::scenarios

@@ -78,14 +78,13 @@ void move_usage_into_choice_chunks(std::vector<json>& chunks, bool running_total
 }
 
 void fill_usage_details(api::ChatCompletion& completion, ScenarioContext& ctx) {
-  const auto variant = ctx.http.header("x-chatmock-variant");
-  if (variant == "no_usage") {
+  if (ctx.directives.has_variant("no_usage")) {
     completion.usage.set_absent();
     return;
   }
   if (!completion.usage) return;
   auto& usage = *completion.usage;
-  if (variant == "no_details") {
+  if (ctx.directives.has_variant("no_details")) {
     usage.prompt_tokens_details.set_absent();
     usage.completion_tokens_details.set_absent();
     return;
@@ -125,7 +124,7 @@ void fill_usage_details(api::ChatCompletion& completion, ScenarioContext& ctx) {
 void pick_service_tier(api::ChatCompletion& completion, ScenarioContext& ctx) {
   static constexpr std::array<const char*, 7> kTiers = {"default",  "auto", "flex",     "scale",
                                                         "priority", "null", "ultrafast"};
-  std::string tier(ctx.http.header("x-chatmock-service-tier"));
+  std::string tier = ctx.directives.service_tier;
   if (tier.empty() && ctx.request.service_tier.value_or("") == "fast") tier = "priority";
   if (tier.empty())
     tier = kTiers[static_cast<std::size_t>(
@@ -138,8 +137,9 @@ void pick_service_tier(api::ChatCompletion& completion, ScenarioContext& ctx) {
 }
 
 void drop_system_fingerprint(api::ChatCompletion& completion, ScenarioContext& ctx) {
-  const auto variant = ctx.http.header("x-chatmock-variant");
-  const bool as_null = variant == "null" || (variant != "absent" && ctx.rng.chance(0.5));
+  const auto& wanted = ctx.directives;
+  const bool as_null =
+      wanted.has_variant("null") || (!wanted.has_variant("absent") && ctx.rng.chance(0.5));
   if (as_null) {
     completion.system_fingerprint.set_null();
   } else {

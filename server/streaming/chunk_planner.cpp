@@ -4,6 +4,8 @@
 // continues with argument fragments only, the last chunk has an empty delta and finish_reason.
 #include "streaming/chunk_planner.h"
 
+#include "synthesis/text_generator.h"
+
 #include "synthesis/id_generator.h"
 #include "synthesis/token_splitter.h"
 
@@ -142,7 +144,14 @@ std::vector<api::ChatCompletionChunk> plan_chunks(const api::ChatCompletion& com
   if (options.include_usage) base.usage = Field<api::CompletionUsage>::null();
 
   std::vector<api::ChatCompletionChunk> chunks;
+  bool stopped = false;
   auto emit = [&](ChunkChoice c) {
+    if (stopped) return;
+    if (options.budget != nullptr && (chunks.size() & 63U) == 63U &&
+        !synthesis::fits_reply(*options.budget, chunks.size() * kMinChunkBytes)) {
+      stopped = true;
+      return;
+    }
     api::ChatCompletionChunk chunk = base;
     chunk.choices.push_back(std::move(c));
     chunks.push_back(std::move(chunk));

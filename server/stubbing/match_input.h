@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reply/directives.h"
 #include "wire/http_request.h"
 
 namespace chatmock::stubbing {
@@ -17,7 +18,7 @@ struct MatchInput {
   const nlohmann::json& body;  ///< the request body, already a JSON object
   const wire::HttpRequest& http;
   /// X-Chatmock-Session: the key of sequences and scenario state ("" = the global session).
-  std::string_view session() const { return http.header("x-chatmock-session"); }
+  std::string_view session() const { return reply::session_of(http); }
 };
 
 /// A message's text: its string content, or its text parts joined with "\n"; "" otherwise.

@@ -1,16 +1,17 @@
-// render_stub_reply: a stub's reply as bytes for one request. Recorded bodies and streams go out
-// exactly as stored; a ChatCompletion body is streamed through the chunk planner when the request
-// streams; `synthesize` runs the synthesizer with the stub's overrides. Scenarios layered on the
-// stub (its own `scenario`, then the request's X-Chatmock-Scenario) go through run_composition.
+// A stub's reply as stored: recorded bodies and streams go out byte for byte, with the stub's
+// status and headers. The reply pipeline (reply/stub_reply.h) decides when stored bytes are
+// the whole answer and when a stub's completion or `synthesize` overrides go through scenarios.
 #pragma once
 
-#include "scenarios/scenario_runner.h"
 #include "stubbing/stub_mapping.h"
+#include "wire/wire_reply.h"
 
 namespace chatmock::stubbing {
 
-/// The reply `reply` gives for `input` with `layers` applied on top, in order.
-wire::WireReply render_stub_reply(const StubReply& reply, const scenarios::Composition& layers,
-                                  scenarios::RunInput input);
+/// The stored reply exactly as the fixture holds it.
+wire::WireReply stored_reply(const StubReply& reply);
+
+/// Status and headers a synthesized or re-streamed reply takes from the stub.
+void add_stub_envelope(wire::WireReply& out, const StubReply& reply);
 
 }  // namespace chatmock::stubbing

@@ -152,6 +152,13 @@ ReplyPlan plan_reply(const api::ChatCompletionRequest& request, const ReplyDefin
 BuiltChoice build_choice(const api::ChatCompletionRequest& request,
                          const ReplyDefinition& definition, const ReplyPlan& plan,
                          std::int64_t index, Rng& rng) {
+  budget::WorkBudget unlimited;
+  return build_choice(request, definition, plan, index, rng, unlimited);
+}
+
+BuiltChoice build_choice(const api::ChatCompletionRequest& request,
+                         const ReplyDefinition& definition, const ReplyPlan& plan,
+                         std::int64_t index, Rng& rng, budget::WorkBudget& work) {
   BuiltChoice built;
   api::Choice& choice = built.choice;
   choice.index = index;
@@ -197,16 +204,18 @@ BuiltChoice build_choice(const api::ChatCompletionRequest& request,
                     ? nlohmann::json{{"answer", generate_text(rng, 3, 8)}, {"confidence", 0.9}}.dump()
                     : generate_instance(plan.schema, rng).dump();
     } else {
-      content = generate_text(rng, definition.min_words, definition.max_words);
+      content = generate_text(rng, definition.min_words, definition.max_words, work);
     }
     if (apply_stop(content, request.stop)) choice.finish_reason = api::FinishReason::stop;
+    // Splitting a long text into tokens is the costliest step of a choice: not past the budget.
+    if (spent_now(work)) return built;
     pieces = apply_budget(content, budget, truncated);
     choice.message.content = content;
   }
   built.completion_tokens += static_cast<std::int64_t>(pieces.size());
   if (truncated && !definition.finish_reason) choice.finish_reason = api::FinishReason::length;
 
-  if ((request.logprobs || definition.force_logprobs) && !pieces.empty()) {
+  if ((request.logprobs || definition.force_logprobs) && !pieces.empty() && !work.spent()) {
     api::ChoiceLogprobs logprobs;
     auto entries = generate_logprobs(pieces, request.top_logprobs.value_or(0), rng);
     if (refusal_pieces) {

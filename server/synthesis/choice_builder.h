@@ -9,6 +9,7 @@
 
 #include "api/chat_completion.h"
 #include "api/chat_completion_request.h"
+#include "budget/work_budget.h"
 #include "synthesis/random.h"
 #include "synthesis/reply_definition.h"
 
@@ -42,5 +43,9 @@ ReplyPlan plan_reply(const api::ChatCompletionRequest& request, const ReplyDefin
 BuiltChoice build_choice(const api::ChatCompletionRequest& request,
                          const ReplyDefinition& definition, const ReplyPlan& plan,
                          std::int64_t index, Rng& rng);
+/// The same, stopping early (with a partial choice) once `budget` is spent.
+BuiltChoice build_choice(const api::ChatCompletionRequest& request,
+                         const ReplyDefinition& definition, const ReplyPlan& plan,
+                         std::int64_t index, Rng& rng, budget::WorkBudget& budget);
 
 }  // namespace chatmock::synthesis

@@ -7,6 +7,7 @@
 #include "api/model_list.h"
 #include "synthesis/choice_builder.h"
 #include "synthesis/id_generator.h"
+#include "synthesis/text_generator.h"
 #include "synthesis/usage_estimator.h"
 
 namespace chatmock::synthesis {
@@ -44,6 +45,14 @@ api::Tool default_weather_tool() {
 api::ChatCompletion synthesize_completion(const api::ChatCompletionRequest& request,
                                           const ReplyDefinition& definition,
                                           const SynthesisContext& context) {
+  budget::WorkBudget unlimited;
+  return synthesize_completion(request, definition, context, unlimited);
+}
+
+api::ChatCompletion synthesize_completion(const api::ChatCompletionRequest& request,
+                                          const ReplyDefinition& definition,
+                                          const SynthesisContext& context,
+                                          budget::WorkBudget& budget) {
   const Rng root(context.seed);
   Rng id_rng = root.fork("id");
   api::ChatCompletion completion;
@@ -58,10 +67,14 @@ api::ChatCompletion synthesize_completion(const api::ChatCompletionRequest& requ
   const auto plan = plan_reply(request, definition);
   const std::int64_t choices = definition.choice_count.value_or(request.choice_count());
   std::int64_t completion_tokens = 0;
-  for (std::int64_t i = 0; i < choices; ++i) {
+  std::size_t content_bytes = 0;
+  for (std::int64_t i = 0; i < choices && !spent_now(budget); ++i) {
     Rng choice_rng = root.fork("choice/" + std::to_string(i));
-    auto built = build_choice(request, definition, plan, i, choice_rng);
+    auto built = build_choice(request, definition, plan, i, choice_rng, budget);
     completion_tokens += built.completion_tokens;
+    // All choices land in one reply: their text together must fit what is left of it.
+    content_bytes += built.choice.message.content.has_value() ? built.choice.message.content->size() : 0;
+    if (!fits_reply(budget, content_bytes)) break;
     completion.choices.push_back(std::move(built.choice));
   }
   completion.usage = make_usage(estimate_prompt_tokens(request), completion_tokens);

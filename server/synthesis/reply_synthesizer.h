@@ -7,6 +7,7 @@
 
 #include "api/chat_completion.h"
 #include "api/chat_completion_request.h"
+#include "budget/work_budget.h"
 #include "synthesis/reply_definition.h"
 
 namespace chatmock::synthesis {
@@ -22,6 +23,12 @@ struct SynthesisContext {
 api::ChatCompletion synthesize_completion(const api::ChatCompletionRequest& request,
                                           const ReplyDefinition& definition,
                                           const SynthesisContext& context);
+/// The same under `budget`: stops between choices (and inside long text) once it is spent; the
+/// caller then discards the partial completion and answers with the budget's error.
+api::ChatCompletion synthesize_completion(const api::ChatCompletionRequest& request,
+                                          const ReplyDefinition& definition,
+                                          const SynthesisContext& context,
+                                          budget::WorkBudget& budget);
 
 /// The tool definition synthesis invents when a scenario needs a call and none was offered.
 api::Tool default_weather_tool();

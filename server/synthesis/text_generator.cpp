@@ -37,11 +37,17 @@ std::string generate_word(Rng& rng) {
 }
 
 std::string generate_text(Rng& rng, int min_words, int max_words) {
+  budget::WorkBudget unlimited;
+  return generate_text(rng, min_words, max_words, unlimited);
+}
+
+std::string generate_text(Rng& rng, int min_words, int max_words, budget::WorkBudget& budget) {
   const auto total = rng.between(min_words, max_words);
   std::string text;
   std::int64_t in_sentence = 0;
   std::int64_t sentence_length = rng.between(5, 14);
   for (std::int64_t i = 0; i < total; ++i) {
+    if ((i & 255) == 255 && !fits_reply(budget, text.size())) break;
     const auto word = kWords[rng.next() % kWords.size()];
     if (in_sentence == 0) {
       if (!text.empty()) text += ' ';

@@ -6,7 +6,8 @@
 #include "api/chat_completion_chunk.h"
 #include "api/chat_completion_request.h"
 #include "scenarios/scenario_expression.h"
-#include "scenarios/scenario_runner.h"
+#include "reply/compose.h"
+#include "reply/directives.h"
 #include "streaming/chunk_assembler.h"
 #include "streaming/sse_decoder.h"
 #include "wire/http_request.h"
@@ -72,11 +73,15 @@ ScenarioRun run_scenario(std::string_view expression, nlohmann::json request, co
   http.body = request.dump();
   for (const auto& [name, value] : headers) http.headers.emplace_back(wire::lower_ascii(name), value);
 
-  scenarios::RunInput input;
+  auto directives = reply::parse_directives(http, "", {});
+  if (!directives) throw std::invalid_argument(directives.error().message);
+  reply::RunInput input;
   input.request = request.get<api::ChatCompletionRequest>();
-  input.http = &http;
+  input.directives = std::move(*directives);
   input.synthesis = {seed, true, 1'735'689'600};
-  return {scenarios::run_composition(steps[std::min(step, steps.size() - 1)], std::move(input))};
+  auto reply = reply::run_composition(steps[std::min(step, steps.size() - 1)], std::move(input));
+  if (!reply) throw std::runtime_error(reply.error().message);
+  return {std::move(*reply)};
 }
 
 }  // namespace chatmock::testing

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "stubbing/stub_parser.h"
-#include "stubbing/stub_reply_renderer.h"
+#include "reply/stub_reply.h"
 
 namespace chatmock::recording {
 namespace {
@@ -55,10 +55,10 @@ wire::WireReply replay(const Snapshot& snapshot, const wire::HttpRequest& reques
   const auto stub = stubbing::parse_stub(snapshot.stub, "");
   const auto body = nlohmann::json::parse(request.body);
   EXPECT_TRUE(stub.request.matches({body, request}));
-  scenarios::RunInput input;
+  reply::RunInput input;
   input.request = body.get<api::ChatCompletionRequest>();
-  input.http = &request;
-  return stubbing::render_stub_reply(stub.replies.front(), {}, std::move(input));
+  input.directives = *reply::parse_directives(request, "", {});
+  return *reply::render_stub(stub.replies.front(), {}, std::move(input));
 }
 
 TEST(StubSnapshotTest, AJsonExchangeReplaysItsBodyByteForByte) {

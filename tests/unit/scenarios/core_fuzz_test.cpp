@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <stdexcept>
 
 #include "core_wire_schemas.h"
 #include "scenarios/scenario_catalogue.h"
@@ -111,9 +112,9 @@ TEST(FuzzScenario, HarshLevelCoversTheStressMutations) {
   EXPECT_TRUE(escape);
 }
 
-TEST(FuzzScenario, LevelHeaderOutOfRangeIsClamped) {
-  EXPECT_EQ(run_scenario("fuzz", chat_request(), level(9), 3).body(),
-            run_scenario("fuzz", chat_request(), level(3), 3).body());
+TEST(FuzzScenario, LevelHeaderOutOfRangeIsRefusedAndAbsentMeansOne) {
+  // Was clamped (9 acted as 3); X-Chatmock-Fuzz-Level outside 1..3 is now a 400 at the edge.
+  EXPECT_THROW(run_scenario("fuzz", chat_request(), level(9), 3), std::invalid_argument);
   EXPECT_EQ(run_scenario("fuzz", chat_request(), {}, 3).body(),
             run_scenario("fuzz", chat_request(), level(1), 3).body());
 }

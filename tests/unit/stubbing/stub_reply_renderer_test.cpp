@@ -1,6 +1,6 @@
 // Each reply kind rendered for JSON and stream requests, with and without scenarios layered on
 // top; the decoding uses the same harness the scenario tests use.
-#include "stubbing/stub_reply_renderer.h"
+#include "reply/stub_reply.h"
 
 #include <gtest/gtest.h>
 
@@ -30,13 +30,13 @@ ScenarioRun render(const StubMapping& stub, bool stream,
   if (body.is_null()) body = chatmock::testing::tool_request(stream);
   body["stream"] = stream;
   const wire::HttpRequest http = http_for(body);
-  scenarios::RunInput input;
+  reply::RunInput input;
   input.request = body.get<api::ChatCompletionRequest>();
-  input.http = &http;
+  input.directives = *reply::parse_directives(http, "", {});
   input.synthesis = {11, true, 1'735'689'600};
   scenarios::Composition composition = stub.layers;
   for (const auto& name : layers) composition.push_back(scenarios::builtin_catalogue().find(name));
-  return {render_stub_reply(stub.replies.front(), composition, std::move(input))};
+  return {*reply::render_stub(stub.replies.front(), composition, std::move(input))};
 }
 
 TEST(StubReplyRendererTest, ABodyIsSentByteForByteAsWritten) {

@@ -1,0 +1,158 @@
+// One small function per stage; each returns a value or an ApiError (Expected), and the first
+// error is the reply. Nothing here throws on purpose: the one library call that reports
+// through an exception (nlohmann's typed conversion) is turned into a value where it is made.
+#include "reply/pipeline.h"
+
+#include <chrono>
+
+#include "reply/directives.h"
+#include "reply/error_reply.h"
+#include "reply/request_seed.h"
+#include "reply/response_headers.h"
+#include "reply/stub_reply.h"
+#include "scenarios/scenario_expression.h"
+#include "stubbing/near_miss.h"
+#include "synthesis/usage_estimator.h"
+
+namespace chatmock::reply {
+
+namespace {
+/// What the stages have learned about the request, in the order they learn it.
+struct Admitted {
+  Directives directives;
+  scenarios::ScenarioExpression expression;
+  nlohmann::json body;
+  api::ChatCompletionRequest typed;
+};
+
+Expected<scenarios::ScenarioExpression> select_expression(const ReplyServices& services,
+                                                          const Directives& directives) {
+  const std::string_view text = directives.chose_scenario()
+                                    ? std::string_view(directives.scenario)
+                                    : std::string_view(services.settings.default_scenario);
+  auto parsed = scenarios::parse_scenario_expression(text, services.catalogue);
+  if (auto* message = std::get_if<std::string>(&parsed)) {
+    return api::invalid_request(*message, "X-Chatmock-Scenario", "unknown_scenario");
+  }
+  return std::move(std::get<scenarios::ScenarioExpression>(parsed));
+}
+
+Expected<nlohmann::json> read_body(const ReplyServices& services, const RequestEnvelope& request) {
+  auto body = validation::parse_request_body(request.http.body, request.content_type,
+                                             services.settings.body_limits);
+  if (!body) return *body.error;
+  const auto violations = validation::validate_request(body.json, services.settings.validation);
+  if (!violations.empty()) return validation::to_api_error(violations.front());
+  return std::move(body.json);
+}
+
+Expected<api::ChatCompletionRequest> typed_request(const nlohmann::json& body) {
+  try {
+    return body.get<api::ChatCompletionRequest>();
+  } catch (const nlohmann::json::exception& e) {
+    return api::invalid_request(std::string("Invalid request body: ") + e.what(), std::nullopt,
+                                std::nullopt);
+  }
+}
+
+/// Stages 1-4: directives, scenario expression, body and validation, typed request.
+Expected<Admitted> admit(const ReplyServices& services, const RequestEnvelope& request) {
+  DirectiveLimits limits;
+  limits.max_reply_bytes = services.settings.budget.reply_bytes;
+  auto directives = parse_directives(request.http, request.path_scenario, limits);
+  if (!directives) return directives.error();
+  auto expression = select_expression(services, *directives);
+  if (!expression) return expression.error();
+  auto body = read_body(services, request);
+  if (!body) return body.error();
+  auto typed = typed_request(*body);
+  if (!typed) return typed.error();
+  return Admitted{std::move(*directives), std::move(*expression), std::move(*body),
+                  std::move(*typed)};
+}
+
+/// Stage 5: seed, sequence step and the rendering input, under a fresh work budget.
+RunInput run_input(ReplyServices& services, const RequestEnvelope& request, Admitted& admitted,
+                   std::uint64_t seed, bool seeded) {
+  RunInput input;
+  input.request = std::move(admitted.typed);
+  input.directives = std::move(admitted.directives);
+  input.synthesis = {seed, seeded,
+                     std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count()};
+  input.latency = services.settings.latency;
+  input.budget = budget::WorkBudget(services.settings.budget, request.http.cancelled);
+  return input;
+}
+
+/// Stage 7: stubs first, with the request's own scenario choice layered on; then the recorder,
+/// then --strict's 404, then the scenario composition.
+Outcome select_and_render(ReplyServices& services, const RequestEnvelope& request,
+                          const Admitted& admitted, const scenarios::Composition& step,
+                          RunInput input, Outcome out) {
+  const bool chosen = input.directives.chose_scenario();
+  if (const auto selection = services.stubs.select({admitted.body, request.http})) {
+    auto layers = selection->stub->layers;
+    if (chosen) layers.insert(layers.end(), step.begin(), step.end());
+    out.scenario = "stub:" + selection->stub->id + (chosen ? "+" + out.scenario : "");
+    auto reply = render_stub(*selection->reply, layers, std::move(input));
+    out.reply = reply ? std::move(*reply) : error_reply(reply.error());
+    return out;
+  }
+  if (services.settings.recording) {
+    out.forward = true;
+    return out;
+  }
+  services.near_misses.record(request.http, request.now_ms);
+  if (services.settings.strict && !chosen) {
+    out.reply = error_reply(
+        stubbing::no_matching_stub(services.stubs.near_misses({admitted.body, request.http}, 3)));
+    return out;
+  }
+  auto reply = run_composition(step, std::move(input));
+  out.reply = reply ? std::move(*reply) : error_reply(reply.error());
+  return out;
+}
+}  // namespace
+
+Outcome serve_chat_completion(ReplyServices& services, const RequestEnvelope& request,
+                              synthesis::Rng& id_rng) {
+  Outcome out;
+  out.limits = services.rate_limiter.peek(request.api_key, request.now_ms);
+  if (services.settings.records_everything) {
+    out.forward = true;
+    return out;
+  }
+  if (!services.settings.no_auth && request.api_key.empty()) {
+    out.reply = error_reply(api::missing_api_key());
+    return out;
+  }
+  auto admitted = admit(services, request);
+  if (!admitted) {
+    out.reply = error_reply(admitted.error());
+    return out;
+  }
+  out.scenario = admitted->expression.text;
+  const auto& body_seed = admitted->typed.seed;
+  const auto seed =
+      resolve_seed(admitted->directives,
+                   body_seed.has_value() ? std::optional<std::int64_t>(*body_seed) : std::nullopt,
+                   services.settings.default_seed, services.unseeded_counter, request.http.body);
+  id_rng = synthesis::Rng(seed.value).fork("request-id");
+  const auto& expression = admitted->expression;
+  const std::size_t step = services.sequences.next_step(admitted->directives.session,
+                                                        expression.text, expression.steps.size());
+  const auto tokens = synthesis::estimate_prompt_tokens(admitted->typed) +
+                      admitted->typed.token_limit().value_or(0);
+  out.limits = services.rate_limiter.check(request.api_key, tokens, request.now_ms);
+  if (!out.limits.allowed) {
+    out.reply = rate_limited_reply(out.limits, admitted->typed.model);
+    return out;
+  }
+  auto input = run_input(services, request, *admitted, seed.value, seed.seeded);
+  return select_and_render(services, request, *admitted, expression.steps[step], std::move(input),
+                           std::move(out));
+}
+
+}  // namespace chatmock::reply
