@@ -31,19 +31,31 @@
 //
 // Fallbacks, none of which throws:
 //   * A pattern outside that subset: candidates come from a relaxed parse that drops
-//     lookarounds, \b and backreferences; every pattern candidate is kept only if std::regex
-//     (ECMAScript grammar, unanchored search) matches it. Failing that, a few fixed strings
-//     ("example", "a", "0"...) are tried, else "example" is returned.
-//   * Recursion: past 3 $ref hops or nesting depth 16 the generator turns minimal (no optional
-//     properties, minItems items, null or the non-recursive branch of anyOf first); at depth 32
-//     or after 5000 steps it stops with the smallest value of the declared type ({}, [], "",
-//     0, false or null), which may not validate.
+//     lookarounds, \b and backreferences; every pattern candidate is kept only if RE2 matches
+//     it (json_schema_regex.h: linear time, ECMAScript \uHHHH and (?<name>) translated).
+//     A pattern RE2 cannot take (backreferences, lookarounds, over 1000 bytes) is unsupported:
+//     the checker skips it (treats it as satisfied); no backtracking engine ever runs it.
+//     Failing that, a few fixed strings ("example", "a", "0"...) are tried, else "example".
+//   * Recursion: $ref targets and allOf fold once per call (memoised); a $ref back into a fold
+//     in progress adds nothing. Past 3 $ref hops or nesting depth 16 the generator turns
+//     minimal (no optional properties, minItems items, null or the non-recursive branch of
+//     anyOf first); at depth 32 or after 5000 steps it stops with the smallest value of the
+//     declared type ({}, [], "", 0, false or null), which may not validate.
+//   * Required-property cycles (no finite instance: json_schema_cycles.h): the request
+//     validator refuses them with a 400 (invalid_json_schema); called directly, the generator
+//     answers with the depth-bounded value above, which does not validate.
 //   * Unsatisfiable schemas (false, contradicting bounds or types, empty enums): a value of the
 //     declared type that may not validate. Each top-level call makes up to 6 attempts and
 //     returns the first valid one, else the one with the fewest violations.
 //   * Garbage (a schema that is not an object, keywords of the wrong JSON type): the offending
 //     keyword is ignored; a schema that is not an object generates like {}.
-//   * Lengths and counts are capped at 4096 characters and 256 items.
+//   * Size: lengths and counts are capped at 4096 characters and 256 items (minLength: 1e12
+//     and minItems: 1e12 included, never allocated), one instance's strings at 256 KiB or the
+//     budget's remaining reply bytes, whichever is less. Enums over 64 members are sampled.
+//   * Work: every call (generate, violate, check) has a SchemaWork meter (json_schema_work.h,
+//     400k units, well under a second in a release build) shared by folding, copying and
+//     checking, and stops early — smallest values, checks reported as passing — once it or
+//     the caller's WorkBudget (deadline, cancellation) runs out.
 // The checker additionally skips pattern and format regexes on strings over 4096 bytes, treats
 // a $ref that loops back to the same value without descending ({"$ref": "#"}) as satisfied,
 // and stops past depth 64 or 200000 steps; such parts are reported as valid.

@@ -1,6 +1,6 @@
 // A recursive-descent parser for the pattern subset. Strict mode refuses anything outside the
 // subset; relaxed mode drops lookarounds, \b and backreferences instead, which is safe only
-// because every generated candidate is confirmed with std::regex before it is used.
+// because every generated candidate is confirmed with RE2 before it is used.
 #include "synthesis/json_schema_pattern_parser.h"
 
 #include <cstddef>

@@ -1,6 +1,6 @@
 // Parsing the practical regex subset behind the "pattern" keyword into a small tree that
 // json_schema_pattern.cpp walks to build matching strings. It does not match strings; that is
-// std::regex's job in pattern_matches.
+// RE2's job in pattern_matches.
 #pragma once
 
 #include <optional>
