@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "app/cli_commands.h"
 #include "app/cli_options.h"
+#include "app/cli_suggestions.h"
 
 int main(int argc, char** argv) {
   CLI::App cli{"chatmock: an offline mock server for the OpenAI Chat Completions API"};
@@ -23,12 +24,19 @@ int main(int argc, char** argv) {
   scenarios->add_option("--markdown", markdown, "Write the catalogue as markdown to FILE (docs/scenarios.md)");
   std::vector<std::string> fixture_dirs;
   CLI::App* validate = cli.add_subcommand("validate-fixtures", "Check fixture folders without serving");
-  validate->add_option("DIR", fixture_dirs, "Fixture folder (recursive; repeatable)")->required();
+  validate->add_option("PATH", fixture_dirs, "Fixture folder (recursive) or file; repeatable")
+      ->required();
+  bool require_stubs = false;
+  validate->add_flag("--require-stubs", require_stubs, "Fail when no stub is found");
   chatmock::app::add_help_examples(cli, *serve, *scenarios, *validate);
-  CLI11_PARSE(cli, argc, argv);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return chatmock::app::exit_on_parse_error(cli, e);
+  }
 
   if (scenarios->parsed()) return chatmock::app::print_scenarios(as_json, markdown);
-  if (validate->parsed()) return chatmock::app::validate_fixtures(fixture_dirs);
+  if (validate->parsed()) return chatmock::app::validate_fixtures(fixture_dirs, require_stubs);
   std::string error;
   if (!chatmock::app::finish_serve_flags(config, flags, error)) {
     std::fprintf(stderr, "chatmock: %s\n", error.c_str());

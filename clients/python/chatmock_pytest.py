@@ -1,7 +1,8 @@
 """pytest plugin: a `chatmock` fixture that runs the chatmock binary for one test.
 
-Standard library only. Enable it with `-p chatmock_pytest` (or `pytest_plugins = ["chatmock_pytest"]`
-in conftest.py) with this folder on PYTHONPATH. The binary is $CHATMOCK_BIN, else `chatmock` on PATH.
+Standard library only. `pip install ./clients/python` registers it (pytest11 entry point); from a
+checkout without installing, use `-p chatmock_pytest` with this folder on PYTHONPATH. The binary
+is $CHATMOCK_BIN, else `chatmock` on PATH, else the chatmock checkout's build.
 
     def test_reply(chatmock):
         client = openai.OpenAI(base_url=chatmock.base_url, api_key="sk-test")
@@ -24,12 +25,42 @@ __all__ = ["Chatmock", "chatmock", "find_binary"]
 _START_TIMEOUT_S = 30
 
 
+_BUILD_DIRS = ("build/release", "build/serve", "build/dev")
+
+
+def _checkout_candidates():
+    """build/*/server/chatmock in the checkout this file is in, then in the working directory."""
+    roots = [os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+             os.getcwd()]
+    seen = []
+    for root in roots:
+        for build in _BUILD_DIRS:
+            path = os.path.join(root, build, "server", "chatmock")
+            if path not in seen:
+                seen.append(path)
+    return seen
+
+
 def find_binary():
-    """The chatmock executable: $CHATMOCK_BIN, else `chatmock` on PATH."""
-    path = os.environ.get("CHATMOCK_BIN") or shutil.which("chatmock")
-    if not path:
-        raise RuntimeError("chatmock not found: set CHATMOCK_BIN or put chatmock on PATH")
-    return path
+    """The chatmock executable: $CHATMOCK_BIN, else `chatmock` on PATH, else a checkout build."""
+    tried = []
+    env = os.environ.get("CHATMOCK_BIN")
+    if env:
+        if os.access(env, os.X_OK):
+            return env
+        tried.append("$CHATMOCK_BIN=" + env + " (not an executable file)")
+    else:
+        tried.append("$CHATMOCK_BIN (unset)")
+    on_path = shutil.which("chatmock")
+    if on_path:
+        return on_path
+    tried.append("chatmock on PATH")
+    for path in _checkout_candidates():
+        if os.access(path, os.X_OK):
+            return path
+        tried.append(path)
+    raise RuntimeError("chatmock not found; tried " + ", ".join(tried) +
+                       ". Build it (scripts/serve) or set CHATMOCK_BIN.")
 
 
 class Chatmock:

@@ -66,6 +66,13 @@ void drain(int& fd, std::string& sink, std::size_t limit) {
 
 }  // namespace
 
+bool could_not_start(const AdapterRun& run) {
+  constexpr int kShellCannotExecute = 126, kShellNotFound = 127;
+  return run.launch_failed ||
+         ((run.exit_code == kShellNotFound || run.exit_code == kShellCannotExecute) &&
+          run.out.find_first_not_of(" \t\r\n") == std::string::npos);
+}
+
 AdapterRun run_adapter(const std::string& command, const std::string& input,
                        const std::map<std::string, std::string>& environment, int timeout_ms) {
   using Clock = std::chrono::steady_clock;

@@ -19,6 +19,10 @@ struct AdapterRun {
   double elapsed_ms = 0;
 };
 
+/// The adapter never got going: fork/pipe failed, or the shell could not find or execute the
+/// command (exit status 127 or 126) and it printed nothing on stdout.
+bool could_not_start(const AdapterRun& run);
+
 /// Runs `command` through /bin/sh with `input` on stdin and `environment` added to the runner's
 /// own; waits at most `timeout_ms`, then SIGKILLs the adapter's process group.
 AdapterRun run_adapter(const std::string& command, const std::string& input,

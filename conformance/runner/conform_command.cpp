@@ -6,19 +6,20 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
+#include <stdexcept>
 
 #include "runner/admin_client.h"
 #include "runner/conformance_case.h"
+#include "runner/data_paths.h"
+#include "runner/expectations_file.h"
 #include "runner/fuzz_cases.h"
 #include "runner/fuzz_shrink.h"
+#include "runner/interrupt_cleanup.h"
 #include "runner/progress_display.h"
 #include "runner/reports.h"
 #include "runner/server_process.h"
 #include "runner/suite_run.h"
-
-#ifndef CHATMOCK_CONFORM_CASES_DIR
-#define CHATMOCK_CONFORM_CASES_DIR "conformance/cases"
-#endif
 
 namespace chatmock::conform {
 namespace {
@@ -26,11 +27,21 @@ namespace {
 constexpr int kSetupError = 2;
 
 std::string cases_directory(const ConformFlags& flags) {
-  if (!flags.cases_dir.empty()) return flags.cases_dir;
-  if (const char* env = std::getenv("CHATMOCK_CONFORM_CASES"); env != nullptr && *env != '\0')
-    return env;
+  std::string chosen = flags.cases_dir;
+  if (const char* env = std::getenv("CHATMOCK_CONFORM_CASES");
+      chosen.empty() && env != nullptr && *env != '\0')
+    chosen = env;
+  if (!chosen.empty()) {
+    if (!std::filesystem::is_directory(chosen))
+      throw std::runtime_error("no case folder: looked in " + chosen);
+    return chosen;
+  }
+  DataLookup lookup = find_data_dir("conformance/cases");
+  if (!lookup.found.empty()) return lookup.found;
+  // A binary copied out of its tree still works from the root of a checkout.
+  lookup.tried.emplace_back("conformance/cases");
   if (std::filesystem::is_directory("conformance/cases")) return "conformance/cases";
-  return CHATMOCK_CONFORM_CASES_DIR;
+  throw std::runtime_error(missing_data_message("case", lookup));
 }
 
 // http://h:p, http://h:p/ and http://h:p/v1 all mean the server root.
@@ -40,7 +51,8 @@ std::string server_root(std::string url) {
   return url;
 }
 
-std::vector<ClientSpec> client_specs(const ConformFlags& flags) {
+std::vector<ClientSpec> client_specs(const ConformFlags& flags,
+                                     const std::set<std::string>& known_ids) {
   if (flags.expectations.size() > flags.clients.size()) {
     throw std::runtime_error("more --expectations than --client flags");
   }
@@ -50,6 +62,7 @@ std::vector<ClientSpec> client_specs(const ConformFlags& flags) {
     if (i < flags.expectations.size() && !flags.expectations[i].empty()) {
       spec.expected = load_expectations(flags.expectations[i]);
       spec.has_expectations = true;
+      check_expectation_ids(spec, flags.expectations[i], known_ids);
     }
     specs.push_back(std::move(spec));
   }
@@ -60,17 +73,37 @@ void write_file(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::trunc) << text;
 }
 
+// A run that judged nothing (a glob matching no case, a client that skips everything) must not
+// look like a green one in CI.
+std::string empty_run_reason(const std::vector<CaseResult>& results) {
+  if (results.empty()) return "no case ran (does --cases match any id? see --list)";
+  for (const auto& r : results) {
+    if (r.standing != Standing::kSkipped) return "";
+  }
+  return "every case was skipped (" + results.front().verdict.reason + ")";
+}
+
+bool gave_up_on_a_client(const std::vector<CaseResult>& results) {
+  for (const auto& r : results) {
+    if (r.verdict.harness_error && r.verdict.reason.rfind(kAdapterGivenUp, 0) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int run_conform(const ConformFlags& flags) {
   std::vector<ConformanceCase> cases;
   std::vector<ClientSpec> clients;
   try {
+    std::set<std::string> known_ids;
     for (auto& c : load_cases(cases_directory(flags))) {
+      known_ids.insert(c.id);
       if (matches_glob(flags.cases_glob, c.id)) cases.push_back(std::move(c));
     }
     add_fuzz_cases(cases, flags.fuzz, flags.fuzz_level, flags.cases_glob);
-    clients = client_specs(flags);
+    for (const auto& c : cases) known_ids.insert(c.id);
+    clients = client_specs(flags, known_ids);
   } catch (const std::exception& e) {
     std::cerr << "chatmock-conform: " << e.what() << "\n";
     return kSetupError;
@@ -85,6 +118,7 @@ int run_conform(const ConformFlags& flags) {
   }
 
   ServerProcess server;
+  stop_server_on_signals(server);
   SuiteOptions options{.timeout_ms = flags.timeout_ms,
                        .seeds = std::max(1, flags.seeds),
                        .jobs = std::max(1, flags.jobs)};
@@ -119,7 +153,20 @@ int run_conform(const ConformFlags& flags) {
                             .api_key = options.api_key,
                             .level = flags.fuzz_level},
                            std::cout);
+  if (!flags.write_expectations.empty() && !clients.empty()) {
+    write_file(flags.write_expectations, expectations_json(results, clients.front().name));
+    std::cout << "wrote the verdicts of " << clients.front().name << " to "
+              << flags.write_expectations << std::endl;
+  }
   std::cout << tally_line(results) << std::endl;
+  if (gave_up_on_a_client(results)) {
+    std::cerr << "chatmock-conform: an adapter could not start; check the --client command\n";
+    return kSetupError;
+  }
+  if (const std::string empty = empty_run_reason(results); !empty.empty() && !flags.allow_empty) {
+    std::cerr << "chatmock-conform: " << empty << "; pass --allow-empty if that is expected\n";
+    return 1;
+  }
   for (const auto& r : results) {
     if (counts_as_failed(r.standing)) return 1;
   }

@@ -25,6 +25,8 @@ struct ConformFlags {
   std::string junit;
   std::string report;
   bool list = false;
+  bool allow_empty = false;        ///< --allow-empty: no case run / all skipped is not an error
+  std::string write_expectations;  ///< --write-expectations FILE: the first client's verdicts
   std::uint64_t server_seed = 1;
 };
 

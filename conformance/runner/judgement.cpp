@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <sstream>
+#include <tuple>
 
 #include "runner/ground_truth.h"
 #include "runner/observation_diff.h"
@@ -97,6 +98,31 @@ Verdict judge_retries(const json& expectation, const json& observation,
   return pass();
 }
 
+// Says why the last stdout line is not JSON (the parser's own message) and shows it, so an
+// adapter printing a log line or a Python repr last is fixed without re-running it by hand.
+Verdict unparsable_output(const AdapterRun& run) {
+  constexpr std::size_t kExcerpt = 160;
+  const std::string code = "exit code " + std::to_string(run.exit_code);
+  const std::string first_error_line = run.err.substr(0, run.err.find('\n')).substr(0, kExcerpt);
+  const std::string stderr_part = first_error_line.empty() ? "" : "; stderr: " + first_error_line;
+  const std::size_t last = run.out.find_last_not_of(" \t\r\n");
+  if (last == std::string::npos)
+    return fail("no observation JSON on stdout: it was empty (" + code + ")" + stderr_part);
+  const std::size_t line_start = run.out.rfind('\n', last);
+  const std::string line =
+      run.out.substr(line_start == std::string::npos ? 0 : line_start + 1,
+                     last + 1 - (line_start == std::string::npos ? 0 : line_start + 1));
+  std::string why = "not JSON";
+  try {
+    std::ignore = json::parse(line);  // throws with the parser's message
+  } catch (const json::exception& e) {
+    why = e.what();
+  }
+  const std::string excerpt = line.size() > kExcerpt ? line.substr(0, kExcerpt) + "…" : line;
+  return fail("the adapter's last stdout line is not JSON (" + code + "): " + why +
+              "; line: " + json(excerpt).dump() + stderr_part);
+}
+
 }  // namespace
 
 json parse_observation(const std::string& out) {
@@ -146,11 +172,7 @@ Verdict judge_run(const json& expectation, const AdapterRun& run, const std::vec
                 std::to_string(run.exit_code) + ")");
   }
   const json observation = parse_observation(run.out);
-  if (observation.is_discarded()) {
-    std::string first_error_line = run.err.substr(0, run.err.find('\n'));
-    return fail("no observation JSON on stdout (exit code " + std::to_string(run.exit_code) + ")" +
-                (first_error_line.empty() ? "" : "; stderr: " + first_error_line.substr(0, 160)));
-  }
+  if (observation.is_discarded()) return unparsable_output(run);
   if (observation.is_object() && observation.contains("skip")) {
     const json why = observation.at("skip");
     return {Outcome::kSkip, why.is_string() ? why.get<std::string>() : why.dump()};

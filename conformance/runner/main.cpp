@@ -35,6 +35,10 @@ int main(int argc, char** argv) {
   app.add_option("--report", flags.report, "Write a markdown matrix (cases x clients) to FILE.md");
   app.add_option("--server-seed", flags.server_seed, "--seed for the chatmock this run starts");
   app.add_flag("--list", flags.list, "List the selected cases and exit");
+  app.add_flag("--allow-empty", flags.allow_empty,
+               "Exit 0 even when no case ran or every case was skipped");
+  app.add_option("--write-expectations", flags.write_expectations,
+                 "Write the first client's verdicts to FILE (a baseline for --expectations)");
   CLI11_PARSE(app, argc, argv);
   return chatmock::conform::run_conform(flags);
 }

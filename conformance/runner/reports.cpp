@@ -140,7 +140,21 @@ std::string markdown_matrix(const std::vector<CaseResult>& results) {
           std::to_string(count[Standing::kFailed] + count[Standing::kUnexpectedPass]) + " | " +
           std::to_string(count[Standing::kSkipped]) + " |\n";
   }
-  md += "\n| case |";
+  // Failures first, each with what the case checks, so the report opens on what needs fixing.
+  std::vector<const CaseResult*> failures;
+  for (const auto& r : results) {
+    if (counts_as_failed(r.standing)) failures.push_back(&r);
+  }
+  if (!failures.empty()) {
+    md +=
+        "\n## Failures\n\n| case | client | what it checks | why it failed |\n"
+        "| --- | --- | --- | --- |\n";
+    for (const CaseResult* r : failures) {
+      md += "| `" + r->case_id + "` | " + r->client + " | " + cell_escape(r->description) + " | " +
+            cell(*r) + " |\n";
+    }
+  }
+  md += "\n## All cases\n\n| case |";
   for (const auto& client : clients) md += " " + client + " |";
   md += "\n| --- |";
   for (std::size_t i = 0; i < clients.size(); ++i) md += " --- |";

@@ -88,6 +88,7 @@ std::string ServerProcess::start(const std::string& binary, std::uint64_t seed) 
 }
 
 void ServerProcess::stop() {
+  const std::lock_guard lock(stop_mutex_);
   if (pid_ > 0) {
     ::kill(pid_, SIGTERM);
     if (!wait_exit(pid_, std::chrono::seconds(5))) {

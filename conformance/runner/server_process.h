@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 
 namespace chatmock::conform {
@@ -25,10 +26,12 @@ class ServerProcess {
   std::string start(const std::string& binary, std::uint64_t seed);
   /// http://127.0.0.1:PORT (no trailing slash).
   const std::string& root_url() const { return root_url_; }
-  /// SIGTERM, then SIGKILL after 5 s; idempotent.
+  /// SIGTERM, then SIGKILL after 5 s, and removes the temporary folder; idempotent, and safe
+  /// to call from the signal-watching thread while the run is in progress.
   void stop();
 
  private:
+  std::mutex stop_mutex_;
   pid_t pid_ = -1;
   std::string root_url_;
   std::string temp_dir_;

@@ -47,7 +47,7 @@ json adapter_input(const ConformanceCase& c, const std::string& session, int see
 }
 
 Verdict run_one(const ConformanceCase& c, const ClientSpec& client, int seed,
-                const SuiteOptions& options, double& elapsed_ms) {
+                const SuiteOptions& options, double& elapsed_ms, bool& not_started) {
   if (auto unknown = unknown_scenario(c, options)) return {Outcome::kFail, *unknown, true};
   const std::string session = new_session_id();
   const std::map<std::string, std::string> environment = {
@@ -56,6 +56,7 @@ Verdict run_one(const ConformanceCase& c, const ClientSpec& client, int seed,
   const AdapterRun run = run_adapter(client.command, adapter_input(c, session, seed).dump() + "\n",
                                      environment, timeout);
   elapsed_ms = run.elapsed_ms;
+  not_started = could_not_start(run);
   AdminClient admin(options.root_url);
   const auto attempts = admin.requests_in_session(session);
   if (!attempts)
@@ -132,6 +133,8 @@ std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
   }
   std::vector<CaseResult> results(tasks.size());
   std::map<std::string, std::string> skipped_clients;  // name → why
+  std::map<std::string, int> start_failures;           // name → consecutive failed starts
+  std::map<std::string, std::string> given_up;         // name → the last failed start's reason
   JournalEpochs epochs(tasks.size(), options);
   std::mutex mutex;
   std::size_t finished = 0;
@@ -145,26 +148,46 @@ std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
           .description = task.c->description,
           .client = task.client->name,
           .expected = task.client->expected_for(task.c->id)};
-      std::optional<std::string> skip;
+      std::optional<std::string> skip, abandoned;
       {
         const std::lock_guard lock(mutex);
         if (auto it = skipped_clients.find(r.client); it != skipped_clients.end())
           skip = it->second;
+        if (auto it = given_up.find(r.client); it != given_up.end()) abandoned = it->second;
       }
-      r.verdict = skip ? Verdict{Outcome::kSkip, *skip}
-                       : run_one(*task.c, *task.client, task.seed, options, r.elapsed_ms);
+      bool not_started = false;
+      if (abandoned) {
+        r.verdict = {Outcome::kFail, std::string(kAdapterGivenUp) + ": " + *abandoned, true};
+      } else {
+        r.verdict =
+            skip ? Verdict{Outcome::kSkip, *skip}
+                 : run_one(*task.c, *task.client, task.seed, options, r.elapsed_ms, not_started);
+      }
       r.standing = r.verdict.harness_error ? Standing::kFailed
                                            : standing_of(r.verdict.outcome, r.expected.outcome);
       epochs.release();
       const std::lock_guard lock(mutex);
       ++finished;
-      if (r.standing == Standing::kSkipped) {
+      if (abandoned) {
+        // Counted in the tally; one ABORT line already said why.
+      } else if (r.standing == Standing::kSkipped) {
         if (skipped_clients.emplace(r.client, r.verdict.reason).second) {
           progress << "[" << finished << "/" << tasks.size() << "] SKIP " << r.client << ": "
                    << r.verdict.reason << " (every case of this client is skipped)" << std::endl;
         }
       } else {
         progress << result_line(finished, tasks.size(), r, name_client) << std::endl;
+      }
+      if (!abandoned) {
+        int& failures = start_failures[r.client];
+        failures = not_started ? failures + 1 : 0;
+        if (failures >= options.max_start_failures &&
+            given_up.emplace(r.client, r.verdict.reason).second) {
+          progress << "[" << finished << "/" << tasks.size() << "] ABORT " << r.client
+                   << ": the adapter could not start " << failures
+                   << " times in a row; its remaining cases are not run (" << r.verdict.reason
+                   << ")" << std::endl;
+        }
       }
       results[*i] = std::move(r);
     }

@@ -24,10 +24,17 @@ struct SuiteOptions {
   std::string api_key = "sk-chatmock-conform";
   /// Scenario names the server knows; cases naming others fail without running.
   std::optional<std::set<std::string>> catalogue;
+  /// After this many consecutive runs of a client whose adapter could not start (command not
+  /// found, not executable), its remaining cases fail at once instead of running for minutes.
+  int max_start_failures = 3;
 };
 
+/// The reason given to the cases of a client given up on after repeated start failures.
+inline constexpr const char* kAdapterGivenUp = "not run: the adapter could not start";
+
 /// Runs every (client, case, seed) triple, `jobs` at a time; results come back in that order.
-/// A client whose adapter reports {"skip": …} is skipped for the rest of the run with one line.
+/// A client whose adapter reports {"skip": …} is skipped for the rest of the run with one line;
+/// one that could not start `max_start_failures` times in a row is given up on (a harness error).
 std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
                                   const std::vector<ClientSpec>& clients,
                                   const SuiteOptions& options, std::ostream& progress);

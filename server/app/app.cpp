@@ -10,6 +10,7 @@
 
 #include "app/authorization.h"
 #include "app/route_table.h"
+#include "app/startup_summary.h"
 #include "stubbing/fixture_loader.h"
 
 namespace chatmock::app {
@@ -125,6 +126,14 @@ int run_server(Config config) {
   const bool tls = !app.context().config.http.tls_cert.empty();
   std::printf("chatmock listening on %s://%s:%d\n", tls ? "https" : "http", host.c_str(), port);
   std::fflush(stdout);
+  if (app.context().config.log != LogFormat::off) {
+    const std::string root =
+        std::string(tls ? "https" : "http") + "://" + host + ":" + std::to_string(port);
+    std::fprintf(stderr, "%s\n",
+                 startup_summary(app.context().config, root,
+                                 app.context().stubs.snapshot()->stubs.size())
+                     .c_str());
+  }
   const int code = app.run_until_stopped();
   // Wake the waiter if we stopped for another reason, then join it.
   pthread_kill(waiter.native_handle(), SIGTERM);

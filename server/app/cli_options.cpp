@@ -10,6 +10,7 @@
 
 #include "app/admin_endpoints.h"
 #include "app/authorization.h"
+#include "app/cli_suggestions.h"
 #include "models/catalogue_file.h"
 #include "reply/latency.h"
 
@@ -83,10 +84,13 @@ void add_limit_flags(CLI::App& command, Config& config) {
 }  // namespace
 
 void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
-  command.add_option("--host", config.http.host, "Address to bind (default 127.0.0.1)");
+  // --help shows each option's default value next to it (from the Config/ServeFlags defaults).
+  command.option_defaults()->always_capture_default();
+  command.add_option("--host", config.http.host, "Address to bind");
   command.add_option("--port", config.http.port, "Port to bind; 0 picks a free one")->check(CLI::Range(0, 65535));
   command.add_option("--port-file", config.port_file, "Write the bound port to FILE when ready");
-  command.add_option("--seed", flags.seed, "Seed for requests that carry none (same request → same bytes)");
+  command.add_option("--seed", flags.seed, "Seed for requests that carry none (same request → same bytes)")
+      ->default_str("none");
   command.add_flag("--no-auth", config.no_auth, "Accept requests without an Authorization header");
   command.add_option("--admin-token", config.admin_token, "Require Bearer TOKEN on /_chatmock/*");
   command.add_option("--threads", config.http.threads, "Worker threads (one per open connection)")
@@ -163,6 +167,7 @@ bool finish_serve_flags(Config& config, const ServeFlags& flags, std::string& er
     error = "--admin-token is required when --host is not a loopback address (" + config.http.host + ")";
     return false;
   }
+  if (error = check_default_scenario(config.default_scenario); !error.empty()) return false;
   if (config.http.tls_cert.empty() != config.http.tls_key.empty()) {
     error = "--tls-cert and --tls-key go together";
     return false;

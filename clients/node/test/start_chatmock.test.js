@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import OpenAI from 'openai';
-import { startChatmock } from '../index.js';
+import { findChatmock, startChatmock } from '../index.js';
 
 const request = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello' }] };
 let mock;
@@ -67,4 +67,30 @@ test('stop() ends the server', async () => {
   const short = await startChatmock();
   await short.stop();
   await assert.rejects(fetch(`${short.baseURL}/models`));
+});
+
+test('reset() restarts scenario sequences and empties the journal', async () => {
+  const headers = { 'X-Chatmock-Scenario': 'error_500,default', 'X-Chatmock-Session': 'reset-test' };
+  const sdk = new OpenAI({ baseURL: mock.baseURL, apiKey: 'sk-test', maxRetries: 0 });
+  await assert.rejects(sdk.chat.completions.create(request, { headers }));
+  await sdk.chat.completions.create(request, { headers });
+  await mock.reset();
+  assert.deepEqual(await mock.requests(), []);
+  await assert.rejects(sdk.chat.completions.create(request, { headers }),
+    (error) => error.status === 500, 'the sequence starts over after reset()');
+});
+
+test('a missing binary names every place looked in', async () => {
+  const saved = { bin: process.env.CHATMOCK_BIN, path: process.env.PATH };
+  process.env.CHATMOCK_BIN = '/nonexistent/chatmock';
+  process.env.PATH = '/nonexistent';
+  try {
+    const { tried } = findChatmock();
+    assert.match(tried.join(' '), /\$CHATMOCK_BIN=\/nonexistent\/chatmock/);
+    assert.match(tried.join(' '), /chatmock on PATH/);
+    assert.match(tried.join(' '), /build\/release\/server\/chatmock/);
+  } finally {
+    process.env.CHATMOCK_BIN = saved.bin;
+    process.env.PATH = saved.path;
+  }
 });

@@ -149,3 +149,15 @@ def test_conform_draws_a_progress_bar_on_a_terminal():
     assert code == 0, output
     assert "\r\x1b[2K[" in output and "#" in output, output
     assert "passed, 0 failed" in output, output
+
+
+def test_missing_binary_names_every_place_looked_in(monkeypatch):
+    monkeypatch.setenv("CHATMOCK_BIN", "/nonexistent/chatmock")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setattr(chatmock_pytest, "_BUILD_DIRS", ("no-such-build",))
+    with pytest.raises(RuntimeError) as error:
+        chatmock_pytest.find_binary()
+    message = str(error.value)
+    assert "$CHATMOCK_BIN=/nonexistent/chatmock" in message
+    assert "chatmock on PATH" in message
+    assert "no-such-build/server/chatmock" in message
