@@ -46,7 +46,8 @@ TEST(BoundedState, FiveThousandSessionsAndKeysStayWithinTheirBounds) {
   config.journal_bytes = 8 * 1024 * 1024;
   RunningServer server(config);
   std::string sequence = "default";
-  while (sequence.size() < 8 * 1024) sequence += ",default";
+  // Just under 8 KB: httplib refuses a longer header line with 400.
+  while (sequence.size() + 8 < 8000) sequence += ",default";
   const long before = rss_kib();
   httplib::Client client("127.0.0.1", server.port());
   client.set_read_timeout(30, 0);
@@ -59,7 +60,7 @@ TEST(BoundedState, FiveThousandSessionsAndKeysStayWithinTheirBounds) {
                                      {"X-Chatmock-Scenario", sequence}},
                                     body, "application/json");
     ASSERT_TRUE(result) << i;
-    ASSERT_EQ(result->status, 200) << result->body;
+    ASSERT_EQ(result->status, 200) << result->body.substr(0, 300);
   }
   const long grown = rss_kib() - before;
   const auto state = state_of(server);
