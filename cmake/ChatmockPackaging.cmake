@@ -34,17 +34,20 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/chatmock/chatmock")
-# dpkg-shlibdeps (dpkg-dev) derives the exact runtime libraries with versions; without it, the
-# libraries the programs link on Debian 12 are named by hand.
+# dpkg-shlibdeps (dpkg-dev) derives the libraries the programs link directly, with versions;
+# without it they are named by hand. zlib (and RE2, once linked) are added explicitly: zlib is
+# reached through cpp-httplib, so dpkg-shlibdeps does not list it for our programs.
+set(_chatmock_extra_depends "zlib1g")
+if(TARGET re2::re2 OR TARGET PkgConfig::RE2)
+  string(APPEND _chatmock_extra_depends ", libre2-9")
+endif()
 find_program(CHATMOCK_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(CHATMOCK_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "${_chatmock_extra_depends}")
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "libc6, libstdc++6, libgcc-s1, libssl3, zlib1g, libcpp-httplib0.11, libbrotli1")
-  if(TARGET re2::re2 OR TARGET PkgConfig::RE2)
-    string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libre2-9")
-  endif()
+      "libc6, libstdc++6, libgcc-s1, libssl3, libcpp-httplib0.11, ${_chatmock_extra_depends}")
 endif()
 # The CMake package (chatmock::testing, chatmock::client) compiles against these headers.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS
