@@ -156,13 +156,11 @@ std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
         if (auto it = given_up.find(r.client); it != given_up.end()) abandoned = it->second;
       }
       bool not_started = false;
-      if (abandoned) {
-        r.verdict = {Outcome::kFail, std::string(kAdapterGivenUp) + ": " + *abandoned, true};
-      } else {
-        r.verdict =
-            skip ? Verdict{Outcome::kSkip, *skip}
+      r.verdict =
+          abandoned
+              ? Verdict{Outcome::kFail, std::string(kAdapterGivenUp) + ": " + *abandoned, true}
+          : skip ? Verdict{Outcome::kSkip, *skip}
                  : run_one(*task.c, *task.client, task.seed, options, r.elapsed_ms, not_started);
-      }
       r.standing = r.verdict.harness_error ? Standing::kFailed
                                            : standing_of(r.verdict.outcome, r.expected.outcome);
       epochs.release();
