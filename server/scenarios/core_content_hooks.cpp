@@ -213,7 +213,7 @@ void shape_structured_output(synthesis::ReplyDefinition& definition, ScenarioCon
                           format->json_schema->schema.has_value();
   if (!has_schema) {
     definition.content =
-        synthesis::generate_instance(default_structured_output_schema(), ctx.rng).dump();
+        synthesis::generate_instance(default_structured_output_schema(), ctx.rng, ctx.budget).dump();
   }
 }
 

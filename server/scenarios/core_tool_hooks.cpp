@@ -134,7 +134,7 @@ void break_tool_arguments(api::ChatCompletion& completion, ScenarioContext& ctx)
 void violate_tool_schemas(api::ChatCompletion& completion, ScenarioContext& ctx) {
   auto violate = [&](api::Function& function) {
     function.arguments =
-        synthesis::generate_violating_instance(schema_of(ctx.request, function.name), ctx.rng)
+        synthesis::generate_violating_instance(schema_of(ctx.request, function.name), ctx.rng, ctx.budget)
             .dump();
   };
   for (auto& choice : completion.choices) {
@@ -161,7 +161,7 @@ void call_unoffered_tool(synthesis::ReplyDefinition& definition, ScenarioContext
   if (candidates.empty()) candidates.push_back(&kLastResort);
   const UnofferedTool& pick = *candidates[static_cast<std::size_t>(
       ctx.rng.between(0, static_cast<std::int64_t>(candidates.size()) - 1))];
-  const auto arguments = synthesis::generate_instance(json::parse(pick.parameters), ctx.rng).dump();
+  const auto arguments = synthesis::generate_instance(json::parse(pick.parameters), ctx.rng, ctx.budget).dump();
   definition.kind = synthesis::ReplyKind::tool_calls;
   definition.tool_calls = {synthesis::ForcedToolCall{pick.name, arguments}};
 }
@@ -175,7 +175,7 @@ void aim_function_call_at_offered_tool(api::ChatCompletion& completion, Scenario
     if (!choice.message.function_call.has_value()) continue;
     choice.message.function_call->name = tool->function->name;
     choice.message.function_call->arguments =
-        synthesis::generate_instance(schema_of(ctx.request, tool->function->name), ctx.rng).dump();
+        synthesis::generate_instance(schema_of(ctx.request, tool->function->name), ctx.rng, ctx.budget).dump();
   }
   recount_usage(completion);
 }

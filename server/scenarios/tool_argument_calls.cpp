@@ -57,7 +57,7 @@ void force_damaged_tool_calls(synthesis::ReplyDefinition& definition, ScenarioCo
   }
   for (auto& call : definition.tool_calls) {
     const auto parameters = parameters_named(ctx.request, call.name);
-    const auto valid = synthesis::generate_instance(parameters, ctx.rng);
+    const auto valid = synthesis::generate_instance(parameters, ctx.rng, ctx.budget);
     call.arguments = damage(valid, parameters, ctx.rng);
   }
 }

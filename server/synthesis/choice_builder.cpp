@@ -110,10 +110,10 @@ std::vector<std::string> apply_budget(std::string& text, std::int64_t& budget, b
   return pieces;
 }
 
-std::string arguments_for(const PlannedCall& call, Rng& rng) {
+std::string arguments_for(const PlannedCall& call, Rng& rng, budget::WorkBudget& work) {
   if (call.arguments) return *call.arguments;
   if (call.custom) return generate_text(rng, 3, 8);
-  return generate_instance(call.parameters, rng).dump();
+  return generate_instance(call.parameters, rng, work).dump();
 }
 }  // namespace
 
@@ -173,7 +173,7 @@ BuiltChoice build_choice(const api::ChatCompletionRequest& request,
     std::vector<api::ToolCall> calls;
     for (const auto& planned : plan.calls) {
       if (budget == 0) break;
-      std::string arguments = arguments_for(planned, rng);
+      std::string arguments = arguments_for(planned, rng, work);
       built.completion_tokens += static_cast<std::int64_t>(apply_budget(arguments, budget, truncated).size());
       api::ToolCall call;
       call.id = tool_call_id(rng);
@@ -202,7 +202,7 @@ BuiltChoice build_choice(const api::ChatCompletionRequest& request,
     } else if (plan.kind == ReplyKind::structured) {
       content = plan.schema.is_null()
                     ? nlohmann::json{{"answer", generate_text(rng, 3, 8)}, {"confidence", 0.9}}.dump()
-                    : generate_instance(plan.schema, rng).dump();
+                    : generate_instance(plan.schema, rng, work).dump();
     } else {
       content = generate_text(rng, definition.min_words, definition.max_words, work);
     }
