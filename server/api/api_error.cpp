@@ -15,9 +15,11 @@ nlohmann::json ApiError::body() const {
 
 std::string ApiError::body_text() const {
   // "error" is the body's only key, so the envelope is fixed text around the inner object.
-  std::string text = to_json_text(*this);
-  text.insert(0, "{\"error\":");
-  text += '}';
+  static constexpr std::string_view kOpen = "{\"error\":";
+  const std::string inner = to_json_text(*this);
+  std::string text;
+  text.reserve(kOpen.size() + inner.size() + 1);
+  text.append(kOpen).append(inner).push_back('}');
   return text;
 }
 

@@ -55,6 +55,9 @@ bool is_valid_utf8(std::string_view text) {
 
 class JsonText {
  public:
+  // A typical chunk fits without growing; a completion grows from here in a few doublings
+  // instead of eight.
+  JsonText() { out_.reserve(480); }
   std::string take() { return std::move(out_); }
 
   JsonText& open_object() { return open('{'); }
@@ -62,11 +65,13 @@ class JsonText {
   JsonText& open_array() { return open('['); }
   JsonText& close_array() { return close(']'); }
 
-  JsonText& key(std::string_view name) {
+  // The per-key calls are forced inline: the generic object writer is large enough that gcc
+  // would otherwise call them out of line (measured: +10% instructions per chunk).
+  [[gnu::always_inline]] JsonText& key(std::string_view name) {
     separate();
     out_ += '"';
     out_ += name;  // keys are fixed ASCII identifiers: nothing to escape
-    out_ += "\":";
+    out_.append("\":", 2);
     after_key_ = true;
     return *this;
   }
@@ -218,9 +223,9 @@ class TextOut {
       rest_ = {source.cbegin(), source.cend()};
     }
   }
-  void null(std::string_view name) { key(name).null(); }
+  [[gnu::always_inline]] void null(std::string_view name) { key(name).null(); }
   template <class X>
-  void value(std::string_view name, const X& x) {
+  [[gnu::always_inline]] void value(std::string_view name, const X& x) {
     key(name);
     write(w_, x);
   }
@@ -235,7 +240,7 @@ class TextOut {
   };
   struct NoRest {};
 
-  JsonText& key(std::string_view name) {
+  [[gnu::always_inline]] JsonText& key(std::string_view name) {
     if constexpr (kMerges) {
       flush_before(name);
       if (rest_.next != rest_.end && rest_.next.key() == name) ++rest_.next;
