@@ -44,10 +44,11 @@ TEST(BoundedState, FiveThousandSessionsAndKeysStayWithinTheirBounds) {
   config.rate_limit.tokens_per_minute = 1000000000;
   config.rate_limit.max_keys = 1000;
   config.journal_bytes = 8 * 1024 * 1024;
+  config.max_session_bytes = 4 * 1024 * 1024;  // 5,000 sessions of ~2 KB overflow it
   RunningServer server(config);
-  std::string sequence = "default";
-  // Just under 8 KB: httplib refuses a longer header line with 400.
-  while (sequence.size() + 8 < 8000) sequence += ",default";
+  // The longest sequence a request may name: 64 steps (X-Chatmock-Scenario's cap), ~2 KB.
+  std::string sequence = "tool_call_id_missing_or_empty";
+  for (int step = 1; step < 64; ++step) sequence += ",tool_call_id_missing_or_empty";
   const long before = rss_kib();
   httplib::Client client("127.0.0.1", server.port());
   client.set_read_timeout(30, 0);
@@ -66,7 +67,7 @@ TEST(BoundedState, FiveThousandSessionsAndKeysStayWithinTheirBounds) {
   const auto state = state_of(server);
   std::printf("after 5,000 sessions/keys: %s; RSS +%ld KiB\n", state.dump().c_str(), grown);
   EXPECT_LE(state["sessions"]["bytes"], state["sessions"]["max_bytes"]);
-  EXPECT_EQ(state["sessions"]["max_bytes"], 16 * 1024 * 1024);
+  EXPECT_EQ(state["sessions"]["max_bytes"], 4 * 1024 * 1024);
   EXPECT_LT(state["sessions"]["count"], 5000);
   EXPECT_GT(state["sessions"]["evicted"], 0);
   EXPECT_EQ(state["rate_limit_keys"]["count"], 1000);

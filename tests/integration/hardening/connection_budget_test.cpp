@@ -66,7 +66,7 @@ TEST(ConnectionBudget, PacedStreamsHoldTheirSlotsAndHangUpsFreeThemWithinASecond
   std::vector<int> streams;
   for (int i = 0; i < 8; ++i) {
     streams.push_back(open_socket(server.port(), 10000));
-    const auto request = stream_request("ttft=1000000");
+    const auto request = stream_request("ttft=600000");
     ASSERT_EQ(::send(streams.back(), request.data(), request.size(), MSG_NOSIGNAL),
               static_cast<ssize_t>(request.size()));
     ASSERT_EQ(status_of(read_head(streams.back())), 200) << "stream " << i;
@@ -99,7 +99,7 @@ TEST(ConnectionBudget, TwoHundredStreamsWhoseClientsVanishAtOnceAreNotAllHeld) {
       for (int i = 0; i < 50; ++i) {
         const int fd = open_socket(server.port(), 2000);
         if (fd < 0) continue;
-        const auto request = stream_request("ttft=1000000");
+        const auto request = stream_request("ttft=600000");
         if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) > 0) ++sent;
         ::close(fd);
       }
