@@ -1,5 +1,5 @@
 // AdminClient: the two admin-API reads a conformance run needs — the scenario catalogue and the
-// request journal (spec/interface.md, /_chatmock/*). httplib stays inside admin_client.cpp.
+// request journal (docs/interface.md, /_chatmock/*). httplib stays inside admin_client.cpp.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -8,7 +8,7 @@
 
 namespace chatmock::conform {
 
-/// Flags as in spec/interface.md `chatmock-conform`, plus where to find things.
+/// Flags as in docs/interface.md `chatmock-conform`, plus where to find things.
 struct ConformFlags {
   std::vector<std::string> clients;       ///< --client, repeatable; one column each
   std::vector<std::string> expectations;  ///< --expectations, the i-th for the i-th --client

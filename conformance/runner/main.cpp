@@ -1,5 +1,5 @@
 // chatmock-conform: runs client adapters against the case catalogue and reports a verdict per
-// case (spec/interface.md `chatmock-conform`). Flags only; the work is in conform_command.cpp.
+// case (docs/interface.md `chatmock-conform`). Flags only; the work is in conform_command.cpp.
 #include <CLI/CLI.hpp>
 
 #include "runner/conform_command.h"

@@ -15,7 +15,7 @@ namespace chatmock::conform {
 std::optional<std::string> observation_difference(const nlohmann::json& served,
                                                   const nlohmann::json& observed);
 
-/// Why `observation` is not a well-formed observation (spec/interface.md), or nullopt.
+/// Why `observation` is not a well-formed observation (docs/interface.md), or nullopt.
 std::optional<std::string> malformed_observation(const nlohmann::json& observation);
 
 /// `value` as compact JSON, cut to about `limit` bytes with "…" for reports.

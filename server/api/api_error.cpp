@@ -1,4 +1,4 @@
-// Builders for the error bodies the real API sends (edge-cases.md §3.1), kept in one place so
+// Builders for the error bodies the real API sends (docs/openai-behaviour.md §3.1), kept in one place so
 // every route and scenario answers with the same wording.
 #include "api/api_error.h"
 

@@ -1,4 +1,4 @@
-// Flag names and defaults are the contract's (spec/interface.md, `chatmock serve`).
+// Flag names and defaults are the contract's (docs/interface.md, `chatmock serve`).
 #include "app/cli_options.h"
 
 #include <unistd.h>

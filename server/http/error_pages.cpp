@@ -1,4 +1,4 @@
-// Wording follows the real API where it has an equivalent (edge-cases.md §3.1).
+// Wording follows the real API where it has an equivalent (docs/openai-behaviour.md §3.1).
 #include "http/error_pages.h"
 
 #include "api/api_error.h"

@@ -1,4 +1,4 @@
-// The 429 wording is the real API's (BuilderIO/micro-agent #86, edge-cases.md §3.1 (a)).
+// The 429 wording is the real API's (BuilderIO/micro-agent #86, docs/openai-behaviour.md §3.1 (a)).
 #include "reply/response_headers.h"
 
 #include <cmath>

@@ -1,4 +1,4 @@
-// The headers every API response carries (edge-cases.md §3.2): x-request-id,
+// The headers every API response carries (docs/openai-behaviour.md §3.2): x-request-id,
 // openai-processing-ms, openai-version and the six x-ratelimit-* headers. Headers a scenario
 // already set (a 429's zero remaining) are left alone.
 #pragma once

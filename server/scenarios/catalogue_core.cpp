@@ -1,4 +1,4 @@
-// The core scenarios named in the contract (spec/interface.md "Built-in scenarios"). Each entry
+// The core scenarios named in the contract (docs/interface.md "Built-in scenarios"). Each entry
 // says what it changes at which stage; the longer hooks live in core_*.cpp. Spec-valid unless
 // flagged: explicit_nulls nulls keys the schema does not let be null, and fuzz is malformed.
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Message shapes (edge-cases.md §5 A): what the assistant message can look like besides a
+// Message shapes (docs/scenarios.md (message_shapes)): what the assistant message can look like besides a
 // string of prose. Each entry shapes the reply before synthesis and, where the planner cannot
 // derive the stream by itself, edits the chunks so the JSON and stream forms agree.
 // `refusal` and `parallel_tool_calls` live with the core catalogue.

@@ -1,4 +1,4 @@
-// SSE framing scenarios (edge-cases.md §5 F, entries 48–60): the same chunks, framed the ways
+// SSE framing scenarios (docs/scenarios.md (sse_framing), entries 48–60): the same chunks, framed the ways
 // real servers, proxies and TCP deliver them. All are stream-only: a JSON reply is untouched.
 // Event-level edits live in sse_framing_frames.h, byte-level ones in sse_framing_wire.h.
 #include "scenarios/scenario_catalogue.h"

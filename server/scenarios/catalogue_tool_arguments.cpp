@@ -17,7 +17,7 @@ using nlohmann::json;
 constexpr std::string_view kGroup = "tool_arguments";
 
 /// Trailing comma, Python-style single quotes, or a markdown fence: the three shapes of
-/// not-quite-JSON seen from models (edge-cases.md §5 C.22).
+/// not-quite-JSON seen from models (docs/scenarios.md (tool_arguments).22).
 std::string invalid_json(const json& valid, const json& /*parameters*/, synthesis::Rng& rng) {
   std::string text = valid.dump();
   const bool has_keys = valid.is_object() && !valid.empty();

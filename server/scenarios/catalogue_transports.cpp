@@ -1,4 +1,4 @@
-// The "transport" group: pacing, stalls, cuts and streams that end badly (edge-cases.md §2.1,
+// The "transport" group: pacing, stalls, cuts and streams that end badly (docs/openai-behaviour.md §2.1,
 // §5 G #61, #62, #70). Defaults stay short (slow ≤ 2 s, stalls ≤ 5 s) so suites that use them
 // stay fast; X-Chatmock-Latency and X-Chatmock-Disconnect-After stretch or move them.
 #include "api/api_error.h"

@@ -1,4 +1,4 @@
-// Usage, metadata and service tier (edge-cases.md §5 E): where the token counts travel in a
+// Usage, metadata and service tier (docs/scenarios.md (usage)): where the token counts travel in a
 // stream, how itemised they are, and the top-level metadata values closed enums and strict
 // structs trip over. Scenarios about the stream's usage chunk turn include_usage on themselves.
 #include "scenarios/scenario_catalogue.h"

@@ -1,5 +1,5 @@
 // The spec warns that "the model does not always generate valid JSON, and may hallucinate
-// parameters" (openapi.yaml:31029-31031, edge-cases.md §5 C.22/C.24/C.26); these hooks make each
+// parameters" (openapi.yaml:31029-31031, docs/scenarios.md (tool_arguments).22/C.24/C.26); these hooks make each
 // failure concrete while keeping the reply's shape (ids, finish_reason, streaming) untouched.
 #include "scenarios/core_tool_hooks.h"
 

@@ -1,4 +1,4 @@
-// Azure OpenAI's content-filter annotations (edge-cases.md §5 #63): a prompt-filter chunk with
+// Azure OpenAI's content-filter annotations (docs/scenarios.md): a prompt-filter chunk with
 // empty id/object/model before the real stream, filter results on every choice, and a trailing
 // choice without `delta`. Kept apart from the HTTP error builders because it edits a success.
 #pragma once

@@ -1,4 +1,4 @@
-// Wording, types and codes are the real API's as quoted in edge-cases.md §3.1 and §4; the
+// Wording, types and codes are the real API's as quoted in docs/openai-behaviour.md §3.1 and §4; the
 // evidence for each sits next to it. The SDKs branch on status, `type`, `code` and headers, so
 // those are exact; messages are the observed ones so that string-matching clients behave too.
 #include "scenarios/error_replies.h"
@@ -16,7 +16,7 @@ struct ValidationCase {
   std::string_view code;   ///< empty: null
 };
 
-// edge-cases.md §4 "Observed error messages"; both `param` path styles (new `messages[2].x`,
+// docs/openai-behaviour.md §4 "Observed error messages"; both `param` path styles (new `messages[2].x`,
 // legacy `messages.[2].x`) and both range-message styles are real.
 constexpr std::array<ValidationCase, 9> kValidationCases{{
     {"tool_call_id",

@@ -25,7 +25,7 @@ struct CitationSource {
 };
 
 // The non-ASCII text puts an emoji with a variation selector before the span and another
-// inside it, so UTF-16, code-point and byte offsets all disagree (edge-cases.md §5 A.5).
+// inside it, so UTF-16, code-point and byte offsets all disagree (docs/scenarios.md (message_shapes).5).
 constexpr CitationSource kAsciiSource{
     "Paris is mild today. According to Meteo-France, the afternoon will reach 22 degrees under "
     "a mostly sunny sky, with a light westerly breeze. Showers are possible after 9 pm, so keep "

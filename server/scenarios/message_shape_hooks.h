@@ -1,4 +1,4 @@
-// The non-trivial hooks of the message_shapes group (edge-cases.md §5 A), kept out of the
+// The non-trivial hooks of the message_shapes group (docs/scenarios.md (message_shapes)), kept out of the
 // registration file so each scenario there reads as one entry. Every pair of functions edits the
 // typed completion (JSON and stream) or the JSON body, and then the chunks so both forms agree.
 #pragma once

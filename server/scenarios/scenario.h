@@ -48,7 +48,7 @@ struct Scenario {
   std::string name;
   std::string description;          ///< one line, shown by `chatmock scenarios`
   bool breaks_spec = false;         ///< output deliberately violates the OpenAI schema
-  std::string group = "core";       ///< catalogue section (edge-cases.md §5 letter or "core")
+  std::string group = "core";       ///< catalogue section (docs/scenarios.md letter or "core")
   ShapeReply shape_reply;           ///< before synthesis: what kind of answer
   EditCompletion edit_completion;   ///< the typed completion (JSON and stream)
   EditJson edit_body;               ///< the non-stream JSON body

@@ -1,5 +1,5 @@
 // The built-in catalogue is assembled once; groups register in the order docs/scenarios.md
-// lists them (core first, then edge-cases.md §5 A–G).
+// lists them (core first, then docs/scenarios.md (message_shapes)–G).
 #include "scenarios/scenario_catalogue.h"
 
 namespace chatmock::scenarios {

@@ -25,7 +25,7 @@ class ScenarioCatalogue {
   std::vector<Scenario> scenarios_;
 };
 
-/// The catalogue every server uses: core names from the contract plus edge-cases.md §5.
+/// The catalogue every server uses: core names from the contract plus docs/scenarios.md.
 const ScenarioCatalogue& builtin_catalogue();
 
 // One registration function per catalogue group (each in its own catalogue_*.cpp).

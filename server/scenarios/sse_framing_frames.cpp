@@ -1,5 +1,5 @@
 // What proxies and other providers put between Chat Completions events, and the shapes the
-// official decoders treat differently (edge-cases.md §2.2): each edit adds or reshapes frames
+// official decoders treat differently (docs/openai-behaviour.md §2.2): each edit adds or reshapes frames
 // but leaves every chunk's JSON as the planner made it, so a WHATWG decoder recovers the chunks.
 #include "scenarios/sse_framing_frames.h"
 
@@ -73,7 +73,7 @@ void spread_data_over_two_lines(Frames& frames) {
     const auto parsed = nlohmann::json::parse(frame.event->data, nullptr, false);
     if (!parsed.is_object() || parsed.size() < 2) continue;
     // JSON allows a newline between members, and decoders join data lines with "\n", so the
-    // joined text parses to the same object (edge-cases.md §5 #54).
+    // joined text parses to the same object (docs/scenarios.md).
     std::string data = "{";
     bool first = true;
     for (const auto& [key, value] : parsed.items()) {

@@ -1,5 +1,5 @@
 // Keep-alive comments follow OpenRouter's habit (": OPENROUTER PROCESSING") of filling long
-// silences; SSE decoders ignore `:` lines (edge-cases.md §2.2), read timeouts do not.
+// silences; SSE decoders ignore `:` lines (docs/openai-behaviour.md §2.2), read timeouts do not.
 #include "scenarios/transport_edits.h"
 
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-// logprobs_full (edge-cases.md §5 E.47): every logprob oddity in one reply. A non-ASCII
+// logprobs_full (docs/scenarios.md (usage).47): every logprob oddity in one reply. A non-ASCII
 // character is split across two tokens whose `bytes` must be joined (the token text is then the
 // API's "bytes:\xNN" spelling), the chosen token of one entry sits outside the top 20
 // (logprob -9999.0), some entries list fewer alternatives than requested, the last has bytes null.

@@ -1,5 +1,5 @@
 // ChunkPlanner: ChatCompletion → the ChatCompletionChunks the real API would stream for it
-// (edge-cases.md §1.8). The plan is derived from the completion, never synthesized separately,
+// (docs/openai-behaviour.md §1.8). The plan is derived from the completion, never synthesized separately,
 // so assembling the chunks (chunk_assembler.h) gives the completion back.
 #pragma once
 

@@ -1,6 +1,6 @@
 // The event-stream parser of html.spec.whatwg.org §9.2.6, written so that each input byte is
 // scanned once: a line that spans feeds is buffered, every other line is parsed in place.
-// Framing quirks it must survive are catalogued in edge-cases.md §2.2 and §5 F (48–59).
+// Framing quirks it must survive are catalogued in docs/openai-behaviour.md §2.2 and §5 F (48–59).
 #include "streaming/sse_decoder.h"
 
 #include <charconv>
@@ -83,7 +83,7 @@ std::vector<SseEvent> SseDecoder::finish() {
     process_line(line_, out);
     line_.clear();
   }
-  // WHATWG says discard a pending event at end of stream; both SDKs do (edge-cases.md §5 #57).
+  // WHATWG says discard a pending event at end of stream; both SDKs do (docs/scenarios.md).
   // We return it and flag it instead.
   last_event_unterminated_ = has_data_;
   dispatch(out);

@@ -1,4 +1,4 @@
-// Id shapes copied from real responses (edge-cases.md §1.1, §3.2).
+// Id shapes copied from real responses (docs/openai-behaviour.md §1.1, §3.2).
 #include "synthesis/id_generator.h"
 
 namespace chatmock::synthesis {

@@ -155,7 +155,7 @@ void check_message(const json& message, const std::string& path, RuleContext& ct
       if (const json* id = member(message, "tool_call_id")) {
         ctx.expect(*id, kString, path + ".tool_call_id");
       } else {
-        // Wording and param as the API sends them (edge-cases.md §4, langchain #22600).
+        // Wording and param as the API sends them (docs/openai-behaviour.md §4, langchain #22600).
         ctx.report("validation.tool_call_id_missing", path + ".tool_call_id", std::nullopt,
                    "Missing parameter 'tool_call_id': messages with role 'tool' must have a "
                    "'tool_call_id'.");
@@ -203,7 +203,7 @@ void check_tool_message(const json& message, std::size_t i,
                         const std::optional<PendingCalls>& block, RuleContext& ctx) {
   if (!block) {
     if (ctx.options().legacy_param_paths) {
-      // The older validator's wording, typo included (edge-cases.md §4, smarter-sh #264).
+      // The older validator's wording, typo included (docs/openai-behaviour.md §4, smarter-sh #264).
       ctx.report("validation.tool_message_without_call", ctx.index("messages", i) + ".role",
                  std::nullopt,
                  "Invalid parameter: messages with role 'tool' must be a response to a "

@@ -1,6 +1,6 @@
 // Rules that depend on the model: whether it exists (--strict-models), what it takes (from the
 // catalogue in models/), and the completion budget it can serve. Messages are the API's where
-// edge-cases.md quotes them and the same style otherwise (docs/synthesis.md, Validation).
+// docs/openai-behaviour.md quotes them and the same style otherwise (docs/synthesis.md, Validation).
 #include <string>
 
 #include "validation/rule_context.h"
@@ -148,7 +148,7 @@ std::optional<ModelSpec> check_model(const json& body, RuleContext& ctx) {
   const auto& catalogue = models::Catalogue::or_builtin(ctx.options().models.get());
   if (const ModelSpec* known = catalogue.resolve(id)) return *known;
   if (ctx.options().strict_models) {
-    // The API's 404 (edge-cases.md §3.1), backticks included.
+    // The API's 404 (docs/openai-behaviour.md §3.1), backticks included.
     ctx.report("validation.model_not_found", std::nullopt, "model_not_found",
                "The model `" + quote(id) + "` does not exist or you do not have access to it.",
                404);

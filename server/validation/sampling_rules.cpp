@@ -17,7 +17,7 @@ struct Range {
   bool integer;  ///< integer_* codes and wording instead of decimal_*
 };
 
-// Bounds from CreateChatCompletionRequest (spec:33105-33506), see edge-cases.md §4.
+// Bounds from CreateChatCompletionRequest (spec:33105-33506), see docs/openai-behaviour.md §4.
 constexpr std::array<Range, 8> kRanges = {{
     {"temperature", 0, 2, false},
     {"top_p", 0, 1, false},

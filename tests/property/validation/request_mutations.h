@@ -1,6 +1,6 @@
 // Single-field mutations of a valid request body, each paired with the violation the validator
 // must report first (id, param, code). Written from the rules in server/validation/*.cpp and
-// edge-cases.md §4; the validator's own code is never consulted at run time.
+// docs/openai-behaviour.md §4; the validator's own code is never consulted at run time.
 #pragma once
 
 #include <functional>

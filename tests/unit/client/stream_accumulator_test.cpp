@@ -1,4 +1,4 @@
-// Unit tests for StreamAccumulator: the streaming-delta pathologies of edge-cases.md §5 D, E, G
+// Unit tests for StreamAccumulator: the streaming-delta pathologies of docs/scenarios.md (stream_deltas), E, G
 // fed as decoded events, checked through the observation and the snapshot.
 #include "chatmock/client/stream_accumulator.h"
 

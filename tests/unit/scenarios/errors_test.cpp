@@ -1,5 +1,5 @@
 // The "errors" group: each error scenario answers JSON and stream requests alike with the real
-// API's status, body, type, code and headers (edge-cases.md §3), asserted on the WireReply.
+// API's status, body, type, code and headers (docs/openai-behaviour.md §3), asserted on the WireReply.
 #include <gtest/gtest.h>
 
 #include "api/chat_completion_chunk.h"

@@ -1,4 +1,4 @@
-// The message_shapes group (edge-cases.md §5 A): each test pins the shape a scenario promises,
+// The message_shapes group (docs/scenarios.md (message_shapes)): each test pins the shape a scenario promises,
 // in the JSON body and in the stream, and that the two forms tell the same story.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// SSE framing scenarios (edge-cases.md §5 F): each test asserts the framing property on the bytes
+// SSE framing scenarios (docs/scenarios.md (sse_framing)): each test asserts the framing property on the bytes
 // and write boundaries, and that the spec-following decoder (harness events(), or the decoder
 // fed write by write as a socket reader would) still recovers the default reply's chunks.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// The tool-call half of the stream_deltas scenarios (edge-cases.md §5 D, entries 28–33): each
+// The tool-call half of the stream_deltas scenarios (docs/scenarios.md (stream_deltas), entries 28–33): each
 // test pins how the tool-call deltas are broken, and that tool calls appear even when the
 // request offered no tools, so the pathology always has something to act on.
 #include <gtest/gtest.h>

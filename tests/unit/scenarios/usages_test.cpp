@@ -1,4 +1,4 @@
-// The usage group (edge-cases.md §5 E): where usage travels in a stream, how it adds up, and the
+// The usage group (docs/scenarios.md (usage)): where usage travels in a stream, how it adds up, and the
 // metadata values (service_tier, system_fingerprint, moderation, logprobs) beside it.
 #include <gtest/gtest.h>
 

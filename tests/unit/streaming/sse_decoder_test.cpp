@@ -1,4 +1,4 @@
-// Unit tests for SseDecoder: every framing case of edge-cases.md §5 F (48–59), each checked
+// Unit tests for SseDecoder: every framing case of docs/scenarios.md (sse_framing) (48–59), each checked
 // whole, split at every byte and split at every possible single point.
 #include "streaming/sse_decoder.h"
 

@@ -1,4 +1,4 @@
-// The `default` reply honours the request the way the real API does (spec/interface.md):
+// The `default` reply honours the request the way the real API does (docs/interface.md):
 // n, token limits, stop, tools and tool_choice, legacy functions, response_format, logprobs.
 #include <gtest/gtest.h>
 

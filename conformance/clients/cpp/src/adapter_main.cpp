@@ -1,4 +1,4 @@
-// chatmock-client-cpp: the conformance adapter (spec/interface.md "Conformance observation").
+// chatmock-client-cpp: the conformance adapter (docs/interface.md "Conformance observation").
 // stdin: one request object plus optional "headers"; env OPENAI_BASE_URL, OPENAI_API_KEY;
 // stdout: exactly one observation line. Exit 0 whatever the server did; 2 for bad adapter input.
 #include <array>

@@ -1,4 +1,4 @@
-// Projections from wire bodies to the conformance observation (spec/interface.md). Every field is
+// Projections from wire bodies to the conformance observation (docs/interface.md). Every field is
 // copied as the body said, with null for anything absent, so that a server's wrong type shows up
 // in the comparison instead of being coerced away.
 #include "chatmock/client/observation.h"
@@ -109,7 +109,7 @@ Observation observation_from_completion(const json& completion) {
 Observation observation_from_error_response(int status, std::string_view body) {
   const json parsed = json::parse(body, nullptr, false);
   if (!parsed.is_object()) {
-    // HTML from a gateway, an empty body, or JSON that is not an object (edge-cases.md §5 #68):
+    // HTML from a gateway, an empty body, or JSON that is not an object (docs/scenarios.md):
     // python falls back to the raw text (_base_client.py:435-442).
     return error_observation(status, nullptr, nullptr, text_prefix(body));
   }

@@ -1,5 +1,5 @@
 // Bytes → SseDecoder → StreamAccumulator, plus the end-of-body rules: the last event without a
-// blank line is used when complete (both SDKs drop it, edge-cases.md §5 #57), and a plain JSON
+// blank line is used when complete (both SDKs drop it, docs/scenarios.md), and a plain JSON
 // body for a streaming request is read as a completion or error (§5 #60).
 #include "chatmock/client/stream_reader.h"
 

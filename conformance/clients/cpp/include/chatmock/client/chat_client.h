@@ -16,7 +16,7 @@
 
 namespace chatmock::client {
 
-/// Knobs with the official SDKs' defaults (edge-cases.md §3.3).
+/// Knobs with the official SDKs' defaults (docs/openai-behaviour.md §3.3).
 struct ClientOptions {
   int max_retries = RetryPolicy::kDefaultMaxRetries;
   int timeout_ms = 600000;  ///< connect, read and write timeout, per operation (SDK default 600 s)

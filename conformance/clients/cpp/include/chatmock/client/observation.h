@@ -1,5 +1,5 @@
 // Observation: what a conformance client adapter reports about one request, in the exact shape
-// of spec/interface.md "Conformance observation". This file owns the projections from wire bodies
+// of docs/interface.md "Conformance observation". This file owns the projections from wire bodies
 // (a ChatCompletion, an error body, a recorded SSE body) to that shape; it does no I/O.
 #pragma once
 

@@ -1,6 +1,6 @@
 // StreamReader: bytes of a 2xx streaming response → observation. It wires SseDecoder to
 // StreamAccumulator and handles end-of-body (an unterminated last event, or a plain JSON body
-// sent for a `stream: true` request, edge-cases.md §5 #60). No I/O.
+// sent for a `stream: true` request, docs/scenarios.md). No I/O.
 #pragma once
 
 #include <string>
