@@ -83,7 +83,10 @@ std::string apply_entry(const json& entry, Catalogue& catalogue) {
     spec = *existing;
   }
   spec.id = id;
-  for (const auto& [key, value] : entry.items()) {
+  for (const auto& item : entry.items()) {
+    // Named references, not a structured binding: clang 14 cannot capture bindings in lambdas.
+    const std::string& key = item.key();
+    const nlohmann::json& value = item.value();
     const auto flag = [&](bool& field) {
       if (!value.is_boolean()) return "\"" + key + "\" must be true or false";
       field = value.get<bool>();
