@@ -6,6 +6,10 @@ pkg_check_modules(CPPHTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
+# Every translation unit compiles with -pthread: the shared precompiled header must agree with
+# targets that get -pthread through Threads::Threads (httplib, RE2), and clang refuses a
+# precompiled header whose thread setting differs from the file using it.
+add_compile_options(-pthread)
 find_package(OpenSSL REQUIRED)
 
 add_library(chatmock_httplib INTERFACE)
