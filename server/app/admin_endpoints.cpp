@@ -65,8 +65,18 @@ wire::WireReply admin_add_fixtures(ServerContext& server, const wire::HttpReques
                               std::nullopt, "invalid_fixture"};
     return reply::error_reply(error);
   }
-  const auto ids =
-      server.stubs.add(std::get<std::vector<stubbing::StubMapping>>(std::move(parsed)));
+  auto stubs = std::get<std::vector<stubbing::StubMapping>>(std::move(parsed));
+  // Each POST copies the stub list, so an unbounded list costs memory and quadratic time.
+  const std::size_t kept = server.stubs.snapshot()->stubs.size();
+  if (kept + stubs.size() > server.config.max_stubs) {
+    const api::ApiError error{400,
+                              "Too many stubs: " + std::to_string(kept) + " kept and " +
+                                  std::to_string(stubs.size()) + " posted exceed the limit of " +
+                                  std::to_string(server.config.max_stubs) + " (--max-stubs)",
+                              "invalid_request_error", std::nullopt, "too_many_stubs"};
+    return reply::error_reply(error);
+  }
+  const auto ids = server.stubs.add(std::move(stubs));
   return wire::json_reply(201, reply::dump_json({{"ids", ids}}));
 }
 
@@ -105,6 +115,12 @@ wire::WireReply admin_state(ServerContext& server, const wire::HttpRequest&) {
         {{"count", server.rate_limiter.key_count()},
          {"max_count", server.rate_limiter.config().max_keys},
          {"evicted", server.rate_limiter.evicted()}}},
+       {"stub_scenario_states",
+        {{"count", server.stubs.scenario_states().size()},
+         {"max_count", server.config.max_sessions},
+         {"evicted", server.stubs.scenario_states().evicted()}}},
+       {"stubs",
+        {{"count", server.stubs.snapshot()->stubs.size()}, {"max_count", server.config.max_stubs}}},
        {"near_misses",
         {{"count", server.near_misses.count()}, {"max_count", server.near_misses.capacity()}}}});
 }

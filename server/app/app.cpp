@@ -82,7 +82,13 @@ int App::start(std::string& error) {
 
 bool App::reload_fixtures(std::string& error) {
   try {
-    context_->stubs.replace_file_stubs(stubbing::load_fixtures(fixture_sources(context_->config)));
+    auto stubs = stubbing::load_fixtures(fixture_sources(context_->config));
+    if (stubs.size() > context_->config.max_stubs) {
+      error = std::to_string(stubs.size()) + " stubs in the fixtures exceed the limit of " +
+              std::to_string(context_->config.max_stubs) + " (--max-stubs)";
+      return false;
+    }
+    context_->stubs.replace_file_stubs(std::move(stubs));
     return true;
   } catch (const std::exception& e) {
     error = e.what();

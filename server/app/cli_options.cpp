@@ -68,7 +68,7 @@ void add_limit_flags(CLI::App& command, Config& config) {
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 40));
   command
       .add_option("--max-sessions", config.max_sessions,
-                  "Scenario-sequence positions kept (least recently used dropped; it restarts)")
+                  "Sessions with scenario-sequence positions or stub scenario states kept (least recently used dropped; it restarts)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
   command
       .add_option("--max-session-bytes", config.max_session_bytes,
@@ -78,6 +78,10 @@ void add_limit_flags(CLI::App& command, Config& config) {
       .add_option("--max-rate-limit-keys", config.rate_limit.max_keys,
                   "API keys with a --rate-limit bucket at once (least recently used dropped)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+  command
+      .add_option("--max-stubs", config.max_stubs,
+                  "Stubs kept in all, from files and POST /_chatmock/fixtures (more: 400)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
   command.add_option("--allow-host", config.allowed_hosts,
                      "Also accept this Host on /_chatmock/* (repeatable; default: loopback only)");
 }

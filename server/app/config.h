@@ -42,6 +42,7 @@ struct Config {
   std::size_t journal_bytes = 256ULL * 1024 * 1024;     ///< --journal-bytes: the journal's total
   std::size_t max_sessions = 10000;                     ///< --max-sessions: sequence positions
   std::size_t max_session_bytes = 16ULL * 1024 * 1024;  ///< --max-session-bytes
+  std::size_t max_stubs = 10000;                        ///< --max-stubs: stubs loaded or POSTed
   std::vector<std::string> allowed_hosts;  ///< --allow-host: more Host names the admin API accepts
   validation::BodyLimits body_limits;
   validation::ValidationOptions validation;  ///< message, tool and string-length limits

@@ -26,6 +26,7 @@ struct ServerContext {
         sequences(config.max_sessions, config.max_session_bytes),
         rate_limiter(config.rate_limit),
         catalogue(scenarios::builtin_catalogue()),
+        stubs(config.max_sessions),
         defaults(config.default_scenario, config.seed) {}
 
   const Config config;

@@ -13,7 +13,8 @@ bool state_allows(const StubMapping& stub, const ScenarioStates& states, std::st
 }
 }  // namespace
 
-StubRegistry::StubRegistry() : stubs_(std::make_shared<const StubSet>()) {}
+StubRegistry::StubRegistry(std::size_t max_scenario_states)
+    : stubs_(std::make_shared<const StubSet>()), states_(max_scenario_states) {}
 
 void StubRegistry::publish(std::vector<StubMapping> stubs) {
   std::vector<std::pair<std::size_t, StubMapping>> ranked;

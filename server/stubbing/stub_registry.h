@@ -37,7 +37,8 @@ struct Selection {
 
 class StubRegistry {
  public:
-  StubRegistry();
+  /// `max_scenario_states`: (session, scenario) states kept before the least recent is forgotten.
+  explicit StubRegistry(std::size_t max_scenario_states = 10000);
 
   /// Replaces every file-loaded stub with `stubs` (startup, SIGHUP); admin-API stubs stay, and
   /// win over a file stub with the same id.
@@ -59,6 +60,8 @@ class StubRegistry {
   std::vector<NearMiss> near_misses(const MatchInput& input, std::size_t limit) const;
   /// Reply sequences and scenario states back to their start.
   void reset_state();
+  /// Scenario states kept and forgotten, for GET /_chatmock/state.
+  const ScenarioStates& scenario_states() const { return states_; }
 
  private:
   void publish(std::vector<StubMapping> stubs);  // caller holds mutex_

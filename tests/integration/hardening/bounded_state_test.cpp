@@ -114,5 +114,38 @@ TEST(BoundedState, TheJournalIsBoundedByBytesAndMarksWhatItCut) {
   EXPECT_EQ(requests[0]["body"].get<std::string>().size(), 256U * 1024);
 }
 
+TEST(BoundedState, PostedStubsStopAtMaxStubsNamingTheFlag) {
+  app::Config config;
+  config.max_stubs = 10;
+  RunningServer server(config);
+  httplib::Client client("127.0.0.1", server.port());
+  // The shipped demo stubs count too.
+  const int room = 10 - state_of(server)["stubs"]["count"].get<int>();
+  ASSERT_GT(room, 1);
+  const auto stub = [](int i) {
+    return nlohmann::json{{"id", "stub-" + std::to_string(i)},
+                          {"match", {{"model", "m" + std::to_string(i)}}},
+                          {"reply", {{"synthesize", {{"content", "hi"}}}}}}
+        .dump();
+  };
+  for (int i = 0; i < room; ++i) {
+    const auto added = client.Post("/_chatmock/fixtures", stub(i), "application/json");
+    ASSERT_TRUE(added && added->status == 201) << i;
+  }
+  const auto refused = client.Post("/_chatmock/fixtures", stub(room), "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  const auto error = nlohmann::json::parse(refused->body)["error"];
+  EXPECT_EQ(error["code"], "too_many_stubs");
+  EXPECT_NE(error["message"].get<std::string>().find("--max-stubs"), std::string::npos);
+  // Replacing a stub by id is still a new entry for the check; deleting one makes room.
+  ASSERT_EQ(client.Delete("/_chatmock/fixtures/stub-0")->status, 200);
+  EXPECT_EQ(client.Post("/_chatmock/fixtures", stub(room), "application/json")->status, 201);
+  const auto state = state_of(server);
+  EXPECT_EQ(state["stubs"]["count"], 10);
+  EXPECT_EQ(state["stubs"]["max_count"], 10);
+  EXPECT_EQ(state["stub_scenario_states"]["max_count"], config.max_sessions);
+}
+
 }  // namespace
 }  // namespace chatmock::testing

@@ -7,7 +7,6 @@
 
 #include "api/chat_completion_request.h"
 #include "generators/arbitrary.h"
-#include "generators/known_bugs.h"
 #include "generators/valid_request.h"
 #include "support/scenario_harness.h"
 
@@ -59,11 +58,9 @@ RC_GTEST_PROP(StreamMatchesJsonProperty, StreamAssemblesToTheJsonReply,
   check_stream_matches_json(*rc::gen::elementOf(kAnswerScenarios), seed);
 }
 
-// Known gap, reported to the lead (property report, bug 3): the `annotations` scenario streams
-// url_citation annotations as delta.annotations (core_content_hooks.cpp), but api::Delta has no
-// `annotations` field, so parsing a chunk drops them and assemble_chunks cannot reproduce the
-// JSON reply's message.annotations. Any seed and request show it, e.g. seed 0 with
-// chat_request(). Unskip once Delta models annotations and the assembler appends them.
+// A fixed gap this property keeps closed: the `annotations` scenario streams url_citation
+// annotations as delta.annotations, which the chunk model once dropped, so the assembled stream
+// lacked the JSON reply's message.annotations.
 void annotations_stream_matches_json(std::uint64_t seed) {
   check_stream_matches_json("annotations", seed);
 }

@@ -8,7 +8,6 @@
 #include <map>
 
 #include "generators/arbitrary.h"
-#include "generators/known_bugs.h"
 #include "streaming/chunk_assembler.h"
 
 namespace chatmock::streaming {
@@ -61,15 +60,9 @@ RC_GTEST_PROP(ChunkAssemblerProperty, FoldsArbitraryChunksLikeTheSdks,
   }
 }
 
-// Known bug, reported to the lead (property report, bug 4): apply_tool_delta casts the delta's
-// index to size_t and resizes to index + 1, so index -1 (what a JSON 18446744073709551615 reads
-// as) resizes the calls to 0 and then writes calls[SIZE_MAX]: out of bounds, a heap-use-after-free
-// under ASan. Reachable from a request: scenario "fuzz+sse_wrong_content_type" with headers
-// X-Chatmock-Variant: json_body and X-Chatmock-Fuzz-Level: 2, tool_request(stream) and seed 587
-// through run_scenario (fuzz sets a tool_calls[].index to 2^64-1, json_body re-assembles).
-// Minimal input: one chunk, one choice, delta.tool_calls = [{"index": -1}]. A large index such as
-// 1000000 is the same bug's other face: the assembler allocates a million tool calls. Unskip once
-// such indexes are ignored or rejected; until then this property may crash the binary.
+// A fixed bug this property keeps fixed: apply_tool_delta once resized the calls to index + 1, so
+// index -1 (2^64-1 read as int64, what the fuzz scenario sends) wrote out of bounds and 1,000,000
+// allocated a million calls. Such indexes are now ignored or rejected.
 void assembles_any_tool_call_index() {
   api::ToolCallDelta delta = *rc::gen::arbitrary<api::ToolCallDelta>();
   // Indexes a fuzzed or hostile stream carries: -1 (2^64-1 read as int64), other negatives, and
