@@ -15,6 +15,10 @@ function(chatmock_use_precompiled_header target)
     target_compile_options(${target} PRIVATE -O0)
     if(CHATMOCK_PCH AND NOT target STREQUAL "chatmock_test_pch")
       target_precompile_headers(${target} REUSE_FROM chatmock_test_pch)
+      # The header was built with GoogleTest's flags; test support libraries that do not link
+      # GoogleTest take them too, or the compiler ignores the header (gcc: -Winvalid-pch).
+      target_compile_options(${target} PRIVATE
+                             $<TARGET_PROPERTY:GTest::gtest,INTERFACE_COMPILE_OPTIONS>)
     endif()
   elseif(CHATMOCK_PCH AND NOT target STREQUAL "chatmock_pch")
     target_precompile_headers(${target} REUSE_FROM chatmock_pch)
