@@ -12,6 +12,7 @@
 #include "stubbing/fixture_bytes.h"
 #include "stubbing/match_input.h"
 #include "stubbing/stub_parser.h"
+#include "text/base64.h"
 
 namespace chatmock::recording {
 
@@ -61,7 +62,7 @@ Json match_body(Json body) {
 
 void put_body(Json& reply, const std::string& text) {
   if (!stubbing::is_valid_utf8(text)) {
-    reply["body_base64"] = stubbing::encode_base64(text);
+    reply["body_base64"] = text::encode_base64(text);
     return;
   }
   const auto parsed = Json::parse(text, nullptr, false);
@@ -104,7 +105,7 @@ Json reply_of(const http::UpstreamResponse& response, const Redactor& redactor) 
       if (stubbing::is_valid_utf8(pieces[i])) {
         chunk["data"] = pieces[i];
       } else {
-        chunk["data_base64"] = stubbing::encode_base64(pieces[i]);
+        chunk["data_base64"] = text::encode_base64(pieces[i]);
       }
       chunks.push_back(std::move(chunk));
     }

@@ -12,6 +12,7 @@
 #include "synthesis/id_generator.h"
 #include "synthesis/text_generator.h"
 #include "synthesis/token_splitter.h"
+#include "text/base64.h"
 
 namespace chatmock::scenarios {
 
@@ -52,24 +53,6 @@ std::string speech_bytes(std::size_t words, bool raw_pcm, synthesis::Rng& rng) {
     const std::int64_t wave =
         (phase < period / 2 ? phase : period - phase) * 16000 / (period / 2) - 8000;
     put_le(out, static_cast<std::uint32_t>(static_cast<std::uint16_t>(wave)), 2);
-  }
-  return out;
-}
-
-std::string base64(std::string_view bytes) {
-  constexpr std::string_view kAlphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    std::uint32_t block = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U;
-    if (i + 1 < bytes.size())
-      block |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U;
-    if (i + 2 < bytes.size()) block |= static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[(block >> 18U) & 63U];
-    out += kAlphabet[(block >> 12U) & 63U];
-    out += i + 1 < bytes.size() ? kAlphabet[(block >> 6U) & 63U] : '=';
-    out += i + 2 < bytes.size() ? kAlphabet[block & 63U] : '=';
   }
   return out;
 }
@@ -129,7 +112,7 @@ void speak_answers(api::ChatCompletion& completion, ScenarioContext& ctx) {
     api::ChatCompletionAudio audio;
     audio.id = synthesis::random_token(ctx.rng, "audio_", 32);
     audio.expires_at = completion.created + kAudioLifetimeSeconds;
-    audio.data = base64(speech_bytes(words, raw_pcm, ctx.rng));
+    audio.data = text::encode_base64(speech_bytes(words, raw_pcm, ctx.rng));
     audio.transcript = transcript;
     choice.message.audio = audio;
     choice.message.content.set_null();

@@ -11,6 +11,7 @@
 #include "synthesis/id_generator.h"
 #include "synthesis/text_generator.h"
 #include "synthesis/token_splitter.h"
+#include "text/base64.h"
 
 namespace chatmock::scenarios {
 
@@ -63,24 +64,6 @@ std::vector<api::Annotation> citations_for(const std::string& content, bool non_
         annotation.url_citation.start_index + code_points(source.cited);
   }
   return {annotation};
-}
-
-std::string base64(const std::string& bytes) {
-  static constexpr std::string_view kAlphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    std::uint32_t group = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U;
-    if (i + 1 < bytes.size())
-      group |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U;
-    if (i + 2 < bytes.size()) group |= static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[(group >> 18U) & 63U];
-    out += kAlphabet[(group >> 12U) & 63U];
-    out += i + 1 < bytes.size() ? kAlphabet[(group >> 6U) & 63U] : '=';
-    out += i + 2 < bytes.size() ? kAlphabet[group & 63U] : '=';
-  }
-  return out;
 }
 
 void put_le(std::string& out, std::uint32_t value, int bytes) {
@@ -171,7 +154,7 @@ void attach_audio(api::ChatCompletion& completion, ScenarioContext& ctx) {
     audio.id = synthesis::random_token(ctx.rng, "audio_", 32);
     audio.expires_at = completion.created + 3600;
     audio.transcript = choice.message.content.value_or(synthesis::generate_text(ctx.rng));
-    audio.data = base64(wav_file(static_cast<std::size_t>(pcm_bytes), ctx.rng));
+    audio.data = text::encode_base64(wav_file(static_cast<std::size_t>(pcm_bytes), ctx.rng));
     choice.message.content.set_null();
     choice.message.audio = audio;
   }

@@ -3,6 +3,7 @@
 // upstream bodies). Recorded bytes that are not UTF-8 arrive as body_base64 / data_base64.
 #include "stubbing/fixture_bytes.h"
 #include "stubbing/stub_parser.h"
+#include "text/base64.h"
 
 namespace chatmock::stubbing {
 
@@ -94,7 +95,7 @@ std::vector<wire::WireWrite> parse_chunks(const FixtureReader& r) {
     const auto encoded = chunk.string("data_base64");
     if (text.has_value() == encoded.has_value())
       chunk.fail("", "a chunk needs exactly one of \"data\" or \"data_base64\"");
-    auto bytes = text ? text : decode_base64(*encoded);
+    auto bytes = text ? text : text::decode_base64(*encoded);
     if (!bytes) chunk.fail("data_base64", "data_base64: not valid base64");
     writes.push_back({std::move(*bytes), std::chrono::milliseconds(delay)});
   }
@@ -132,7 +133,7 @@ void parse_body(const FixtureReader& r, StubReply& reply) {
   } else if (const auto text = r.string("body_text")) {
     reply.body = *text;
   } else if (const auto encoded = r.string("body_base64")) {
-    auto bytes = decode_base64(*encoded);
+    auto bytes = text::decode_base64(*encoded);
     if (!bytes) r.fail("body_base64", "body_base64: not valid base64");
     reply.body = std::move(*bytes);
   }

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "text/base64.h"
 #include "validation/rule_context.h"
 
 namespace chatmock::validation::detail {
@@ -45,7 +46,7 @@ void check_image_url(std::string_view url, const std::string& path, RuleContext&
                "following formats: ['png', 'jpeg', 'gif', 'webp'].");
     return;
   }
-  if (!is_base64(url.substr(comma + 1))) {
+  if (!text::is_base64(url.substr(comma + 1))) {
     ctx.report("validation.image_data_invalid", path, "invalid_value",
                "Invalid '" + path +
                    "': the data URL does not hold valid base64 image data after 'base64,'.");
@@ -72,7 +73,7 @@ void check_media_part(const json& part, const std::string& kind, const std::stri
     if (audio == nullptr) return;
     const std::string audio_path = path + ".input_audio";
     if (const json* data = ctx.require(*audio, "data", kString, audio_path);
-        data && !is_base64(data->get_ref<const std::string&>())) {
+        data && !text::is_base64(data->get_ref<const std::string&>())) {
       ctx.report("validation.audio_data_invalid", audio_path + ".data", "invalid_value",
                  "Invalid '" + audio_path + ".data': expected base64-encoded audio data.");
     }

@@ -111,23 +111,6 @@ bool is_identifier(std::string_view name) {
   return true;
 }
 
-bool is_base64(std::string_view text) {
-  std::size_t padding = 0;
-  while (padding < 2 && padding < text.size() && text[text.size() - 1 - padding] == '=') {
-    ++padding;
-  }
-  const std::size_t digits = text.size() - padding;
-  if (digits == 0) return false;
-  for (std::size_t i = 0; i < digits; ++i) {
-    const char c = text[i];
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '+' || c == '/';
-    if (!ok) return false;
-  }
-  // Padded text fills whole quads; unpadded text may not end one digit into a quad.
-  return padding > 0 ? text.size() % 4 == 0 : digits % 4 != 1;
-}
-
 const json* member(const json& object, std::string_view key) {
   if (!object.is_object()) return nullptr;
   const auto it = object.find(key);

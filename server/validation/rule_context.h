@@ -38,8 +38,6 @@ std::string_view kind_name(const json& value);
 std::string quote(std::string_view value);
 /// True when `name` matches ^[a-zA-Z0-9_-]+$ (length is checked separately).
 bool is_identifier(std::string_view name);
-/// True when `text` is standard base64 (RFC 4648 alphabet, padding optional but well placed).
-bool is_base64(std::string_view text);
 
 /// The member `key` of `object`, or nullptr when `object` is not an object or lacks it.
 const json* member(const json& object, std::string_view key);
