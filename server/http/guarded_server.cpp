@@ -29,6 +29,10 @@ namespace {
 constexpr int kLingerMs = 500;
 constexpr std::size_t kLingerBytes = 1 << 20;
 
+// httplib calls route handlers and content providers on the thread serving the connection,
+// with (Request, Response) only: no httplib release lets a handler reach the connection it is
+// answering. A thread-local set for exactly the span of serve_connection() (ConnectionHandOff::
+// Scope) is that missing context, and needs no version-specific field of httplib's Request.
 thread_local ConnectionHandOff* current_hand_off = nullptr;
 
 std::string address_text(const sockaddr_storage& addr, int& port) {
@@ -49,9 +53,9 @@ std::string address_text(const sockaddr_storage& addr, int& port) {
 /// connection, all under the request deadline (and never past the drain deadline).
 class GuardedStream final : public httplib::Stream {
  public:
-  GuardedStream(ConnectionIo& io, std::string& pending, Clock::time_point read_deadline,
+  GuardedStream(ConnectionIo& io, ConnectionHandOff& hand_off, std::string& pending, Clock::time_point read_deadline,
                 std::function<Clock::time_point()> write_deadline)
-      : io_(io), sock_(io.socket()), pending_(pending), read_deadline_(read_deadline),
+      : io_(io), hand_off_(hand_off), sock_(io.socket()), pending_(pending), read_deadline_(read_deadline),
         write_deadline_(std::move(write_deadline)) {}
   ~GuardedStream() override { pending_.erase(0, consumed_); }
 
@@ -66,7 +70,7 @@ class GuardedStream final : public httplib::Stream {
       const auto n = std::min(size, pending_.size() - consumed_);
       pending_.copy(ptr, n, consumed_);
       consumed_ += n;
-      if (current_hand_off != nullptr) current_hand_off->unread = pending_.size() - consumed_;
+      hand_off_.unread = pending_.size() - consumed_;
       return static_cast<ssize_t>(n);
     }
     std::size_t got = 0;
@@ -98,6 +102,7 @@ class GuardedStream final : public httplib::Stream {
 
  private:
   ConnectionIo& io_;
+  ConnectionHandOff& hand_off_;
   int sock_;
   std::string& pending_;
   std::size_t consumed_ = 0;
@@ -176,6 +181,12 @@ Head read_head(ConnectionIo& io, std::string& pending, Clock::time_point deadlin
 
 ConnectionHandOff* ConnectionHandOff::current() { return current_hand_off; }
 
+ConnectionHandOff::Scope::Scope(ConnectionHandOff& hand_off) : previous_(current_hand_off) {
+  current_hand_off = &hand_off;
+}
+
+ConnectionHandOff::Scope::~Scope() { current_hand_off = previous_; }
+
 int GuardedServer::make_wake_fd() { return ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }
 
 GuardedServer::~GuardedServer() {
@@ -221,9 +232,8 @@ void GuardedServer::serve_socket(int sock, bool slot_held) {
   } else if (!admitted) {
     refuse(io, 503, write_deadline());
   } else {
-    current_hand_off = &hand_off;
-    linger = serve_connection(io);
-    current_hand_off = nullptr;
+    const ConnectionHandOff::Scope serving(hand_off);
+    linger = serve_connection(io, hand_off);
   }
   // An adopted connection keeps its connection slot (a paced stream is an open connection)
   // and comes back through serve_again() or release_connection().
@@ -281,7 +291,7 @@ void GuardedServer::release_connection() {
   slot_freed_.notify_one();
 }
 
-bool GuardedServer::serve_connection(ConnectionIo& io) {
+bool GuardedServer::serve_connection(ConnectionIo& io, ConnectionHandOff& hand_off) {
   std::string pending;
   const std::function<bool()> running = [this] { return !stopping(); };
   for (std::size_t served = 0; served < limits_.keep_alive_max_requests && !stopping(); ++served) {
@@ -319,11 +329,11 @@ bool GuardedServer::serve_connection(ConnectionIo& io) {
     }
     const bool last = served + 1 >= limits_.keep_alive_max_requests || stopping();
     bool connection_closed = false;
-    GuardedStream stream(io, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
+    GuardedStream stream(io, hand_off, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
                          [this] { return write_deadline(); });
-    if (current_hand_off != nullptr) current_hand_off->unread = pending.size();
-    const bool ok = process_request(stream, last, connection_closed, nullptr);
-    if (current_hand_off != nullptr && current_hand_off->adopted) return false;
+    hand_off.unread = pending.size();
+    const bool ok = compat::process_request(*this, stream, last, connection_closed);
+    if (hand_off.adopted) return false;
     if (!ok || connection_closed) return false;
   }
   return false;
