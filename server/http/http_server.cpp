@@ -281,6 +281,7 @@ class HttpServer::Impl {
     const auto route = [this](const httplib::Request& req, httplib::Response& res) {
       auto cancel = cancels_->issue();
       execute(handler_(to_wire(req, cancel)), res, writer_.get(), cancel);
+      if (auto* connection = ConnectionHandOff::current()) connection->answered = &res;
     };
     // One catch-all per method: routing is chatmock's own (app/route_table), not httplib's regex list.
     s.Get(".*", route);
@@ -289,10 +290,19 @@ class HttpServer::Impl {
     s.Patch(".*", route);
     s.Delete(".*", route);
     s.Options(".*", route);
-    s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (!res.body.empty() || res.content_provider_) return;
+    // httplib calls this for every status >= 400, chatmock's own replies included. Only a reply
+    // httplib made itself (a malformed request line, 413, no route) gets a JSON page: a reply the
+    // route answered — a scenario's empty text/plain 502, a fixture's body — goes out as it is.
+    using Outcome = httplib::Server::HandlerResponse;
+    // Wrapped: a bare lambda would also convert to the void-returning Handler overload (0.11).
+    s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+      const auto* connection = ConnectionHandOff::current();
+      if ((connection != nullptr && connection->answered == &res) || !res.body.empty() || res.content_provider_) {
+        return Outcome::Unhandled;
+      }
       res.set_content(error_page_for_status(res.status, req.method, req.path), "application/json");
-    });
+      return Outcome::Handled;
+    }));
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       res.status = 500;
       res.set_content(error_page_for_status(500, "", ""), "application/json");
