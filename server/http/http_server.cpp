@@ -157,6 +157,12 @@ void raise_open_file_limit() {
   }
 }
 
+/// The one place chatmock sets SIGPIPE's disposition (process-wide): SSL_write, on a served
+/// TLS connection or the --record upstream client, reports a vanished peer through SIGPIPE,
+/// which would kill the server; MSG_NOSIGNAL covers only the plain sends. Every program that
+/// serves builds an HttpServer first, so its constructor is where the setting belongs.
+void ignore_sigpipe() { std::signal(SIGPIPE, SIG_IGN); }
+
 void execute(const wire::SharedReply& reply, httplib::Response& res, PacedWriter* writer,
              std::shared_ptr<std::atomic<bool>> cancel) {
   res.status = reply->status;
@@ -187,10 +193,9 @@ class HttpServer::Impl {
   Impl(HttpServerOptions options, Handler handler)
       : options_(std::move(options)), handler_(std::move(handler)) {
     raise_open_file_limit();
+    ignore_sigpipe();
     std::unique_ptr<GuardedServer> server;
     if (!options_.tls_cert.empty()) {
-      // SSL_write reports a vanished peer through SIGPIPE; MSG_NOSIGNAL covers plain sends only.
-      std::signal(SIGPIPE, SIG_IGN);
       server = std::make_unique<GuardedServer>(connection_limits(options_),
                                                std::make_unique<TlsContext>(options_.tls_cert, options_.tls_key));
     } else {
@@ -366,7 +371,5 @@ void HttpServer::serve() { impl_->serve(); }
 void HttpServer::stop() {
   if (impl_) impl_->stop();
 }
-
-bool HttpServer::running() const { return impl_->server().is_running(); }
 
 }  // namespace chatmock::http
