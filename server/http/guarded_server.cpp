@@ -6,7 +6,6 @@
 // HTTPS runs the same loop over a TLS session (connection_io.h), handshake under the deadline.
 #include "http/guarded_server.h"
 
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -20,6 +19,7 @@
 #include <string>
 
 #include "http/error_pages.h"
+#include "http/guarded_stream.h"
 #include "http/request_framing.h"
 
 namespace chatmock::http {
@@ -34,81 +34,6 @@ constexpr std::size_t kLingerBytes = 1 << 20;
 // answering. A thread-local set for exactly the span of serve_connection() (ConnectionHandOff::
 // Scope) is that missing context, and needs no version-specific field of httplib's Request.
 thread_local ConnectionHandOff* current_hand_off = nullptr;
-
-std::string address_text(const sockaddr_storage& addr, int& port) {
-  char text[INET6_ADDRSTRLEN] = {};
-  if (addr.ss_family == AF_INET6) {
-    const auto& v6 = reinterpret_cast<const sockaddr_in6&>(addr);
-    ::inet_ntop(AF_INET6, &v6.sin6_addr, text, sizeof text);
-    port = ntohs(v6.sin6_port);
-  } else {
-    const auto& v4 = reinterpret_cast<const sockaddr_in&>(addr);
-    ::inet_ntop(AF_INET, &v4.sin_addr, text, sizeof text);
-    port = ntohs(v4.sin_port);
-  }
-  return text;
-}
-
-/// httplib's view of one request: bytes already buffered by read_head first, then the
-/// connection, all under the request deadline (and never past the drain deadline).
-class GuardedStream final : public httplib::Stream {
- public:
-  GuardedStream(ConnectionIo& io, ConnectionHandOff& hand_off, std::string& pending, Clock::time_point read_deadline,
-                std::function<Clock::time_point()> write_deadline)
-      : io_(io), hand_off_(hand_off), sock_(io.socket()), pending_(pending), read_deadline_(read_deadline),
-        write_deadline_(std::move(write_deadline)) {}
-  ~GuardedStream() override { pending_.erase(0, consumed_); }
-
-  bool is_readable() const override {
-    return consumed_ < pending_.size() || io_.has_buffered() ||
-           wait_for(sock_, POLLIN, std::min(read_deadline_, write_deadline_()), until_deadline) == 1;
-  }
-  bool is_writable() const override { return wait_for(sock_, POLLOUT, write_deadline_(), until_deadline) == 1; }
-
-  ssize_t read(char* ptr, size_t size) override {
-    if (consumed_ < pending_.size()) {
-      const auto n = std::min(size, pending_.size() - consumed_);
-      pending_.copy(ptr, n, consumed_);
-      consumed_ += n;
-      hand_off_.unread = pending_.size() - consumed_;
-      return static_cast<ssize_t>(n);
-    }
-    std::size_t got = 0;
-    switch (io_.read_some(ptr, size, got, std::min(read_deadline_, write_deadline_()), until_deadline)) {
-      case ReadStatus::data:
-        return static_cast<ssize_t>(got);
-      case ReadStatus::closed:
-        return 0;
-      default:
-        return -1;
-    }
-  }
-
-  ssize_t write(const char* ptr, size_t size) override { return io_.write_some(ptr, size, write_deadline_()); }
-
-  void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage addr{};
-    socklen_t length = sizeof addr;
-    if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &length) == 0) ip = address_text(addr, port);
-  }
-  void get_local_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage addr{};
-    socklen_t length = sizeof addr;
-    if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &length) == 0) ip = address_text(addr, port);
-  }
-  // The compiled library answers 500 when socket() >= FD_SETSIZE, a guard for its select();
-  // this stream polls, so the guard does not apply and descriptors above it are reported as -1.
-  socket_t socket() const override { return sock_ < FD_SETSIZE ? sock_ : -1; }
-
- private:
-  ConnectionIo& io_;
-  ConnectionHandOff& hand_off_;
-  int sock_;
-  std::string& pending_;
-  std::size_t consumed_ = 0;
-  Clock::time_point read_deadline_;
-  std::function<Clock::time_point()> write_deadline_;
-};
 
 enum class Head {
   complete,      ///< request line and headers are buffered
