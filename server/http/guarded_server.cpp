@@ -257,6 +257,8 @@ bool GuardedServer::serve_connection(ConnectionIo& io, ConnectionHandOff& hand_o
     GuardedStream stream(io, hand_off, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
                          [this] { return write_deadline(); });
     hand_off.unread = pending.size();
+    // httplib's Response for the next request may sit at the address of the last one.
+    hand_off.answered = nullptr;
     const bool ok = compat::process_request(*this, stream, last, connection_closed);
     if (hand_off.adopted) return false;
     if (!ok || connection_closed) return false;

@@ -9,11 +9,14 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <optional>
 #include <string>
 
+#include "app/config.h"
 #include "scenarios/scenario_catalogue.h"
 #include "support/running_server.h"
 #include "support/scenario_harness.h"
@@ -116,6 +119,30 @@ TEST(ScenarioErrorBodies, EveryErrorScenarioReachesTheClientByteForByte) {
   // The catalogue's errors group alone has more than ten; an empty body is among them.
   EXPECT_GE(checked, 10u);
   EXPECT_TRUE(saw_empty_body);
+}
+
+// The other half of the rule: a reply httplib makes itself (here 413 over --max-body-bytes)
+// still gets its JSON error, also on a keep-alive connection whose previous reply was
+// chatmock's own.
+TEST(ScenarioErrorBodies, HttplibsOwnErrorAfterAnAnsweredRequestStillGetsAJsonBody) {
+  app::Config config;
+  config.body_limits.max_bytes = 1 << 20;
+  config.http.max_body_bytes = 4096;
+  RunningServer server(config);
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_keep_alive(true);
+  client.set_read_timeout(30, 0);
+  const httplib::Headers auth{{"Authorization", "Bearer sk-test-integration"}};
+  const auto first = client.Post("/v1/chat/completions", auth, chat_request().dump(), "application/json");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 200);
+  auto oversized = chat_request();
+  oversized["messages"][0]["content"] = std::string(8192, 'a');
+  const auto second = client.Post("/v1/chat/completions", auth, oversized.dump(), "application/json");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->status, 413);
+  ASSERT_FALSE(second->body.empty());
+  EXPECT_EQ(nlohmann::json::parse(second->body)["error"]["code"], "request_too_large");
 }
 
 }  // namespace
