@@ -110,7 +110,7 @@ int run_server(Config config) {
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  std::signal(SIGPIPE, SIG_IGN);  // a client hanging up mid-stream must not kill the server
+  // SIGPIPE is the HTTP layer's to ignore (http::HttpServer), where sockets are written.
 
   const std::string host = config.http.host;
   if (!is_loopback_host(host)) {

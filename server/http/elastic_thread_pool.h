@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include <httplib.h>
+#include "http/httplib_compat.h"
 
 namespace chatmock::http {
 
@@ -21,7 +21,10 @@ class ElasticThreadPool final : public httplib::TaskQueue {
   ElasticThreadPool(std::size_t initial, std::size_t maximum);
   ~ElasticThreadPool() override;
 
-  void enqueue(std::function<void()> task) override { try_enqueue(std::move(task)); }
+  /// httplib's entry point, in the shape of the installed release (void, or bool from 0.18).
+  compat::EnqueueResult enqueue(std::function<void()> task) override {
+    return compat::enqueue_result(try_enqueue(std::move(task)));
+  }
   /// False (the task dropped) once shutdown() has begun.
   bool try_enqueue(std::function<void()> task);
   void shutdown() override;

@@ -6,7 +6,6 @@
 // HTTPS runs the same loop over a TLS session (connection_io.h), handshake under the deadline.
 #include "http/guarded_server.h"
 
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -20,6 +19,7 @@
 #include <string>
 
 #include "http/error_pages.h"
+#include "http/guarded_stream.h"
 #include "http/request_framing.h"
 
 namespace chatmock::http {
@@ -29,81 +29,11 @@ namespace {
 constexpr int kLingerMs = 500;
 constexpr std::size_t kLingerBytes = 1 << 20;
 
+// httplib calls route handlers and content providers on the thread serving the connection,
+// with (Request, Response) only: no httplib release lets a handler reach the connection it is
+// answering. A thread-local set for exactly the span of serve_connection() (ConnectionHandOff::
+// Scope) is that missing context, and needs no version-specific field of httplib's Request.
 thread_local ConnectionHandOff* current_hand_off = nullptr;
-
-std::string address_text(const sockaddr_storage& addr, int& port) {
-  char text[INET6_ADDRSTRLEN] = {};
-  if (addr.ss_family == AF_INET6) {
-    const auto& v6 = reinterpret_cast<const sockaddr_in6&>(addr);
-    ::inet_ntop(AF_INET6, &v6.sin6_addr, text, sizeof text);
-    port = ntohs(v6.sin6_port);
-  } else {
-    const auto& v4 = reinterpret_cast<const sockaddr_in&>(addr);
-    ::inet_ntop(AF_INET, &v4.sin_addr, text, sizeof text);
-    port = ntohs(v4.sin_port);
-  }
-  return text;
-}
-
-/// httplib's view of one request: bytes already buffered by read_head first, then the
-/// connection, all under the request deadline (and never past the drain deadline).
-class GuardedStream final : public httplib::Stream {
- public:
-  GuardedStream(ConnectionIo& io, std::string& pending, Clock::time_point read_deadline,
-                std::function<Clock::time_point()> write_deadline)
-      : io_(io), sock_(io.socket()), pending_(pending), read_deadline_(read_deadline),
-        write_deadline_(std::move(write_deadline)) {}
-  ~GuardedStream() override { pending_.erase(0, consumed_); }
-
-  bool is_readable() const override {
-    return consumed_ < pending_.size() || io_.has_buffered() ||
-           wait_for(sock_, POLLIN, std::min(read_deadline_, write_deadline_()), until_deadline) == 1;
-  }
-  bool is_writable() const override { return wait_for(sock_, POLLOUT, write_deadline_(), until_deadline) == 1; }
-
-  ssize_t read(char* ptr, size_t size) override {
-    if (consumed_ < pending_.size()) {
-      const auto n = std::min(size, pending_.size() - consumed_);
-      pending_.copy(ptr, n, consumed_);
-      consumed_ += n;
-      if (current_hand_off != nullptr) current_hand_off->unread = pending_.size() - consumed_;
-      return static_cast<ssize_t>(n);
-    }
-    std::size_t got = 0;
-    switch (io_.read_some(ptr, size, got, std::min(read_deadline_, write_deadline_()), until_deadline)) {
-      case ReadStatus::data:
-        return static_cast<ssize_t>(got);
-      case ReadStatus::closed:
-        return 0;
-      default:
-        return -1;
-    }
-  }
-
-  ssize_t write(const char* ptr, size_t size) override { return io_.write_some(ptr, size, write_deadline_()); }
-
-  void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage addr{};
-    socklen_t length = sizeof addr;
-    if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &length) == 0) ip = address_text(addr, port);
-  }
-  void get_local_ip_and_port(std::string& ip, int& port) const override {
-    sockaddr_storage addr{};
-    socklen_t length = sizeof addr;
-    if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &length) == 0) ip = address_text(addr, port);
-  }
-  // The compiled library answers 500 when socket() >= FD_SETSIZE, a guard for its select();
-  // this stream polls, so the guard does not apply and descriptors above it are reported as -1.
-  socket_t socket() const override { return sock_ < FD_SETSIZE ? sock_ : -1; }
-
- private:
-  ConnectionIo& io_;
-  int sock_;
-  std::string& pending_;
-  std::size_t consumed_ = 0;
-  Clock::time_point read_deadline_;
-  std::function<Clock::time_point()> write_deadline_;
-};
 
 enum class Head {
   complete,      ///< request line and headers are buffered
@@ -176,6 +106,12 @@ Head read_head(ConnectionIo& io, std::string& pending, Clock::time_point deadlin
 
 ConnectionHandOff* ConnectionHandOff::current() { return current_hand_off; }
 
+ConnectionHandOff::Scope::Scope(ConnectionHandOff& hand_off) : previous_(current_hand_off) {
+  current_hand_off = &hand_off;
+}
+
+ConnectionHandOff::Scope::~Scope() { current_hand_off = previous_; }
+
 int GuardedServer::make_wake_fd() { return ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); }
 
 GuardedServer::~GuardedServer() {
@@ -221,9 +157,8 @@ void GuardedServer::serve_socket(int sock, bool slot_held) {
   } else if (!admitted) {
     refuse(io, 503, write_deadline());
   } else {
-    current_hand_off = &hand_off;
-    linger = serve_connection(io);
-    current_hand_off = nullptr;
+    const ConnectionHandOff::Scope serving(hand_off);
+    linger = serve_connection(io, hand_off);
   }
   // An adopted connection keeps its connection slot (a paced stream is an open connection)
   // and comes back through serve_again() or release_connection().
@@ -281,7 +216,7 @@ void GuardedServer::release_connection() {
   slot_freed_.notify_one();
 }
 
-bool GuardedServer::serve_connection(ConnectionIo& io) {
+bool GuardedServer::serve_connection(ConnectionIo& io, ConnectionHandOff& hand_off) {
   std::string pending;
   const std::function<bool()> running = [this] { return !stopping(); };
   for (std::size_t served = 0; served < limits_.keep_alive_max_requests && !stopping(); ++served) {
@@ -319,11 +254,13 @@ bool GuardedServer::serve_connection(ConnectionIo& io) {
     }
     const bool last = served + 1 >= limits_.keep_alive_max_requests || stopping();
     bool connection_closed = false;
-    GuardedStream stream(io, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
+    GuardedStream stream(io, hand_off, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
                          [this] { return write_deadline(); });
-    if (current_hand_off != nullptr) current_hand_off->unread = pending.size();
-    const bool ok = process_request(stream, last, connection_closed, nullptr);
-    if (current_hand_off != nullptr && current_hand_off->adopted) return false;
+    hand_off.unread = pending.size();
+    // httplib's Response for the next request may sit at the address of the last one.
+    hand_off.answered = nullptr;
+    const bool ok = compat::process_request(*this, stream, last, connection_closed);
+    if (hand_off.adopted) return false;
     if (!ok || connection_closed) return false;
   }
   return false;

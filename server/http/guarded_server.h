@@ -15,6 +15,7 @@
 #include <httplib.h>
 
 #include "http/connection_io.h"
+#include "http/httplib_compat.h"
 
 namespace chatmock::http {
 
@@ -35,7 +36,8 @@ struct ConnectionLimits {
 };
 
 /// The connection being served on this thread, for a content provider that wants to adopt it
-/// (hand it to the PacedWriter with its headers sent).
+/// (hand it to the PacedWriter with its headers sent) and for the error handler, which must
+/// know whether chatmock's route answered the request.
 struct ConnectionHandOff {
   int fd = -1;
   bool tls = false;  ///< a TLS session cannot be handed over: pace on this thread
@@ -44,9 +46,24 @@ struct ConnectionHandOff {
   /// Bytes the loop has read past the current request (a pipelined next request). The writer
   /// would not see them, so such a connection is not adopted.
   std::size_t unread = 0;
+  /// The response chatmock's route filled for the current request: its status, headers and body
+  /// are the reply's own and no error page may replace them.
+  const httplib::Response* answered = nullptr;
 
   /// The connection served on the calling thread, or nullptr outside a GuardedServer loop.
   static ConnectionHandOff* current();
+
+  /// Makes `hand_off` the calling thread's current() for the scope's lifetime.
+  class Scope {
+   public:
+    explicit Scope(ConnectionHandOff& hand_off);
+    ~Scope();
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    ConnectionHandOff* previous_;
+  };
 };
 
 class GuardedServer final : public httplib::Server {
@@ -74,13 +91,14 @@ class GuardedServer final : public httplib::Server {
   /// When writes and paced waits must give up (far future until begin_stop()).
   Clock::time_point drain_deadline() const { return Clock::time_point(Clock::duration(drain_deadline_.load())); }
 
-  /// Open connections: served on a thread, being refused, or adopted by the PacedWriter.
-  std::size_t open_connections() const { return open_.load(); }
-
  private:
+  // Where httplib's accept loop hands over each connection (a private virtual, with the same
+  // signature from 0.11 to 0.18). Requests are then run through compat::process_request.
   bool process_and_close_socket(socket_t sock) override;
+  template <class Server>
+  friend bool compat::process_request(Server&, httplib::Stream&, bool, bool&);
   void serve_socket(int sock, bool slot_held);
-  bool serve_connection(ConnectionIo& io);
+  bool serve_connection(ConnectionIo& io, ConnectionHandOff& hand_off);
   /// Takes a slot under both caps, waiting up to slot_wait_ms for one to free; false: refuse.
   bool take_slot();
   void release_thread(bool and_connection);

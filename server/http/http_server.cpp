@@ -157,6 +157,12 @@ void raise_open_file_limit() {
   }
 }
 
+/// The one place chatmock sets SIGPIPE's disposition (process-wide): SSL_write, on a served
+/// TLS connection or the --record upstream client, reports a vanished peer through SIGPIPE,
+/// which would kill the server; MSG_NOSIGNAL covers only the plain sends. Every program that
+/// serves builds an HttpServer first, so its constructor is where the setting belongs.
+void ignore_sigpipe() { std::signal(SIGPIPE, SIG_IGN); }
+
 void execute(const wire::SharedReply& reply, httplib::Response& res, PacedWriter* writer,
              std::shared_ptr<std::atomic<bool>> cancel) {
   res.status = reply->status;
@@ -187,10 +193,9 @@ class HttpServer::Impl {
   Impl(HttpServerOptions options, Handler handler)
       : options_(std::move(options)), handler_(std::move(handler)) {
     raise_open_file_limit();
+    ignore_sigpipe();
     std::unique_ptr<GuardedServer> server;
     if (!options_.tls_cert.empty()) {
-      // SSL_write reports a vanished peer through SIGPIPE; MSG_NOSIGNAL covers plain sends only.
-      std::signal(SIGPIPE, SIG_IGN);
       server = std::make_unique<GuardedServer>(connection_limits(options_),
                                                std::make_unique<TlsContext>(options_.tls_cert, options_.tls_key));
     } else {
@@ -281,6 +286,7 @@ class HttpServer::Impl {
     const auto route = [this](const httplib::Request& req, httplib::Response& res) {
       auto cancel = cancels_->issue();
       execute(handler_(to_wire(req, cancel)), res, writer_.get(), cancel);
+      if (auto* connection = ConnectionHandOff::current()) connection->answered = &res;
     };
     // One catch-all per method: routing is chatmock's own (app/route_table), not httplib's regex list.
     s.Get(".*", route);
@@ -289,10 +295,19 @@ class HttpServer::Impl {
     s.Patch(".*", route);
     s.Delete(".*", route);
     s.Options(".*", route);
-    s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (!res.body.empty() || res.content_provider_) return;
+    // httplib calls this for every status >= 400, chatmock's own replies included. Only a reply
+    // httplib made itself (a malformed request line, 413, no route) gets a JSON page: a reply the
+    // route answered — a scenario's empty text/plain 502, a fixture's body — goes out as it is.
+    using Outcome = httplib::Server::HandlerResponse;
+    // Wrapped: a bare lambda would also convert to the void-returning Handler overload (0.11).
+    s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+      const auto* connection = ConnectionHandOff::current();
+      if ((connection != nullptr && connection->answered == &res) || !res.body.empty() || res.content_provider_) {
+        return Outcome::Unhandled;
+      }
       res.set_content(error_page_for_status(res.status, req.method, req.path), "application/json");
-    });
+      return Outcome::Handled;
+    }));
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
       res.status = 500;
       res.set_content(error_page_for_status(500, "", ""), "application/json");
@@ -356,7 +371,5 @@ void HttpServer::serve() { impl_->serve(); }
 void HttpServer::stop() {
   if (impl_) impl_->stop();
 }
-
-bool HttpServer::running() const { return impl_->server().is_running(); }
 
 }  // namespace chatmock::http

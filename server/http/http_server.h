@@ -53,8 +53,6 @@ class HttpServer {
   /// the rest are cut; serve() returns soon after. Safe from any thread; blocks at most about
   /// the drain deadline.
   void stop();
-  /// True between a successful bind() and stop().
-  bool running() const;
 
  private:
   class Impl;
