@@ -206,6 +206,28 @@ TEST(LargeScenario, StreamCarriesTheMebibyteInBigDeltasWithUsageForAllOfIt) {
             run_scenario("large", chat_request()).json()["usage"]["completion_tokens"]);
 }
 
+// A token limit cuts the streamed megabyte exactly where it cuts the JSON one: same content,
+// finish_reason "length" and the limit as completion_tokens.
+TEST(LargeScenario, StreamHonoursTheTokenLimitAsTheJsonReplyDoes) {
+  for (const char* field : {"max_tokens", "max_completion_tokens"}) {
+    auto plain = chat_request();
+    plain[field] = 4096;
+    auto streaming = plain;
+    streaming["stream"] = true;
+    streaming["stream_options"] = {{"include_usage", true}};
+    const auto body = run_scenario("large", plain).json();
+    ASSERT_EQ(body["choices"][0]["finish_reason"], "length");
+    ASSERT_EQ(body["usage"]["completion_tokens"], 4096);
+    const auto stream = run_scenario("large", streaming);
+    const auto assembled = stream.assembled();
+    EXPECT_EQ(assembled.choices[0].finish_reason, api::FinishReason::length) << field;
+    EXPECT_EQ(assembled.choices[0].message.content,
+              api::Field<std::string>(message_of(body)["content"].get<std::string>()))
+        << field;
+    EXPECT_EQ(stream.chunks().back()["usage"], body["usage"]) << field;
+  }
+}
+
 TEST(ExtraFieldsScenario, AddsUnknownKeysAtEveryLevelThatParsersIgnore) {
   const auto body = run_scenario("extra_fields", tool_request()).json();
   EXPECT_TRUE(body.contains("prompt_filter_results"));
