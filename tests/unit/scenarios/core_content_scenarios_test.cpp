@@ -1,5 +1,5 @@
 // Core scenarios that change what a message carries (choices, logprobs, annotations, audio,
-// Unicode, size, structured output) or which keys it has (extra fields, minimal, explicit nulls).
+// Unicode, size, structured output) or which keys it has (extra fields, minimal).
 #include <gtest/gtest.h>
 
 #include "api/chat_completion_chunk.h"
@@ -261,37 +261,6 @@ TEST(MinimalScenario, KeepsOnlyRequiredKeys) {
       EXPECT_FALSE(chunk.contains(key));
     for (const auto& [key, value] : chunk["choices"][0]["delta"].items())
       EXPECT_FALSE(value.is_null()) << key;
-  }
-}
-
-TEST(ExplicitNullsScenario, SendsAbsentOptionalKeysAsNull) {
-  const auto body = run_scenario("explicit_nulls", chat_request()).json();
-  for (const char* key : {"tool_calls", "annotations", "audio", "function_call"}) {
-    ASSERT_TRUE(message_of(body).contains(key)) << key;
-    EXPECT_TRUE(message_of(body)[key].is_null()) << key;
-  }
-  EXPECT_TRUE(body["moderation"].is_null());
-  EXPECT_TRUE(body["usage"]["completion_tokens_details"]["text_tokens"].is_null());
-  EXPECT_FALSE(
-      synthesis::check_instance(completion_schema(), body).empty());  // tool_calls is not nullable
-  EXPECT_NO_THROW((void)body.get<api::ChatCompletion>());
-
-  const auto chunks = run_scenario("explicit_nulls", tool_request(true)).chunks();
-  const auto& continuation = chunks[1]["choices"][0]["delta"];
-  EXPECT_TRUE(continuation["role"].is_null());
-  EXPECT_TRUE(continuation["tool_calls"][0]["id"].is_null());
-  EXPECT_TRUE(continuation["tool_calls"][0]["function"]["name"].is_null());
-}
-
-TEST(ExplicitNullsScenario, NullableVariantNullsOnlyNullableKeysAndStaysValid) {
-  const HeaderList nullable_only = {{"X-Chatmock-Variant", "nullable"}};
-  const auto body = run_scenario("explicit_nulls", chat_request(), nullable_only).json();
-  EXPECT_TRUE(message_of(body)["audio"].is_null());
-  EXPECT_FALSE(message_of(body).contains("tool_calls"));
-  EXPECT_TRUE(synthesis::check_instance(completion_schema(), body).empty());
-  for (const auto& chunk :
-       run_scenario("explicit_nulls", tool_request(true), nullable_only).chunks()) {
-    EXPECT_TRUE(synthesis::check_instance(chunk_schema(), chunk).empty()) << chunk.dump();
   }
 }
 
