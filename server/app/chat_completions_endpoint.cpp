@@ -6,6 +6,9 @@
 
 #include <chrono>
 #include <cmath>
+#include <optional>
+
+#include <nlohmann/json.hpp>
 
 #include "api/api_error.h"
 #include "app/authorization.h"
@@ -59,14 +62,31 @@ reply::Outcome guarded_serve(ServerContext& server, const reply::RequestEnvelope
   }
   return outcome;
 }
+
+/// `request` with `model` set to `deployment` when its body is a JSON object without one, as
+/// Azure OpenAI serves the deployment's model; otherwise nullopt (the request goes as sent).
+std::optional<wire::HttpRequest> with_deployment_model(const wire::HttpRequest& request,
+                                                       std::string_view deployment) {
+  if (deployment.empty()) return std::nullopt;
+  auto body = nlohmann::ordered_json::parse(request.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object() || body.contains("model")) return std::nullopt;
+  body["model"] = std::string(deployment);
+  wire::HttpRequest adapted = request;
+  adapted.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return adapted;
+}
 }  // namespace
 
 wire::SharedReply handle_chat_completion(ServerContext& server, const wire::HttpRequest& request,
-                                         std::string_view path_scenario) {
+                                         std::string_view path_scenario,
+                                         std::string_view deployment) {
   const auto started = Clock::now();
   const auto received_at = now_ms();
   synthesis::Rng id_rng(reply::stable_hash(request.body) ^ static_cast<std::uint64_t>(received_at));
-  const reply::RequestEnvelope envelope{request, path_scenario, std::string(api_key_of(request)),
+  // The journal keeps what the client sent; the pipeline sees the deployment's model.
+  const auto adapted = with_deployment_model(request, deployment);
+  const wire::HttpRequest& served = adapted ? *adapted : request;
+  const reply::RequestEnvelope envelope{served, path_scenario, std::string(api_key_of(request)),
                                         request.header("content-type"), received_at};
   auto outcome = guarded_serve(server, envelope, id_rng);
   const auto elapsed = std::chrono::duration<double, std::milli>(Clock::now() - started).count();

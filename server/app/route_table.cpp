@@ -1,5 +1,7 @@
 // Routes are matched by exact string or prefix (no regex on the hot path). A new endpoint is
-// one line in kRoutes plus one handler function.
+// one line in kRoutes plus one handler function. OpenAI-compatible clients' paths (Azure's
+// /openai/deployments/{d}/…, groq and Azure v1's /openai/v1/…) are rewritten to the /v1 routes
+// first; a request no route serves is journaled like a completion.
 #include "app/route_table.h"
 
 #include <array>
@@ -11,7 +13,9 @@
 #include "app/authorization.h"
 #include "app/chat_completions_endpoint.h"
 #include "app/models_endpoint.h"
+#include "app/served_event.h"
 #include "reply/error_reply.h"
+#include "reply/request_seed.h"
 #include "reply/response_headers.h"
 #include "synthesis/id_generator.h"
 
@@ -36,8 +40,10 @@ wire::SharedReply finished(ServerContext& server, const wire::HttpRequest& reque
   return std::make_shared<const wire::WireReply>(std::move(reply));
 }
 
-wire::SharedReply chat(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view sc) {
-  return handle_chat_completion(s, r, sc);
+// For chat, `arg` is the Azure deployment ("" on every other path).
+wire::SharedReply chat(ServerContext& s, const wire::HttpRequest& r, std::string_view deployment,
+                       std::string_view sc) {
+  return handle_chat_completion(s, r, sc, deployment);
 }
 wire::SharedReply models(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view) {
   return finished(s, r, list_models(s, r));
@@ -84,10 +90,52 @@ std::pair<std::string_view, std::string_view> split_scenario_prefix(std::string_
   if (slash == std::string_view::npos) return {rest, "/"};
   return {rest.substr(0, slash), rest.substr(slash)};
 }
+
+/// A path as the route table sees it, and the Azure deployment it named.
+struct CompatiblePath {
+  std::string_view path;
+  std::string_view deployment;
+};
+
+/// "/openai/v1/rest" → "/v1/rest"; "/openai/deployments/{d}/rest" → "/rest" with deployment d
+/// (what the openai package's AzureOpenAI, groq-sdk and Azure's v1 API call); else unchanged.
+CompatiblePath strip_compatible_prefix(std::string_view path) {
+  constexpr std::string_view kOpenAi = "/openai";
+  constexpr std::string_view kDeployments = "/openai/deployments/";
+  if (path.starts_with("/openai/v1/")) return {path.substr(kOpenAi.size()), {}};
+  if (!path.starts_with(kDeployments)) return {path, {}};
+  const auto rest = path.substr(kDeployments.size());
+  const auto slash = rest.find('/');
+  if (slash == 0 || slash == std::string_view::npos) return {path, {}};
+  return {rest.substr(slash), rest.substr(0, slash)};
+}
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+/// A 404/405 for a request no route serves, journaled and logged as completions are, so a client
+/// calling a wrong path shows up in GET /_chatmock/requests and the log.
+wire::SharedReply unrouted(ServerContext& server, const wire::HttpRequest& request,
+                           const api::ApiError& error) {
+  const auto received_at = now_ms();
+  synthesis::Rng rng(reply::stable_hash(request.body) ^ static_cast<std::uint64_t>(received_at) ^
+                     server.unseeded_counter.fetch_add(1));
+  auto reply = reply::error_reply(error);
+  const std::string request_id = synthesis::request_id(rng);
+  reply::add_standard_headers(reply, request_id, 0,
+                              server.rate_limiter.peek(std::string(api_key_of(request)), 0));
+  auto shared = std::make_shared<const wire::WireReply>(std::move(reply));
+  record_served(server, request, shared, request_id, "", received_at, 0.0);
+  return shared;
+}
 }  // namespace
 
 wire::SharedReply route_request(ServerContext& server, const wire::HttpRequest& request) {
-  const auto [scenario, path] = split_scenario_prefix(request.path);
+  const auto [scenario, prefixed] = split_scenario_prefix(request.path);
+  const auto [path, deployment] = strip_compatible_prefix(prefixed);
   if (path.starts_with("/_chatmock/")) {
     const AdminGuard guard{server.config.http.host, server.config.allowed_hosts,
                            server.config.admin_token.empty()};
@@ -107,11 +155,11 @@ wire::SharedReply route_request(ServerContext& server, const wire::HttpRequest& 
     if (!matches) continue;
     path_known = true;
     if (route.method != request.method) continue;
-    const auto arg = prefix ? path.substr(route.path.size()) : std::string_view();
+    const auto arg = prefix ? path.substr(route.path.size()) : deployment;
     return route.handler(server, request, arg, scenario);
   }
-  if (path_known) return finished(server, request, error_reply(api::method_not_allowed(request.method, request.path)));
-  return finished(server, request, error_reply(api::unknown_route(request.method, request.path)));
+  if (path_known) return unrouted(server, request, api::method_not_allowed(request.method, request.path));
+  return unrouted(server, request, api::unknown_route(request.method, request.path));
 }
 
 }  // namespace chatmock::app

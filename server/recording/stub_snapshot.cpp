@@ -42,9 +42,16 @@ Json redact_json(Json value, const Redactor& redactor) {
   return value;
 }
 
+/// The body a recording matches on. `stream` and stream_options.include_usage leave it: they
+/// become explicit matchers (absent counting as false), which a subset of the body cannot say.
 Json match_body(Json body) {
   for (auto it = body.begin(); it != body.end();) {
     it = is_volatile_request_field(it.key()) ? body.erase(it) : std::next(it);
+  }
+  body.erase("stream");
+  if (auto options = body.find("stream_options"); options != body.end() && options->is_object()) {
+    options->erase("include_usage");
+    if (options->empty()) body.erase(options);
   }
   if (auto messages = body.find("messages"); messages != body.end() && messages->is_array()) {
     for (auto& message : *messages) {
@@ -200,8 +207,19 @@ std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request,
                  std::to_string(response.status);
   stub["description"] =
       "Recorded from " + upstream + " at " + recorded_at +
-      ". Matched on the request body; user, metadata and tool-call ids are ignored.";
-  stub["match"] = {{"body", redact_json(match_body(body), redactor)}};
+      ". Matched on the request body and whether it streams; user, metadata and tool-call ids are "
+      "ignored.";
+  // The JSON and the stream form of one body are separate recordings: a stream is never answered
+  // with chunks made from a recorded JSON body, nor a usage-less stream from one with usage.
+  Json match = {{"stream", stream}};
+  if (stream) {
+    const auto options = plain.find("stream_options");
+    const bool usage = options != plain.end() && options->is_object() &&
+                       options->value("include_usage", nlohmann::json()) == true;
+    match["include_usage"] = usage;
+  }
+  match["body"] = redact_json(match_body(body), redactor);
+  stub["match"] = std::move(match);
   stub["reply"] = reply_of(response, redactor);
   ensure_loadable(stub);
   return snapshot;

@@ -138,7 +138,8 @@ Outcome serve_chat_completion(ReplyServices& services, const RequestEnvelope& re
   const auto seed =
       resolve_seed(admitted->directives,
                    body_seed.has_value() ? std::optional<std::int64_t>(*body_seed) : std::nullopt,
-                   services.settings.default_seed, services.unseeded_counter, request.http.body);
+                   services.settings.default_seed, services.unseeded_counter,
+                   canonical_request(admitted->body));
   id_rng = synthesis::Rng(seed.value).fork("request-id");
   const auto& expression = admitted->expression;
   const std::size_t step = services.sequences.next_step(admitted->directives.session,

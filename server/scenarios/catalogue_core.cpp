@@ -1,6 +1,7 @@
 // The core scenarios named in the contract (docs/interface.md "Built-in scenarios"). Each entry
 // says what it changes at which stage; the longer hooks live in core_*.cpp. Spec-valid unless
-// flagged: explicit_nulls nulls keys the schema does not let be null, and fuzz is malformed.
+// flagged: explicit_nulls_everywhere nulls keys the schema does not let be null (explicit_nulls
+// keeps to the nullable ones), and fuzz is malformed.
 #include <algorithm>
 
 #include "scenarios/core_content_hooks.h"
@@ -218,17 +219,25 @@ void register_key_shape_scenarios(ScenarioCatalogue& catalogue) {
                  .edit_chunks = [](std::vector<nlohmann::json>& chunks,
                                    ScenarioContext&) { keep_only_required_in_chunks(chunks); }});
   catalogue.add({.name = "explicit_nulls",
-                 .description = "Every absent or empty optional key sent as null, nullable or not "
-                                "(X-Chatmock-Variant: nullable limits it to nullable keys).",
-                 .breaks_spec = true,
-                 .edit_body =
-                     [](nlohmann::json& body, ScenarioContext& ctx) {
-                       null_absent_in_body(body, ctx.directives.has_variant("nullable"));
-                     },
+                 .description =
+                     "Absent optional keys the schema lets be null sent as null (metadata, "
+                     "moderation, message.audio, logprobs; in chunks usage and delta content, "
+                     "refusal): at least one null on the completion, each choice and message.",
+                 .edit_body = [](nlohmann::json& body,
+                                 ScenarioContext&) { null_absent_in_body(body, true); },
                  .edit_chunks =
-                     [](std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
-                       for (auto& chunk : chunks)
-                         null_absent_in_chunk(chunk, ctx.directives.has_variant("nullable"));
+                     [](std::vector<nlohmann::json>& chunks, ScenarioContext&) {
+                       for (auto& chunk : chunks) null_absent_in_chunk(chunk, true);
+                     }});
+  catalogue.add({.name = "explicit_nulls_everywhere",
+                 .description = "Every absent or empty optional key sent as null, nullable or not "
+                                "(tool_calls, annotations, function_call, usage details...).",
+                 .breaks_spec = true,
+                 .edit_body = [](nlohmann::json& body,
+                                 ScenarioContext&) { null_absent_in_body(body, false); },
+                 .edit_chunks =
+                     [](std::vector<nlohmann::json>& chunks, ScenarioContext&) {
+                       for (auto& chunk : chunks) null_absent_in_chunk(chunk, false);
                      }});
   catalogue.add({.name = "fuzz",
                  .description =

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "scenarios/core_reply_edits.h"
+#include "synthesis/choice_builder.h"
 #include "synthesis/json_schema_generator.h"
 #include "synthesis/text_generator.h"
 #include "synthesis/token_splitter.h"
@@ -82,8 +83,22 @@ void insert_links(std::string& content, synthesis::Rng& rng) {
   }
 }
 
-// One token (split_tokens keeps up to 8 letters whole) standing in for the large content.
-constexpr std::string_view kLargePlaceholder = "chatmock";
+// One token each (split_tokens keeps up to 8 letters or digits whole) that can stand in for the
+// large content in a stream. Their characters are pairwise disjoint, so each stop sequence is
+// inside at most one of them and the request's (at most 4) stops always leave one uncut.
+constexpr std::array<std::string_view, 5> kLargePlaceholders = {"chatmock", "bulwry", "fizgens",
+                                                                 "01234567", "qvxjpd89"};
+
+std::string_view large_placeholder(const api::ChatCompletionRequest& request) {
+  for (const auto placeholder : kLargePlaceholders) {
+    const bool cut = std::any_of(request.stop.begin(), request.stop.end(), [&](const auto& stop) {
+      return !stop.empty() && placeholder.find(stop) != std::string_view::npos;
+    });
+    if (!cut) return placeholder;
+  }
+  return kLargePlaceholders.front();
+}
+
 constexpr std::size_t kLargeDeltaBytes = 16 * 1024;
 
 /// X-Chatmock-Size bytes of prose (default 1 MiB, capped at 16 MiB to bound server memory),
@@ -154,29 +169,38 @@ void shape_large(synthesis::ReplyDefinition& definition, ScenarioContext& ctx) {
     ctx.budget.charge(total);
   }
   const bool build = !ctx.stream && ctx.budget.exhaustion() == budget::Exhaustion::none;
-  definition.content = build ? large_content(ctx) : std::string(kLargePlaceholder);
+  definition.content = build ? large_content(ctx) : std::string(large_placeholder(ctx.request));
 }
 
 void bill_large_content(api::ChatCompletion& completion, ScenarioContext& ctx) {
-  if (!ctx.stream || !completion.usage.has_value() || ctx.budget.spent()) return;
-  const auto tokens = static_cast<std::int64_t>(synthesis::count_tokens(large_content(ctx)));
-  for (const auto& choice : completion.choices) {
-    if (choice.message.content != api::Field<std::string>(std::string(kLargePlaceholder))) continue;
-    completion.usage->completion_tokens += tokens - 1;
-    completion.usage->total_tokens += tokens - 1;
+  if (!ctx.stream || ctx.budget.spent()) return;
+  const api::Field<std::string> placeholder{std::string(large_placeholder(ctx.request))};
+  // The synthesizer saw one token; the stop sequences and token limit apply to the real content,
+  // exactly as they do when the JSON form synthesizes it.
+  const auto limited = synthesis::limit_content(ctx.request, large_content(ctx));
+  for (auto& choice : completion.choices) {
+    if (choice.message.content != placeholder) continue;
+    if (limited.stopped) choice.finish_reason = api::FinishReason::stop;
+    if (limited.truncated && choice.finish_reason == api::FinishReason::stop) {
+      choice.finish_reason = api::FinishReason::length;
+    }
+    if (!completion.usage.has_value()) continue;
+    completion.usage->completion_tokens += limited.tokens - 1;
+    completion.usage->total_tokens += limited.tokens - 1;
   }
 }
 
 void expand_large_deltas(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
   if (!ctx.stream || ctx.budget.spent()) return;
-  const std::string content = large_content(ctx);
+  const auto placeholder = large_placeholder(ctx.request);
+  const std::string content = synthesis::limit_content(ctx.request, large_content(ctx)).text;
   std::vector<json> out;
   out.reserve(chunks.size() + content.size() / kLargeDeltaBytes + 1);
   for (auto& chunk : chunks) {
-    const bool placeholder =
+    const bool is_placeholder =
         chunk.contains("choices") && chunk["choices"].size() == 1 &&
-        chunk["choices"][0]["delta"].value("content", json()) == kLargePlaceholder;
-    if (!placeholder) {
+        chunk["choices"][0]["delta"].value("content", json()) == placeholder;
+    if (!is_placeholder) {
       out.push_back(std::move(chunk));
       continue;
     }

@@ -30,9 +30,10 @@ void split_writes_inside_characters(wire::WireReply& reply, ScenarioContext& ctx
 /// Makes the content X-Chatmock-Size bytes of prose (default 1 MiB, capped at 16 MiB). A stream
 /// carries a one-token placeholder until expand_large_deltas, so it is not planned token by token.
 void shape_large(synthesis::ReplyDefinition& definition, ScenarioContext& ctx);
-/// Stream only: bills the usage for the real content behind the placeholder.
+/// Stream only: settles the placeholder's finish_reason and usage for the real content, cut by the
+/// request's stop sequences and token limit as the JSON form's content is.
 void bill_large_content(api::ChatCompletion& completion, ScenarioContext& ctx);
-/// Stream only: replaces the placeholder delta with 16 KiB content deltas.
+/// Stream only: replaces the placeholder delta with 16 KiB deltas of that cut content.
 void expand_large_deltas(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx);
 
 /// The schema structured_output answers with when the request names none.

@@ -241,17 +241,24 @@ void check_keys(Evaluation& ev, const char* prefix, const std::vector<KeyMatcher
   }
 }
 
+/// A boolean request flag (absent or not a boolean counts as false) against the stub's value.
+void check_flag(Evaluation& ev, const char* field, bool expected, const nlohmann::json* actual) {
+  const bool set = actual != nullptr && actual->is_boolean() && actual->get<bool>();
+  ev.add(set == expected ? 0.0 : 1.0, [&] {
+    return FieldDifference{field, expected ? "true" : "false", set ? "true" : "false"};
+  });
+}
+
 MatchResult evaluate(const RequestPattern& p, const MatchInput& input, bool stop_at_first) {
   Evaluation ev(stop_at_first);
   const auto& body = input.body;
   const auto& messages = messages_of(body);
   if (p.model) check_text(ev, "model", *p.model, string_member(body, "model"));
-  if (!ev.stopped() && p.stream) {
-    const auto* stream = member(body, "stream");
-    const bool streaming = stream != nullptr && stream->is_boolean() && stream->get<bool>();
-    ev.add(streaming == *p.stream ? 0.0 : 1.0, [&] {
-      return FieldDifference{"stream", *p.stream ? "true" : "false", streaming ? "true" : "false"};
-    });
+  if (!ev.stopped() && p.stream) check_flag(ev, "stream", *p.stream, member(body, "stream"));
+  if (!ev.stopped() && p.include_usage) {
+    const auto* options = member(body, "stream_options");
+    check_flag(ev, "stream_options.include_usage", *p.include_usage,
+               options != nullptr ? member(*options, "include_usage") : nullptr);
   }
   if (!ev.stopped() && p.response_format) {
     const auto* format = member(body, "response_format");
@@ -308,7 +315,7 @@ bool RequestPattern::matches(const MatchInput& input) const {
 
 std::size_t RequestPattern::specificity() const {
   std::size_t count = (model ? 1 : 0) + (last_user_message ? 1 : 0) + (system_message ? 1 : 0) +
-                      (response_format ? 1 : 0) + (stream ? 1 : 0) + tools.size() + headers.size() +
+                      (response_format ? 1 : 0) + (stream ? 1 : 0) + (include_usage ? 1 : 0) + tools.size() + headers.size() +
                       metadata.size();
   for (const auto& m : messages) {
     count +=

@@ -122,7 +122,7 @@ void parse_layers(const FixtureReader& r, StubMapping& stub) {
 
 RequestPattern parse_request_pattern(const FixtureReader& r) {
   r.allow_only({"model", "messages", "last_user_message", "system_message", "tool_result", "tools",
-                "response_format", "stream", "headers", "metadata", "body"});
+                "response_format", "stream", "include_usage", "headers", "metadata", "body"});
   RequestPattern p;
   p.model = matcher_at(r, "model");
   p.last_user_message = matcher_at(r, "last_user_message");
@@ -145,6 +145,7 @@ RequestPattern parse_request_pattern(const FixtureReader& r) {
            "response_format: expected \"text\", \"json_object\" or \"json_schema\"");
   }
   p.stream = r.boolean("stream");
+  p.include_usage = r.boolean("include_usage");
   if (const auto* headers = r.member("headers"))
     p.headers = parse_key_matchers(FixtureReader(*headers, r.at("headers")), true);
   if (const auto* metadata = r.member("metadata")) {

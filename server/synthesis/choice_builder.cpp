@@ -117,6 +117,16 @@ std::string arguments_for(const PlannedCall& call, Rng& rng, budget::WorkBudget&
 }
 }  // namespace
 
+LimitedContent limit_content(const api::ChatCompletionRequest& request, std::string text) {
+  LimitedContent limited;
+  limited.stopped = apply_stop(text, request.stop);
+  const auto limit = request.token_limit();
+  std::int64_t budget = limit ? *limit : -1;
+  limited.tokens = static_cast<std::int64_t>(apply_budget(text, budget, limited.truncated).size());
+  limited.text = std::move(text);
+  return limited;
+}
+
 ReplyPlan plan_reply(const api::ChatCompletionRequest& request, const ReplyDefinition& definition) {
   ReplyPlan plan;
   plan.kind = definition.kind == ReplyKind::automatic ? automatic_kind(request) : definition.kind;

@@ -37,6 +37,18 @@ struct BuiltChoice {
   std::int64_t completion_tokens = 0;
 };
 
+/// Content text after the request's stop sequences and token limit, cut as build_choice cuts it.
+struct LimitedContent {
+  std::string text;
+  std::int64_t tokens = 0;  ///< completion tokens the kept text costs
+  bool stopped = false;     ///< a stop sequence cut it (finish_reason "stop")
+  bool truncated = false;   ///< the token limit cut it (finish_reason "length")
+};
+
+/// Applies `request`'s stop sequences, then its token limit, to `text`. Scenarios that stand a
+/// placeholder in for big content use it so the stream cuts where the JSON reply does.
+LimitedContent limit_content(const api::ChatCompletionRequest& request, std::string text);
+
 /// Resolves `definition` against the request's tools, tool_choice, functions and response_format.
 ReplyPlan plan_reply(const api::ChatCompletionRequest& request, const ReplyDefinition& definition);
 /// Builds choice `index` of a completion following `plan`.

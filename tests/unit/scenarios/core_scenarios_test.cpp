@@ -284,7 +284,7 @@ TEST(CoreScenarioCatalogue, RegistersEveryCoreNameInGroupCoreAfterDefault) {
     const auto* scenario = catalogue.find(name);
     ASSERT_NE(scenario, nullptr) << name;
     EXPECT_EQ(scenario->group, "core") << name;
-    EXPECT_EQ(scenario->breaks_spec, name == "fuzz" || name == "explicit_nulls") << name;
+    EXPECT_EQ(scenario->breaks_spec, name == "fuzz") << name;
   }
 }
 
