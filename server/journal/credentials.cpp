@@ -26,23 +26,6 @@ bool starts_lower(std::string_view text, std::string_view lower) {
   return text.size() >= lower.size() && equals_lower(text.substr(0, lower.size()), lower);
 }
 
-bool ends_lower(std::string_view text, std::string_view lower) {
-  return text.size() >= lower.size() &&
-         equals_lower(text.substr(text.size() - lower.size()), lower);
-}
-
-bool contains_lower(std::string_view text, std::string_view lower) {
-  for (std::size_t at = 0; at + lower.size() <= text.size(); ++at) {
-    if (equals_lower(text.substr(at, lower.size()), lower)) return true;
-  }
-  return false;
-}
-
-bool key_shaped_word(std::string_view word) {
-  return starts_lower(word, "auth") || ends_lower(word, "key") || ends_lower(word, "token") ||
-         ends_lower(word, "secret") || contains_lower(word, "password");
-}
-
 bool key_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_' || c == '*';
@@ -60,18 +43,27 @@ std::vector<std::size_t> failure_table(std::string_view pattern) {
 }  // namespace
 
 bool is_credential_header(std::string_view name) {
+  // Runs for every request and response header of every journaled exchange, so the name is
+  // lowered once into a stack buffer and each word is tested with plain comparisons.
   static constexpr std::array<std::string_view, 10> kNamed = {
       "authorization",       "proxy-authorization", "cookie",  "set-cookie",
       "openai-organization", "openai-project",      "api-key", "x-api-key",
       "x-goog-api-key",      "x-auth-token"};
+  std::array<char, 256> buffer{};
+  if (name.size() > buffer.size()) return true;  // no real header name is this long: keep it out
+  for (std::size_t i = 0; i < name.size(); ++i) buffer[i] = lower_char(name[i]);
+  const std::string_view lowered(buffer.data(), name.size());
   for (const auto named : kNamed) {
-    if (equals_lower(name, named)) return true;
+    if (lowered == named) return true;
   }
   std::size_t from = 0;
-  while (from <= name.size()) {
-    const auto to = std::min(name.find_first_of("-_.", from), name.size());
-    if (key_shaped_word(name.substr(from, to - from))) return true;
-    from = to + 1;
+  for (std::size_t i = 0; i <= lowered.size(); ++i) {
+    if (i < lowered.size() && lowered[i] != '-' && lowered[i] != '_' && lowered[i] != '.') continue;
+    const std::string_view word = lowered.substr(from, i - from);
+    if (word.starts_with("auth") || word.ends_with("key") || word.ends_with("token") ||
+        word.ends_with("secret") || word.find("password") != std::string_view::npos)
+      return true;
+    from = i + 1;
   }
   return false;
 }
