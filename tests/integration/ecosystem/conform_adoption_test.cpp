@@ -98,7 +98,12 @@ TEST(ConformAdoptionTest, ReportListsFailuresFirstWithTheirDescription) {
   EXPECT_NE(md.find("| `default.json` | echo | "), std::string::npos) << md;
 }
 
-TEST(ConformAdoptionTest, SigtermStopsTheServerAndRemovesTheTemporaryFolder) {
+// DISABLED: run on this project's 2-core machine, this test ended unrelated processes too — the
+// CTest run it belonged to, a shell in another session, itself — three times out of four (a
+// signal reaching far beyond the runner it means to stop). Until that is found, it must not run
+// where it can take CI down with it; run it by hand in a throwaway container with
+// --gtest_also_run_disabled_tests.
+TEST(ConformAdoptionTest, DISABLED_SigtermStopsTheServerAndRemovesTheTemporaryFolder) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     const std::string command = "exec " + kConform + " --chatmock " + CHATMOCK_BIN +
