@@ -66,18 +66,18 @@ wire::WireReply admin_add_fixtures(ServerContext& server, const wire::HttpReques
     return reply::error_reply(error);
   }
   auto stubs = std::get<std::vector<stubbing::StubMapping>>(std::move(parsed));
+  const std::size_t posted = stubs.size();
   // Each POST copies the stub list, so an unbounded list costs memory and quadratic time.
-  const std::size_t kept = server.stubs.snapshot()->stubs.size();
-  if (kept + stubs.size() > server.config.max_stubs) {
+  const auto ids = server.stubs.add_within(std::move(stubs), server.config.max_stubs);
+  if (!ids) {
     const api::ApiError error{400,
-                              "Too many stubs: " + std::to_string(kept) + " kept and " +
-                                  std::to_string(stubs.size()) + " posted exceed the limit of " +
+                              "Too many stubs: adding " + std::to_string(posted) +
+                                  " would keep more than the limit of " +
                                   std::to_string(server.config.max_stubs) + " (--max-stubs)",
                               "invalid_request_error", std::nullopt, "too_many_stubs"};
     return reply::error_reply(error);
   }
-  const auto ids = server.stubs.add(std::move(stubs));
-  return wire::json_reply(201, reply::dump_json({{"ids", ids}}));
+  return wire::json_reply(201, reply::dump_json({{"ids", *ids}}));
 }
 
 wire::WireReply admin_clear_fixtures(ServerContext& server, const wire::HttpRequest&) {

@@ -4,6 +4,7 @@
 #include "stubbing/stub_registry.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace chatmock::stubbing {
 
@@ -52,6 +53,11 @@ void StubRegistry::replace_file_stubs(std::vector<StubMapping> stubs) {
 }
 
 std::vector<std::string> StubRegistry::add(std::vector<StubMapping> stubs) {
+  return *add_within(std::move(stubs), std::numeric_limits<std::size_t>::max());
+}
+
+std::optional<std::vector<std::string>> StubRegistry::add_within(std::vector<StubMapping> stubs,
+                                                                 std::size_t max_stubs) {
   const std::lock_guard lock(mutex_);
   std::vector<StubMapping> next = stubs_->stubs;
   std::vector<std::string> ids;
@@ -63,6 +69,7 @@ std::vector<std::string> StubRegistry::add(std::vector<StubMapping> stubs) {
     ids.push_back(stub.id);
     next.push_back(std::move(stub));
   }
+  if (next.size() > max_stubs) return std::nullopt;
   publish(std::move(next));
   return ids;
 }

@@ -46,6 +46,11 @@ class StubRegistry {
   /// Adds `stubs`, each replacing any stub with its id; stubs without an id get "stub-N".
   /// Returns the ids.
   std::vector<std::string> add(std::vector<StubMapping> stubs);
+  /// As add, unless the stubs kept afterwards would number more than `max_stubs`: then nothing
+  /// is added and the result is nullopt. Checked under the registry's lock, so concurrent
+  /// POSTs cannot pass the bound together.
+  std::optional<std::vector<std::string>> add_within(std::vector<StubMapping> stubs,
+                                                     std::size_t max_stubs);
   /// Removes the stub called `id`; false when there is none.
   bool remove(std::string_view id);
   /// Removes every stub.

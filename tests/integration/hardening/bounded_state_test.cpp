@@ -144,7 +144,7 @@ TEST(BoundedState, PostedStubsStopAtMaxStubsNamingTheFlag) {
   const auto error = nlohmann::json::parse(refused->body)["error"];
   EXPECT_EQ(error["code"], "too_many_stubs");
   EXPECT_NE(error["message"].get<std::string>().find("--max-stubs"), std::string::npos);
-  // Replacing a stub by id is still a new entry for the check; deleting one makes room.
+  // Deleting a stub makes room.
   ASSERT_EQ(client.Delete("/_chatmock/fixtures/stub-0")->status, 200);
   EXPECT_EQ(client.Post("/_chatmock/fixtures", stub(room), "application/json")->status, 201);
   const auto state = state_of(server);

@@ -25,6 +25,16 @@ std::string chosen(StubRegistry& registry, const TestRequest& request) {
   return selection ? selection->stub->id : "(none)";
 }
 
+TEST(StubRegistryTest, AddWithinRefusesWhatWouldPassTheBoundAndKeepsTheSetUnchanged) {
+  StubRegistry registry;
+  ASSERT_TRUE(registry.add_within({named("a", R"({"model": "m"})"), named("b", R"({"model": "m"})")}, 2));
+  EXPECT_FALSE(registry.add_within({named("c", R"({"model": "m"})")}, 2));
+  EXPECT_EQ(registry.snapshot()->stubs.size(), 2u);
+  // Replacing a stub by id does not grow the set, so it fits.
+  EXPECT_TRUE(registry.add_within({named("a", R"({"model": "other"})")}, 2));
+  EXPECT_EQ(registry.snapshot()->stubs.size(), 2u);
+}
+
 TEST(StubRegistryTest, LowerPriorityNumberWinsOverSpecificity) {
   StubRegistry registry;
   registry.add({named("specific", R"({"model": "gpt-4o-mini", "last_user_message": "hi"})", 5),
