@@ -3,12 +3,18 @@
 #include "journal/request_journal.h"
 
 #include <string_view>
+#include <utility>
 
 namespace chatmock::journal {
 
 std::vector<std::pair<std::string, std::string>> redact_headers(
     std::vector<std::pair<std::string, std::string>> headers) {
   const SecretRedactor redactor(headers);
+  return redact_headers(std::move(headers), redactor);
+}
+
+std::vector<std::pair<std::string, std::string>> redact_headers(
+    std::vector<std::pair<std::string, std::string>> headers, const SecretRedactor& redactor) {
   for (auto& [name, value] : headers) {
     if (is_credential_header(name)) {
       value = redacted_header_value(value);

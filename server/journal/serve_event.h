@@ -45,6 +45,10 @@ struct ServeEvent {
 /// keeps its scheme so the shape stays visible — and key-shaped values in any other header too.
 std::vector<std::pair<std::string, std::string>> redact_headers(
     std::vector<std::pair<std::string, std::string>> headers);
+/// The same, with a redactor the caller already built from these headers (it redacts the body
+/// with it too), so the headers are not scanned for secrets twice.
+std::vector<std::pair<std::string, std::string>> redact_headers(
+    std::vector<std::pair<std::string, std::string>> headers, const SecretRedactor& redactor);
 /// The same redaction, written straight into a journal event's HeaderBlock; `redactor` also
 /// hides the request's own credentials echoed in other headers.
 HeaderBlock redacted_header_block(const std::vector<std::pair<std::string, std::string>>& headers,

@@ -17,7 +17,7 @@ void NearMissJournal::record(const wire::HttpRequest& request, std::int64_t rece
   entry.request.method = request.method;
   entry.request.path = request.path;
   const journal::SecretRedactor redactor(request.headers);
-  entry.request.headers = journal::redact_headers(request.headers);
+  entry.request.headers = journal::redact_headers(request.headers, redactor);
   entry.request.body = redactor.redact(request.body, kBodyBytesKept);
   const std::lock_guard lock(mutex_);
   if (entries_.size() == capacity_) entries_.pop_front();
