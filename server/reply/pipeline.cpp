@@ -104,7 +104,10 @@ Outcome select_and_render(ReplyServices& services, const RequestEnvelope& reques
     out.forward = true;
     return out;
   }
-  services.near_misses.record(request.http, request.now_ms);
+  // Requests that only missed the shipped demo stubs are ordinary requests, not near misses
+  // (unless --strict refuses them: then they are failures to explain).
+  if (services.settings.strict || services.stubs.snapshot()->has_own_stubs)
+    services.near_misses.record(request.http, request.now_ms);
   if (services.settings.strict && !chosen) {
     out.reply = error_reply(
         stubbing::no_matching_stub(services.stubs.near_misses({admitted.body, request.http}, 3)));

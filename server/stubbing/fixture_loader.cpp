@@ -118,6 +118,7 @@ std::vector<FixtureText> read_fixture_dir(const std::string& dir) {
 std::vector<StubMapping> load_fixtures(const FixtureSources& sources) {
   std::vector<FixtureText> files;
   if (sources.shipped) files = shipped_fixtures();
+  const std::size_t demo_files = files.size();
   std::set<fs::path> read;  // a folder given twice, or nested in another, is read once
   for (const auto& dir : sources.dirs) {
     for (auto& file : read_fixture_dir(dir)) {
@@ -128,8 +129,10 @@ std::vector<StubMapping> load_fixtures(const FixtureSources& sources) {
   }
   std::vector<StubMapping> stubs;
   std::map<std::string, std::string> seen;  // id -> source
-  for (const auto& file : files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto& file = files[i];
     for (auto& stub : parse_fixture_text(file)) {
+      stub.demo = i < demo_files;
       if (const auto [it, inserted] = seen.emplace(stub.id, stub.source); !inserted) {
         throw FixtureError(stub.source + ": stub id \"" + stub.id + "\" is already used at " +
                            it->second);

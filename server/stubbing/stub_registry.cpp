@@ -31,6 +31,7 @@ void StubRegistry::publish(std::vector<StubMapping> stubs) {
   auto set = std::make_shared<StubSet>();
   for (auto& [specificity, stub] : ranked) {
     set->uses_state = set->uses_state || !stub.scenario_name.empty();
+    set->has_own_stubs = set->has_own_stubs || !stub.demo;
     set->stubs.push_back(std::move(stub));
   }
   stubs_ = std::move(set);

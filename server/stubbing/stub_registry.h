@@ -25,6 +25,9 @@ namespace chatmock::stubbing {
 struct StubSet {
   std::vector<StubMapping> stubs;
   bool uses_state = false;  ///< some stub reads or moves scenario state
+  /// Some stub is the user's (a file or admin-API stub, not a shipped demo): only then is an
+  /// unmatched request worth keeping as a near miss.
+  bool has_own_stubs = false;
 };
 
 /// The stub chosen for a request and the reply it gives this time.
