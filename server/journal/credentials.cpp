@@ -42,34 +42,41 @@ std::vector<std::size_t> failure_table(std::string_view pattern) {
 }
 }  // namespace
 
+namespace {
+// One `-`/`_`/`.`-separated word of a lowered header name (see is_credential_header).
+bool credential_word(std::string_view word) {
+  if (word.starts_with("auth")) return true;
+  switch (word.empty() ? '\0' : word.back()) {  // only the suffix that could end this word
+    case 'y': if (word.ends_with("key")) return true; break;
+    case 'n': if (word.ends_with("token")) return true; break;
+    case 't': if (word.ends_with("secret")) return true; break;
+    default: break;
+  }
+  return word.size() >= 8 && word.find("password") != std::string_view::npos;
+}
+}  // namespace
+
 bool is_credential_header(std::string_view name) {
-  // Runs for every request and response header of every journaled exchange (~35 calls a
-  // request), so it compares in place, case-folding per character, and allocates nothing.
+  // Runs for every request and response header of every journaled exchange (~30 calls a
+  // request): the name is lowered once into an (uninitialised) stack buffer, the named list is
+  // compared only at the right length, and each word tests only the suffix its last letter
+  // allows.
   static constexpr std::array<std::string_view, 10> kNamed = {
       "authorization",       "proxy-authorization", "cookie",  "set-cookie",
       "openai-organization", "openai-project",      "api-key", "x-api-key",
       "x-goog-api-key",      "x-auth-token"};
-  if (name.size() > 256) return true;  // no real header name is this long: keep it out
+  constexpr std::size_t kLongest = 256;
+  if (name.size() > kLongest) return true;  // no real header name is this long: keep it out
+  std::array<char, kLongest> buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled below
+  for (std::size_t i = 0; i < name.size(); ++i) buffer[i] = lower_char(name[i]);
+  const std::string_view lowered(buffer.data(), name.size());
   for (const auto named : kNamed) {
-    if (equals_lower(name, named)) return true;
+    if (named.size() == lowered.size() && named == lowered) return true;
   }
-  const auto ends_lower = [](std::string_view word, std::string_view suffix) {
-    return word.size() >= suffix.size() &&
-           equals_lower(word.substr(word.size() - suffix.size()), suffix);
-  };
-  const auto holds_lower = [](std::string_view word, std::string_view part) {
-    for (std::size_t at = 0; at + part.size() <= word.size(); ++at) {
-      if (equals_lower(word.substr(at, part.size()), part)) return true;
-    }
-    return false;
-  };
   std::size_t from = 0;
-  for (std::size_t i = 0; i <= name.size(); ++i) {
-    if (i < name.size() && name[i] != '-' && name[i] != '_' && name[i] != '.') continue;
-    const std::string_view word = name.substr(from, i - from);
-    if (starts_lower(word, "auth") || ends_lower(word, "key") || ends_lower(word, "token") ||
-        ends_lower(word, "secret") || holds_lower(word, "password"))
-      return true;
+  for (std::size_t i = 0; i <= lowered.size(); ++i) {
+    if (i < lowered.size() && lowered[i] != '-' && lowered[i] != '_' && lowered[i] != '.') continue;
+    if (credential_word(lowered.substr(from, i - from))) return true;
     from = i + 1;
   }
   return false;
