@@ -7,11 +7,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#include <utility>
 
 namespace chatmock::conform {
 namespace {
@@ -25,12 +27,13 @@ std::string read_port(const std::string& file) {
   return port;
 }
 
-// Waits up to `limit` for the child to exit; true when it did.
+// Waits up to `limit` for the child to exit; true when it did (or is no child to wait for).
 bool wait_exit(pid_t pid, std::chrono::milliseconds limit) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < deadline) {
     int status = 0;
-    if (::waitpid(pid, &status, WNOHANG) == pid) return true;
+    const pid_t reaped = ::waitpid(pid, &status, WNOHANG);
+    if (reaped == pid || (reaped < 0 && errno == ECHILD)) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return false;
@@ -56,19 +59,23 @@ std::string locate_chatmock(const std::string& explicit_path) {
 std::string ServerProcess::start(const std::string& binary, std::uint64_t seed) {
   char pattern[] = "/tmp/chatmock-conform-XXXXXX";
   if (::mkdtemp(pattern) == nullptr) return "cannot create a temporary directory";
-  temp_dir_ = pattern;
-  const std::string port_file = temp_dir_ + "/port";
+  const std::string port_file = std::string(pattern) + "/port";
   const std::string seed_text = std::to_string(seed);
-  pid_ = ::fork();
-  if (pid_ < 0) return "fork failed";
-  if (pid_ == 0) {
-    // The server's stdout carries only its ready line; keep the runner's output ours.
-    const int null_fd = ::open("/dev/null", O_WRONLY);
-    if (null_fd >= 0) ::dup2(null_fd, STDOUT_FILENO);
-    ::execlp(binary.c_str(), binary.c_str(), "serve", "--port", "0", "--port-file",
-             port_file.c_str(), "--log", "off", "--seed", seed_text.c_str(),
-             static_cast<char*>(nullptr));
-    ::_exit(127);
+  {
+    const std::lock_guard lock(stop_mutex_);
+    temp_dir_ = pattern;
+    const pid_t pid = ::fork();
+    if (pid < 0) return "fork failed";
+    if (pid == 0) {
+      // The server's stdout carries only its ready line; keep the runner's output ours.
+      const int null_fd = ::open("/dev/null", O_WRONLY);
+      if (null_fd >= 0) ::dup2(null_fd, STDOUT_FILENO);
+      ::execlp(binary.c_str(), binary.c_str(), "serve", "--port", "0", "--port-file",
+               port_file.c_str(), "--log", "off", "--seed", seed_text.c_str(),
+               static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    pid_ = pid;
   }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (std::chrono::steady_clock::now() < deadline) {
@@ -76,10 +83,16 @@ std::string ServerProcess::start(const std::string& binary, std::uint64_t seed) 
       root_url_ = "http://127.0.0.1:" + port;
       return "";
     }
-    int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      return "chatmock (" + binary + ") exited before listening; build it or pass --chatmock PATH";
+    {
+      // The child is reaped only under this lock: the signal-watching thread may be in stop(),
+      // and a pid reaped here and then signalled there was how kill(-1, SIGKILL) happened.
+      const std::lock_guard lock(stop_mutex_);
+      if (pid_ <= 0) return "stopped before chatmock was listening";
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return "chatmock (" + binary + ") exited before listening; build it or pass --chatmock PATH";
+      }
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
@@ -89,13 +102,14 @@ std::string ServerProcess::start(const std::string& binary, std::uint64_t seed) 
 
 void ServerProcess::stop() {
   const std::lock_guard lock(stop_mutex_);
-  if (pid_ > 0) {
-    ::kill(pid_, SIGTERM);
-    if (!wait_exit(pid_, std::chrono::seconds(5))) {
-      ::kill(pid_, SIGKILL);
-      wait_exit(pid_, std::chrono::seconds(5));
+  // Never signal a pid that is not a live child of ours: kill(-1, …) reaches every process the
+  // user owns (a test that stopped the runner while it started its server did exactly that).
+  if (const pid_t pid = std::exchange(pid_, -1); pid > 0) {
+    ::kill(pid, SIGTERM);
+    if (!wait_exit(pid, std::chrono::seconds(5))) {
+      ::kill(pid, SIGKILL);
+      wait_exit(pid, std::chrono::seconds(5));
     }
-    pid_ = -1;
   }
   if (!temp_dir_.empty()) {
     std::error_code ignored;
