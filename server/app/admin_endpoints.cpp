@@ -26,18 +26,15 @@ wire::WireReply admin_list_scenarios(ServerContext& server, const wire::HttpRequ
   return ok_json(scenarios_as_json(server.catalogue));
 }
 
-wire::WireReply admin_list_requests(ServerContext& server, const wire::HttpRequest&) {
-  nlohmann::json requests = nlohmann::json::array();
-  for (const auto& event : server.journal.snapshot()) requests.push_back(journal::to_json_value(event));
-  return ok_json({{"requests", std::move(requests)}});
-}
-
-wire::WireReply admin_clear_requests(ServerContext& server, const wire::HttpRequest&) {
-  server.journal.reset();
-  return ok_json({{"requests", nlohmann::json::array()}});
-}
-
-wire::WireReply admin_reset(ServerContext& server, const wire::HttpRequest&) {
+wire::WireReply admin_reset(ServerContext& server, const wire::HttpRequest& request) {
+  if (const auto session = admin_session_scope(request)) {
+    // One test's reset must not touch the others': its journal, stubs, sequences and states.
+    server.journal.reset_session(*session);
+    server.sequences.reset_session(*session);
+    server.stubs.remove_session(*session);
+    server.stubs.reset_session_state(*session);
+    return ok_json({{"status", "ok"}, {"session", *session}});
+  }
   server.journal.reset();
   server.sequences.reset();
   server.rate_limiter.reset();
@@ -46,9 +43,11 @@ wire::WireReply admin_reset(ServerContext& server, const wire::HttpRequest&) {
   return ok_json({{"status", "ok"}});
 }
 
-wire::WireReply admin_list_fixtures(ServerContext& server, const wire::HttpRequest&) {
+wire::WireReply admin_list_fixtures(ServerContext& server, const wire::HttpRequest& request) {
   nlohmann::json fixtures = nlohmann::json::array();
+  const auto session = admin_session_scope(request);
   for (const auto& stub : server.stubs.snapshot()->stubs) {
+    if (session && stub.session != *session) continue;
     nlohmann::json entry(stub.definition);
     entry["id"] = stub.id;
     entry["name"] = stub.name;
@@ -66,6 +65,12 @@ wire::WireReply admin_add_fixtures(ServerContext& server, const wire::HttpReques
     return reply::error_reply(error);
   }
   auto stubs = std::get<std::vector<stubbing::StubMapping>>(std::move(parsed));
+  // Posted under a session (?session= or /sessions/{id}/): stubs that name none get it.
+  if (const auto session = admin_session_scope(request)) {
+    for (auto& stub : stubs) {
+      if (stub.session.empty()) stub.session = *session;
+    }
+  }
   const std::size_t posted = stubs.size();
   // Each POST copies the stub list, so an unbounded list costs memory and quadratic time.
   const auto ids = server.stubs.add_within(std::move(stubs), server.config.max_stubs);
@@ -80,7 +85,11 @@ wire::WireReply admin_add_fixtures(ServerContext& server, const wire::HttpReques
   return wire::json_reply(201, reply::dump_json({{"ids", *ids}}));
 }
 
-wire::WireReply admin_clear_fixtures(ServerContext& server, const wire::HttpRequest&) {
+wire::WireReply admin_clear_fixtures(ServerContext& server, const wire::HttpRequest& request) {
+  if (const auto session = admin_session_scope(request)) {
+    server.stubs.remove_session(*session);
+    return ok_json({{"fixtures", nlohmann::json::array()}, {"session", *session}});
+  }
   server.stubs.clear();
   return ok_json({{"fixtures", nlohmann::json::array()}});
 }

@@ -2,6 +2,7 @@
 // fixtures (stubs), near misses and reset. Protected by --admin-token when set.
 #pragma once
 
+#include "app/admin_journal.h"
 #include "app/server_context.h"
 #include "wire/http_request.h"
 #include "wire/wire_reply.h"
@@ -10,8 +11,6 @@ namespace chatmock::app {
 
 wire::WireReply admin_health(ServerContext& server, const wire::HttpRequest& request);
 wire::WireReply admin_list_scenarios(ServerContext& server, const wire::HttpRequest& request);
-wire::WireReply admin_list_requests(ServerContext& server, const wire::HttpRequest& request);
-wire::WireReply admin_clear_requests(ServerContext& server, const wire::HttpRequest& request);
 wire::WireReply admin_reset(ServerContext& server, const wire::HttpRequest& request);
 /// GET /_chatmock/fixtures: every stub in matching order, as written plus id and source.
 wire::WireReply admin_list_fixtures(ServerContext& server, const wire::HttpRequest& request);

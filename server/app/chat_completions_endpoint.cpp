@@ -42,7 +42,8 @@ reply::ReplyServices services_of(ServerContext& server) {
       .default_scenario = server.defaults.scenario(),
       .default_seed = server.defaults.seed(),
       .recording = static_cast<bool>(server.recorder),
-      .records_everything = server.recorder && server.recorder->records_everything()};
+      .records_everything = server.recorder && server.recorder->records_everything(),
+      .chaos = config.chaos ? &*config.chaos : nullptr};
   return {std::move(settings), server.catalogue,   server.sequences,       server.rate_limiter,
           server.stubs,        server.near_misses, server.unseeded_counter};
 }
@@ -93,7 +94,8 @@ wire::SharedReply handle_chat_completion(ServerContext& server, const wire::Http
   const std::string request_id = synthesis::request_id(id_rng);
   reply::add_standard_headers(outcome.reply, request_id, std::lround(elapsed), outcome.limits);
   auto shared = std::make_shared<const wire::WireReply>(std::move(outcome.reply));
-  record_served(server, request, shared, request_id, outcome.scenario, received_at, elapsed);
+  record_served(server, request, shared, request_id,
+                {outcome.scenario, outcome.unmatched, outcome.chaos}, received_at, elapsed);
   return shared;
 }
 

@@ -12,6 +12,8 @@
 #include "app/authorization.h"
 #include "app/cli_suggestions.h"
 #include "models/catalogue_file.h"
+#include "scenarios/scenario_catalogue.h"
+#include "reply/chaos.h"
 #include "reply/latency.h"
 
 namespace chatmock::app {
@@ -102,6 +104,8 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
   command.add_option("--log", flags.log, "Request log on stderr: auto (coloured text on a terminal, else json), text, json or off")
       ->check(CLI::IsMember({"auto", "text", "json", "off"}));
   command.add_option("--latency", flags.latency, "Stream pacing: ttft=MS,itl=MS[,jitter=PCT]");
+  command.add_option("--chaos", flags.chaos,
+                     "Seeded faults at rates, per session: NAME=P%[,...] e.g. error_429=5%,disconnect=1%");
   command.add_option("--rate-limit", flags.rate_limit, "Enforce limits per API key: rpm=N,tpm=N");
   command.add_option("--fixtures", config.fixture_dirs, "Fixture folder (repeatable, recursive)");
   command.add_flag("--strict", config.strict,
@@ -155,6 +159,14 @@ bool finish_serve_flags(Config& config, const ServeFlags& flags, std::string& er
       return false;
     }
     config.latency = latency->over({});
+  }
+  if (!flags.chaos.empty()) {
+    auto chaos = reply::parse_chaos(flags.chaos, scenarios::builtin_catalogue(), "--chaos");
+    if (!chaos) {
+      error = chaos.error().message;
+      return false;
+    }
+    config.chaos = std::move(*chaos);
   }
   if (!flags.rate_limit.empty()) {
     const auto limits = ratelimit::parse_rate_limit(flags.rate_limit);

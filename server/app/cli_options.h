@@ -12,6 +12,7 @@ namespace chatmock::app {
 /// Flag values that need parsing after CLI11 has read them.
 struct ServeFlags {
   std::string latency;
+  std::string chaos;
   std::string rate_limit;
   std::string log = "auto";  ///< auto: coloured text on a terminal, JSON otherwise
   std::int64_t seed = -1;

@@ -11,6 +11,7 @@
 #include "ratelimit/rate_limiter.h"
 #include "recording/record_spec.h"
 #include "budget/work_budget.h"
+#include "reply/chaos.h"
 #include "reply/latency.h"
 #include "validation/request_body.h"
 #include "validation/request_validator.h"
@@ -32,6 +33,7 @@ struct Config {
   LogFormat log = LogFormat::text;
   bool log_color = false;                   ///< ANSI colours in text logs (stderr is a terminal)
   reply::Latency latency;                   ///< --latency, applied to every stream
+  std::optional<reply::ChaosSpec> chaos;    ///< --chaos: seeded faults for every session
   ratelimit::RateLimitConfig rate_limit;    ///< --rate-limit
   std::vector<std::string> fixture_dirs;    ///< --fixtures; none → the shipped corpus
   bool strict = false;                      ///< unmatched requests get 404 instead of synthesis

@@ -1,5 +1,5 @@
 // Routes are matched by exact string or prefix (no regex on the hot path). A new endpoint is
-// one line in kRoutes plus one handler function. OpenAI-compatible clients' paths (Azure's
+// one line in kRoutes plus one handler function. Any route may sit under /sessions/{id}/. OpenAI-compatible clients' paths (Azure's
 // /openai/deployments/{d}/…, groq and Azure v1's /openai/v1/…) are rewritten to the /v1 routes
 // first; a request no route serves is journaled like a completion.
 #include "app/route_table.h"
@@ -14,6 +14,7 @@
 #include "app/chat_completions_endpoint.h"
 #include "app/models_endpoint.h"
 #include "app/served_event.h"
+#include "reply/directives_session.h"
 #include "reply/error_reply.h"
 #include "reply/request_seed.h"
 #include "reply/response_headers.h"
@@ -70,6 +71,9 @@ constexpr std::array kRoutes = {
     Route{"GET", "/_chatmock/scenarios", &admin<admin_list_scenarios>},
     Route{"GET", "/_chatmock/requests", &admin<admin_list_requests>},
     Route{"DELETE", "/_chatmock/requests", &admin<admin_clear_requests>},
+    Route{"GET", "/_chatmock/requests/unmatched", &admin<admin_unmatched_requests>},
+    Route{"POST", "/_chatmock/requests/count", &admin<admin_count_requests>},
+    Route{"POST", "/_chatmock/requests/find", &admin<admin_find_requests>},
     Route{"POST", "/_chatmock/reset", &admin<admin_reset>},
     Route{"GET", "/_chatmock/fixtures", &admin<admin_list_fixtures>},
     Route{"POST", "/_chatmock/fixtures", &admin<admin_add_fixtures>},
@@ -128,13 +132,16 @@ wire::SharedReply unrouted(ServerContext& server, const wire::HttpRequest& reque
   reply::add_standard_headers(reply, request_id, 0,
                               server.rate_limiter.peek(std::string(api_key_of(request)), 0));
   auto shared = std::make_shared<const wire::WireReply>(std::move(reply));
-  record_served(server, request, shared, request_id, "", received_at, 0.0);
+  record_served(server, request, shared, request_id, {}, received_at, 0.0);
   return shared;
 }
 }  // namespace
 
 wire::SharedReply route_request(ServerContext& server, const wire::HttpRequest& request) {
-  const auto [scenario, prefixed] = split_scenario_prefix(request.path);
+  // /sessions/{id}/ first, then /scenarios/{name}/: the session is read again where it is used
+  // (reply::session_of), the scenario is handed on.
+  const auto [scenario, prefixed] =
+      split_scenario_prefix(reply::split_session_prefix(request.path).rest);
   const auto [path, deployment] = strip_compatible_prefix(prefixed);
   if (path.starts_with("/_chatmock/")) {
     const AdminGuard guard{server.config.http.host, server.config.allowed_hosts,

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <mutex>
 
+#include "reply/directives_session.h"
 #include "reply/error_reply.h"
 
 namespace chatmock::app {
@@ -93,7 +94,7 @@ void log_line(LogFormat format, bool color, const journal::ServeEvent& event) {
 }  // namespace
 
 void record_served(ServerContext& server, const wire::HttpRequest& request, const wire::SharedReply& shared,
-                   const std::string& request_id, const std::string& scenario,
+                   const std::string& request_id, const ServedFacts& facts,
                    std::int64_t received_at_ms, double duration_ms) {
   const auto& reply = *shared;
   const bool journal_on = server.journal.capacity() > 0;
@@ -102,11 +103,17 @@ void record_served(ServerContext& server, const wire::HttpRequest& request, cons
   event.id = request_id;
   event.method = request.method;
   event.path = request.path;
-  event.scenario = scenario;
+  event.scenario = facts.scenario;
   event.status = reply.status;
   event.received_at_ms = received_at_ms;
   event.duration_ms = duration_ms;
+  event.time_to_first_byte_ms =
+      duration_ms + (reply.writes.empty() ? 0.0 : static_cast<double>(reply.writes[0].delay.count()));
   if (journal_on) {
+    // Validated by the pipeline when it answered; a refused request's name is kept bounded.
+    event.session = std::string(reply::session_of(request).substr(0, reply::kMaxSessionBytes));
+    event.chaos = facts.chaos;
+    event.unmatched = facts.unmatched;
     const auto limit = server.config.journal_body_bytes;
     const journal::SecretRedactor redactor(request.headers);
     event.headers = journal::redacted_header_block(request.headers, redactor);

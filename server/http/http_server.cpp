@@ -58,6 +58,12 @@ wire::HttpRequest to_wire(const httplib::Request& req, budget::CancelFlag cancel
   out.path = req.path;
   out.body = req.body;
   out.remote_addr = req.remote_addr;
+  // Bounded like headers are: only the admin API reads these, and it reads a handful.
+  constexpr std::size_t kMaxQueryParameters = 64;
+  for (const auto& [name, value] : req.params) {
+    if (out.query.size() == kMaxQueryParameters) break;
+    out.query.emplace_back(name, value);
+  }
   out.headers.reserve(req.headers.size());
   for (const auto& [name, value] : req.headers) {
     // httplib adds these for its own bookkeeping; they were not sent by the client.

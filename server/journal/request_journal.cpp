@@ -45,7 +45,8 @@ HeaderBlock redacted_header_block(const std::vector<std::pair<std::string, std::
 
 std::size_t ServeEvent::kept_bytes() const {
   std::size_t total = sizeof(ServeEvent) + id.size() + method.size() + path.size() +
-                      headers.size_bytes() + body.size() + scenario.size() +
+                      headers.size_bytes() + body.size() + scenario.size() + session.size() +
+                      chaos.size() +
                       response_headers.size_bytes();
   if (response) {
     for (const auto& write : response->writes) total += write.bytes.size();
@@ -70,8 +71,14 @@ nlohmann::json to_json_value(const ServeEvent& event) {
                         {"body_bytes", event.body_bytes},
                         {"scenario", event.scenario},
                         {"status", event.status},
+                        {"session", event.session.empty() ? nlohmann::json(nullptr)
+                                                          : nlohmann::json(event.session)},
+                        {"chaos", event.chaos.empty() ? nlohmann::json(nullptr)
+                                                      : nlohmann::json(event.chaos)},
+                        {"unmatched", event.unmatched},
                         {"received_at_ms", event.received_at_ms},
-                        {"duration_ms", event.duration_ms}};
+                        {"duration_ms", event.duration_ms},
+                        {"time_to_first_byte_ms", event.time_to_first_byte_ms}};
   nlohmann::json response_headers = nlohmann::json::object();
   for (const auto& [name, value] : event.response_headers)
     response_headers[std::string(name)] = value;
@@ -127,6 +134,22 @@ void RequestJournal::reset() {
   entries_.clear();
   bytes_ = 0;
   evicted_ = 0;
+}
+
+std::size_t RequestJournal::reset_session(std::string_view session) {
+  std::vector<ServeEvent> dropped;  // freed after the lock is released
+  const std::lock_guard lock(mutex_);
+  std::deque<Entry> kept;
+  for (auto& entry : entries_) {
+    if (entry.event.session == session) {
+      bytes_ -= entry.bytes;
+      dropped.push_back(std::move(entry.event));
+    } else {
+      kept.push_back(std::move(entry));
+    }
+  }
+  entries_ = std::move(kept);
+  return dropped.size();
 }
 
 }  // namespace chatmock::journal

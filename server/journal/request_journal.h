@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <string_view>
 #include <vector>
 
 #include "journal/serve_event.h"
@@ -41,6 +42,8 @@ class RequestJournal {
   JournalUsage usage() const;
   /// Forgets every event.
   void reset();
+  /// Forgets the events of `session` only; returns how many.
+  std::size_t reset_session(std::string_view session);
   std::size_t capacity() const { return capacity_; }
   std::size_t max_bytes() const { return max_bytes_; }
 

@@ -25,9 +25,13 @@ struct ServeEvent {
   std::size_t body_bytes = 0;   ///< the request body's length as received
   bool body_truncated = false;  ///< `body` is a prefix of a longer body
   std::string scenario;         ///< resolved scenario expression
+  std::string session;          ///< X-Chatmock-Session or /sessions/{id}/ ("" = global)
+  std::string chaos;            ///< the --chaos / X-Chatmock-Chaos fault that fired, or ""
+  bool unmatched = false;       ///< a completion no stub matched (the --strict 404s, and synthesis)
   int status = 0;
   std::int64_t received_at_ms = 0;
   double duration_ms = 0;
+  double time_to_first_byte_ms = 0;  ///< duration plus the first write's delay
   /// What was sent, for conformance: the reply itself when its body is within the journal's
   /// bound (shared with the connection still writing it, so a stream is held once), else a
   /// bounded copy in response_body.

@@ -10,6 +10,8 @@
 namespace chatmock::reply {
 
 namespace {
+constexpr std::size_t kMaxChaosHeaderBytes = 1024;  // reply/chaos.h's kMaxChaosBytes
+
 std::string_view trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
@@ -171,10 +173,6 @@ std::string_view Directives::first_variant_of(const std::vector<std::string_view
   return {};
 }
 
-std::string_view session_of(const wire::HttpRequest& request) {
-  return request.header("x-chatmock-session");
-}
-
 const std::vector<std::string_view>& known_variants() {
   // Every variant a scenario reads (docs/scenarios.md); tests/unit/reply checks the list sorted.
   static const std::vector<std::string_view> names = {"absent",
@@ -226,16 +224,19 @@ Expected<Directives> parse_directives(const wire::HttpRequest& request,
     if (!parsed) return parsed.error();
     out.latency = *parsed;
   }
-  if (auto error =
-          read_text("X-Chatmock-Session", session_of(request), kMaxSessionBytes, out.session)) {
-    return *error;
-  }
+  auto session = read_session(request);
+  if (!session) return session.error();
+  out.session = std::move(*session);
   if (auto error = read_text("X-Chatmock-Service-Tier", request.header("x-chatmock-service-tier"),
                              kMaxFreeTextBytes, out.service_tier)) {
     return *error;
   }
   if (auto error = read_text("X-Chatmock-Finish-Reason", request.header("x-chatmock-finish-reason"),
                              kMaxFreeTextBytes, out.finish_reason)) {
+    return *error;
+  }
+  if (auto error = read_text("X-Chatmock-Chaos", request.header("x-chatmock-chaos"),
+                             kMaxChaosHeaderBytes, out.chaos)) {
     return *error;
   }
   out.api_key = std::string(bearer_key(request));

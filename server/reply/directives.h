@@ -13,6 +13,7 @@
 
 #include "reply/expected.h"
 #include "reply/latency.h"
+#include "reply/directives_session.h"
 #include "wire/http_request.h"
 
 namespace chatmock::reply {
@@ -20,12 +21,11 @@ namespace chatmock::reply {
 inline constexpr std::int64_t kMaxWords = 100000;        ///< X-Chatmock-Words
 inline constexpr std::size_t kMaxScenariosPerStep = 32;  ///< names joined with '+'
 inline constexpr std::size_t kMaxSequenceSteps = 64;     ///< steps joined with ','
-inline constexpr std::size_t kMaxSessionBytes = 256;     ///< X-Chatmock-Session
 inline constexpr std::size_t kMaxFreeTextBytes = 64;     ///< finish reason, service tier
 inline constexpr int kMaxFuzzLevel = 3;
 
 /// Where the scenario expression came from; `server_default` means neither header nor path.
-enum class ScenarioSource { server_default, header, path };
+enum class ScenarioSource { server_default, header, path, chaos };
 
 /// Limits some directives are checked against; they follow server flags.
 struct DirectiveLimits {
@@ -45,6 +45,7 @@ struct Directives {
   std::optional<int> fuzz_level;                 ///< X-Chatmock-Fuzz-Level, 1..3
   std::string service_tier;                      ///< X-Chatmock-Service-Tier
   std::string finish_reason;                     ///< X-Chatmock-Finish-Reason
+  std::string chaos;  ///< X-Chatmock-Chaos, as sent (parsed against the catalogue by the pipeline)
   std::string api_key;                           ///< the bearer key, for errors that echo it
 
   /// True when the request chose its scenario (header or path) rather than taking the default.
@@ -59,10 +60,6 @@ struct Directives {
 Expected<Directives> parse_directives(const wire::HttpRequest& request,
                                       std::string_view path_scenario,
                                       const DirectiveLimits& limits);
-
-/// X-Chatmock-Session alone, for readers with no Directives at hand (stub matching of a
-/// journalled request); parse_directives checks it for live requests.
-std::string_view session_of(const wire::HttpRequest& request);
 
 /// Every value X-Chatmock-Variant accepts, sorted.
 const std::vector<std::string_view>& known_variants();

@@ -4,7 +4,9 @@
 #include "reply/pipeline.h"
 
 #include <chrono>
+#include <limits>
 
+#include "reply/chaos.h"
 #include "reply/directives.h"
 #include "reply/error_reply.h"
 #include "reply/request_seed.h"
@@ -23,6 +25,7 @@ struct Admitted {
   scenarios::ScenarioExpression expression;
   nlohmann::json body;
   api::ChatCompletionRequest typed;
+  std::optional<ChaosSpec> chaos;  ///< X-Chatmock-Chaos, when sent
 };
 
 Expected<scenarios::ScenarioExpression> select_expression(const ReplyServices& services,
@@ -67,8 +70,14 @@ Expected<Admitted> admit(const ReplyServices& services, const RequestEnvelope& r
   if (!body) return body.error();
   auto typed = typed_request(*body);
   if (!typed) return typed.error();
+  std::optional<ChaosSpec> chaos;
+  if (!directives->chaos.empty()) {
+    auto parsed = parse_chaos(directives->chaos, services.catalogue, "X-Chatmock-Chaos");
+    if (!parsed) return parsed.error();
+    chaos = std::move(*parsed);
+  }
   return Admitted{std::move(*directives), std::move(*expression), std::move(*body),
-                  std::move(*typed)};
+                  std::move(*typed), std::move(chaos)};
 }
 
 /// Stage 5: seed, sequence step and the rendering input, under a fresh work budget.
@@ -84,6 +93,19 @@ RunInput run_input(ReplyServices& services, const RequestEnvelope& request, Admi
   input.latency = services.settings.latency;
   input.budget = budget::WorkBudget(services.settings.budget, request.http.cancelled);
   return input;
+}
+
+/// Stage 6b: a seeded chaos fault for this request of its session, or nullptr. The draw counts
+/// per (session, spec) in the bounded sequence store, so an evicted session starts again at 0.
+const ChaosFault* draw_chaos(ReplyServices& services, const Admitted& admitted) {
+  const ChaosSpec* spec = admitted.chaos ? &*admitted.chaos : services.settings.chaos;
+  if (spec == nullptr || spec->empty()) return nullptr;
+  const auto& session = admitted.directives.session;
+  const std::size_t k = services.sequences.next_step(
+      session, "\x01chaos:" + spec->text, std::numeric_limits<std::size_t>::max());
+  const std::uint64_t seed =
+      admitted.directives.seed.value_or(services.settings.default_seed.value_or(0));
+  return pick_fault(*spec, seed, session, k);
 }
 
 /// Stage 7: stubs first, with the request's own scenario choice layered on; then the recorder,
@@ -104,10 +126,10 @@ Outcome select_and_render(ReplyServices& services, const RequestEnvelope& reques
     out.forward = true;
     return out;
   }
-  // Requests that only missed the shipped demo stubs are ordinary requests, not near misses
-  // (unless --strict refuses them: then they are failures to explain).
-  if (services.settings.strict || services.stubs.snapshot()->has_own_stubs)
-    services.near_misses.record(request.http, request.now_ms);
+  // Requests that only missed the shipped demo stubs are ordinary requests, not near misses or
+  // unmatched ones (unless --strict refuses them: then they are failures to explain).
+  out.unmatched = services.settings.strict || services.stubs.snapshot()->has_own_stubs;
+  if (out.unmatched) services.near_misses.record(request.http, request.now_ms);
   if (services.settings.strict && !chosen) {
     out.reply = error_reply(
         stubbing::no_matching_stub(services.stubs.near_misses({admitted.body, request.http}, 3)));
@@ -154,8 +176,15 @@ Outcome serve_chat_completion(ReplyServices& services, const RequestEnvelope& re
     out.reply = rate_limited_reply(out.limits, admitted->typed.model);
     return out;
   }
+  scenarios::Composition composition = expression.steps[step];
+  if (const auto* fault = draw_chaos(services, *admitted)) {
+    composition = fault->composition;
+    out.chaos = fault->name;
+    out.scenario = "chaos:" + fault->name;
+    admitted->directives.scenario_source = ScenarioSource::chaos;  // layers on a stub's reply too
+  }
   auto input = run_input(services, request, *admitted, seed.value, seed.seeded);
-  return select_and_render(services, request, *admitted, expression.steps[step], std::move(input),
+  return select_and_render(services, request, *admitted, composition, std::move(input),
                            std::move(out));
 }
 

@@ -25,6 +25,8 @@
 
 namespace chatmock::reply {
 
+struct ChaosSpec;  // reply/chaos.h
+
 /// The server-wide settings the pipeline reads (from `chatmock serve` flags).
 struct ReplySettings {
   bool no_auth = false;
@@ -37,6 +39,7 @@ struct ReplySettings {
   std::optional<std::uint64_t> default_seed;  ///< for requests that carry none
   bool recording = false;                     ///< --record: unmatched requests are forwarded
   bool records_everything = false;            ///< --record-mode all
+  const ChaosSpec* chaos = nullptr;           ///< --chaos (a request's X-Chatmock-Chaos wins)
 };
 
 /// The shared state the pipeline reads and moves (each member guards itself).
@@ -64,6 +67,8 @@ struct Outcome {
   std::string scenario;  ///< what answered, for the journal and logs
   ratelimit::RateLimitDecision limits;
   bool forward = false;  ///< --record: the recorder answers (nothing here did)
+  bool unmatched = false;  ///< no stub matched (the journal's GET /_chatmock/requests/unmatched)
+  std::string chaos;       ///< the chaos fault that fired, or ""
 };
 
 /// The outcome of one chat completion request; `id_rng` is reseeded from the request's seed.

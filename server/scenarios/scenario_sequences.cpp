@@ -50,6 +50,20 @@ void ScenarioSequences::reset() {
   evicted_ = 0;
 }
 
+void ScenarioSequences::reset_session(const std::string& session) {
+  const std::string prefix = key_of(session, "");
+  const std::lock_guard lock(mutex_);
+  for (auto it = recency_.begin(); it != recency_.end();) {
+    if (it->key.starts_with(prefix)) {
+      bytes_ -= it->key.size() + kEntryOverhead;
+      index_.erase(it->key);
+      it = recency_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 SequenceUsage ScenarioSequences::usage() const {
   const std::lock_guard lock(mutex_);
   return {recency_.size(), bytes_, max_count_, max_bytes_, evicted_};

@@ -37,6 +37,8 @@ class ScenarioSequences {
                         std::size_t step_count);
   /// Every sequence back to its first step.
   void reset();
+  /// The sequences of `session` only back to their first step.
+  void reset_session(const std::string& session);
   SequenceUsage usage() const;
 
  private:

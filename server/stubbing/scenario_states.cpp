@@ -35,6 +35,18 @@ void ScenarioStates::reset() {
   recency_.clear();
 }
 
+void ScenarioStates::reset_session(std::string_view session) {
+  const std::lock_guard lock(mutex_);
+  for (auto it = recency_.begin(); it != recency_.end();) {
+    if (it->first == session) {
+      states_.erase(*it);
+      it = recency_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 std::size_t ScenarioStates::size() const {
   const std::lock_guard lock(mutex_);
   return states_.size();

@@ -24,6 +24,8 @@ class ScenarioStates {
   /// Moves `scenario` in `session` to `state`.
   void set(std::string_view session, std::string_view scenario, std::string state);
   /// Every scenario back to "Started".
+  /// Forgets the states of `session` only.
+  void reset_session(std::string_view session);
   void reset();
   /// How many states are kept, and how many were forgotten to stay within the bound.
   std::size_t size() const;

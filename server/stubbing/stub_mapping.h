@@ -56,6 +56,7 @@ struct StubMapping {
   std::string source;                 ///< "path/file.json:LINE", or "admin API"
   bool from_file = false;             ///< reloaded by SIGHUP; API stubs survive reloads
   bool demo = false;                  ///< one of the shipped demo stubs (fixtures/mappings)
+  std::string session;                ///< answers only this session's requests ("" = any)
   nlohmann::ordered_json definition;  ///< the stub as written, for GET /_chatmock/fixtures
   std::uint64_t order = 0;            ///< registration order; among equals the newest wins
 

@@ -3,6 +3,8 @@
 // `replies`, where each step is visible in the fixture.
 #include "stubbing/stub_parser.h"
 
+#include "reply/directives_session.h"
+
 #include <regex>
 
 #include "scenarios/scenario_catalogue.h"
@@ -162,11 +164,14 @@ RequestPattern parse_request_pattern(const FixtureReader& r) {
 StubMapping parse_stub(const nlohmann::ordered_json& json, const std::string& pointer) {
   const FixtureReader r(json, pointer);
   r.allow_only({"id", "name", "description", "priority", "match", "reply", "replies", "scenario",
-                "scenario_name", "required_state", "new_state"});
+                "scenario_name", "required_state", "new_state", "session"});
   StubMapping stub;
   stub.definition = json;
   stub.id = r.string("id").value_or("");
   stub.name = r.string("name").value_or("");
+  stub.session = r.string("session").value_or("");
+  if (stub.session.size() > reply::kMaxSessionBytes)
+    r.fail("session", "session: longer than " + std::to_string(reply::kMaxSessionBytes) + " bytes");
   if (const auto priority = r.integer("priority")) {
     if (*priority < 1 || *priority > 1000000)
       r.fail("priority", "priority: expected an integer from 1 (highest) up");

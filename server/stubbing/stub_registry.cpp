@@ -75,6 +75,15 @@ std::optional<std::vector<std::string>> StubRegistry::add_within(std::vector<Stu
   return ids;
 }
 
+std::size_t StubRegistry::remove_session(std::string_view session) {
+  const std::lock_guard lock(mutex_);
+  std::vector<StubMapping> next = stubs_->stubs;
+  const auto removed =
+      std::erase_if(next, [&](const StubMapping& s) { return !s.session.empty() && s.session == session; });
+  if (removed > 0) publish(std::move(next));
+  return removed;
+}
+
 bool StubRegistry::remove(std::string_view id) {
   const std::lock_guard lock(mutex_);
   std::vector<StubMapping> next = stubs_->stubs;
@@ -100,6 +109,7 @@ std::optional<Selection> StubRegistry::select(const MatchInput& input) {
   std::unique_lock serving(serving_mutex_, std::defer_lock);
   if (set->uses_state) serving.lock();
   for (const auto& stub : set->stubs) {
+    if (!stub.session.empty() && stub.session != session) continue;
     if (!state_allows(stub, states_, session) || !stub.request.matches(input)) continue;
     const std::size_t step = positions_.next_step(session, stub.id, stub.replies.size());
     if (stub.new_state) states_.set(session, stub.scenario_name, *stub.new_state);
@@ -113,6 +123,7 @@ std::vector<NearMiss> StubRegistry::near_misses(const MatchInput& input, std::si
   const std::string session(input.session());
   std::vector<NearMiss> misses;
   for (const auto& stub : set->stubs) {
+    if (!stub.session.empty() && stub.session != session) continue;  // another test's stub
     auto result = stub.request.match(input);
     if (stub.required_state) {
       const auto state = states_.state(session, stub.scenario_name);
@@ -136,6 +147,11 @@ std::vector<NearMiss> StubRegistry::near_misses(const MatchInput& input, std::si
 void StubRegistry::reset_state() {
   states_.reset();
   positions_.reset();
+}
+
+void StubRegistry::reset_session_state(const std::string& session) {
+  states_.reset_session(session);
+  positions_.reset_session(session);
 }
 
 }  // namespace chatmock::stubbing

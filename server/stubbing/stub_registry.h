@@ -58,6 +58,8 @@ class StubRegistry {
   bool remove(std::string_view id);
   /// Removes every stub.
   void clear();
+  /// Removes the stubs scoped to `session`; returns how many.
+  std::size_t remove_session(std::string_view session);
   /// The current stubs, in matching order.
   std::shared_ptr<const StubSet> snapshot() const;
 
@@ -68,6 +70,8 @@ class StubRegistry {
   std::vector<NearMiss> near_misses(const MatchInput& input, std::size_t limit) const;
   /// Reply sequences and scenario states back to their start.
   void reset_state();
+  /// The same for `session` only.
+  void reset_session_state(const std::string& session);
   /// Scenario states kept and forgotten, for GET /_chatmock/state.
   const ScenarioStates& scenario_states() const { return states_; }
 

@@ -33,6 +33,13 @@ std::string_view HttpRequest::header(std::string_view name) const {
   return {};
 }
 
+std::optional<std::string_view> HttpRequest::query_value(std::string_view name) const {
+  for (const auto& [key, value] : query) {
+    if (key == name) return std::string_view(value);
+  }
+  return std::nullopt;
+}
+
 bool HttpRequest::has_header(std::string_view name) const {
   for (const auto& entry : headers) {
     if (equals_ignoring_case(entry.first, name)) return true;
