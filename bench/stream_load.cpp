@@ -1,6 +1,7 @@
 // chatmock-bench-streams: the load client wrk cannot be — thousands of concurrent SSE streams on
 // one epoll loop, per-chunk lateness against the pacing the server was asked for, 100-chunk
-// stream time, and cold start. Raw sockets, so the client is never the bottleneck.
+// stream time, cold start, and measured against asked percentiles of a latency distribution.
+// Raw sockets, so the client is never the bottleneck.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -13,12 +14,18 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include "reply/latency.h"
 
 namespace {
 using Clock = std::chrono::steady_clock;
@@ -176,6 +183,100 @@ int concurrent(int port, int count, int ttft, int itl, int chunks) {
   return completed == count ? 0 : 1;
 }
 
+/// One stream's arrival times: when its first SSE event came (after the request was written) and
+/// the gaps between consecutive events. False when the answer was not a finished 200 stream.
+bool time_stream(int port, const std::string& request, std::vector<double>& firsts,
+                 std::vector<double>& gaps) {
+  const int fd = connect_to(port, true);
+  if (fd < 0 || send(fd, request.data(), request.size(), MSG_NOSIGNAL) < 0) {
+    if (fd >= 0) close(fd);
+    return false;
+  }
+  const auto sent = Clock::now();
+  std::string response;
+  char buffer[16384];
+  char tail[2] = {0, 0};
+  double previous = -1;
+  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) {
+    const double now = ms_since(sent);
+    for (ssize_t i = 0; i < n; ++i) {
+      // An SSE event ends at "\n\n"; the headers' "\r\n\r\n" does not count.
+      if (buffer[i] == '\n' && tail[1] == '\n' && tail[0] != '\r') {
+        (previous < 0 ? firsts : gaps).push_back(previous < 0 ? now : now - previous);
+        previous = now;
+      }
+      tail[0] = tail[1];
+      tail[1] = buffer[i];
+    }
+    response.append(buffer, static_cast<std::size_t>(n));
+  }
+  close(fd);
+  if (response.rfind("HTTP/1.1 200", 0) != 0) {
+    std::fprintf(stderr, "%s\n", response.substr(0, 600).c_str());
+    return false;
+  }
+  return response.find("data: [DONE]") != std::string::npos;
+}
+
+std::string asked_json(std::chrono::milliseconds fixed,
+                       const std::optional<chatmock::reply::LogNormal>& drawn,
+                       const std::vector<double>& measured) {
+  const auto p50 = drawn ? drawn->p50 : fixed;
+  const auto p99 = drawn ? drawn->p99 : fixed;
+  char text[256];
+  std::snprintf(
+      text, sizeof text,
+      "{\"asked_p50\":%lld,\"asked_p99\":%lld,\"measured_p50\":%.1f,\"measured_p99\":%.1f,"
+      "\"samples\":%zu}",
+      static_cast<long long>(p50.count()), static_cast<long long>(p99.count()),
+      percentile(measured, 0.5), percentile(measured, 0.99), measured.size());
+  return text;
+}
+
+/// `latency PORT N SPEC`: N streams paced by X-Chatmock-Latency: SPEC, a few at a time, each with
+/// its own X-Chatmock-Seed so the draws differ; prints the measured time to first chunk and gaps
+/// between chunks next to the percentiles SPEC asked for (parsed by the server's own parser).
+int latency(int port, int count, const std::string& spec) {
+  const auto parsed = chatmock::reply::parse_latency(spec, "SPEC");
+  if (!parsed) return std::fprintf(stderr, "%s\n", parsed.error().message.c_str()), 2;
+  const auto asked = parsed->over({});
+  const std::string body =
+      R"({"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"hi"}]})";
+  constexpr int kInFlight = 16;  // enough to finish in minutes, few enough not to be late
+  std::atomic<int> next{0};
+  std::atomic<int> completed{0};
+  std::mutex merge;
+  std::vector<double> firsts;
+  std::vector<double> gaps;
+  std::vector<std::thread> workers;
+  const auto start = Clock::now();
+  for (int w = 0; w < std::min(kInFlight, count); ++w) {
+    workers.emplace_back([&] {
+      std::vector<double> my_firsts;
+      std::vector<double> my_gaps;
+      for (int i; (i = next.fetch_add(1)) < count;) {
+        const std::string request =
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Authorization: Bearer sk-bench\r\nContent-Type: application/json\r\n"
+            "X-Chatmock-Words: 20\r\nX-Chatmock-Seed: " +
+            std::to_string(i + 1) + "\r\nX-Chatmock-Latency: " + spec +
+            "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" +
+            body;
+        if (time_stream(port, request, my_firsts, my_gaps)) ++completed;
+      }
+      const std::lock_guard lock(merge);
+      firsts.insert(firsts.end(), my_firsts.begin(), my_firsts.end());
+      gaps.insert(gaps.end(), my_gaps.begin(), my_gaps.end());
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  std::printf("{\"streams\":%d,\"completed\":%d,\"seconds\":%.1f,\"ttft_ms\":%s,\"itl_ms\":%s}\n",
+              count, completed.load(), ms_since(start) / 1000.0,
+              asked_json(asked.ttft, asked.ttft_distribution, firsts).c_str(),
+              asked_json(asked.itl, asked.itl_distribution, gaps).c_str());
+  return completed == count ? 0 : 1;
+}
+
 int cold_start(const char* binary, int runs) {
   std::vector<double> times;
   const std::string port_file = "/tmp/chatmock-bench-port-" + std::to_string(getpid());
@@ -216,9 +317,13 @@ int main(int argc, char** argv) {
     return concurrent(std::atoi(argv[2]), std::atoi(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]), std::atoi(argv[6]));
   }
   if (mode == "coldstart" && argc == 4) return cold_start(argv[2], std::atoi(argv[3]));
+  if (mode == "latency" && argc == 5) {
+    return latency(std::atoi(argv[2]), std::atoi(argv[3]), argv[4]);
+  }
   std::fprintf(stderr,
                "usage: chatmock-bench-streams single PORT RUNS\n"
                "       chatmock-bench-streams concurrent PORT STREAMS TTFT_MS ITL_MS CHUNKS\n"
-               "       chatmock-bench-streams coldstart CHATMOCK_BINARY RUNS\n");
+               "       chatmock-bench-streams coldstart CHATMOCK_BINARY RUNS\n"
+               "       chatmock-bench-streams latency PORT STREAMS SPEC\n");
   return 2;
 }

@@ -5,6 +5,9 @@
 //   const mock = await startChatmock();
 //   const client = new OpenAI({ baseURL: mock.baseURL, apiKey: 'sk-test' });
 //   ...; assert.equal((await mock.requests()).length, 1); await mock.stop();
+//
+// Tests running in parallel share one mock through sessions: mock.session('worker-1').baseURL
+// is …/sessions/worker-1/v1, and that session's journal, stubs and sequences are its own.
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -16,6 +19,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const START_TIMEOUT_MS = 30_000;
 
 const BUILD_DIRS = ['build/release', 'build/serve', 'build/dev'];
+
+// The server's rule for a session id in a /sessions/{id}/ path.
+const SESSION_ID = /^[A-Za-z0-9._~:@+=,-]{1,128}$/;
 
 function executable(path) {
   try {
@@ -58,7 +64,8 @@ export function findChatmock(options = {}) {
 /**
  * Starts `chatmock serve --port 0 --port-file …` with extra `options.args`;
  * `options.lenientParams: true` accepts request fields the API does not define.
- * @returns {Promise<{baseURL: string, port: number, requests: () => Promise<object[]>,
+ * @returns {Promise<{baseURL: string, rootURL: string, port: number,
+ *   session: (name: string) => object, requests: () => Promise<object[]>,
  *   clearRequests: () => Promise<void>, reset: () => Promise<void>, stop: () => Promise<void>}>}
  */
 export async function startChatmock(options = {}) {
@@ -107,17 +114,67 @@ export async function startChatmock(options = {}) {
   }
 
   const rootURL = `http://127.0.0.1:${port}`;
-  const admin = async (method, path) => {
-    const response = await fetch(rootURL + path, { method });
-    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}`);
+  const admin = async (method, path, { session, body, filters } = {}) => {
+    const params = new URLSearchParams(filters);
+    if (session !== undefined) params.set('session', session);
+    const query = params.size ? `?${params}` : '';
+    const init = { method };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { 'Content-Type': 'application/json' };
+    }
+    const response = await fetch(rootURL + path + query, init);
     const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}${query}: HTTP ${response.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
+
+  /**
+   * One session of this mock: an SDK given `baseURL` (…/sessions/NAME/v1) is in it without
+   * headers, and every method sees or changes that session only. Throws on an invalid name.
+   */
+  const session = (name) => {
+    if (typeof name !== 'string' || !SESSION_ID.test(name)) {
+      throw new TypeError(`invalid chatmock session name ${JSON.stringify(name)}: ` +
+                          '1-128 characters from A-Z a-z 0-9 . _ ~ : @ + = , -');
+    }
+    const scoped = (method, path, body, filters) =>
+      admin(method, path, { session: name, body, filters });
+    return {
+      name,
+      baseURL: `${rootURL}/sessions/${name}/v1`,
+      /**
+       * This session's journal, oldest first. Paths are as sent (/sessions/NAME/ included);
+       * `filters` are the server's: {path: '/v1/chat/completions'} ignores the prefixes, and
+       * scenario, status, since, limit.
+       */
+      requests: async (filters) =>
+        (await scoped('GET', '/_chatmock/requests', undefined, filters)).requests,
+      /** How many of this session's requests match `pattern`, a stub's "match" object. */
+      count: async (pattern) => (await scoped('POST', '/_chatmock/requests/count', pattern)).count,
+      /** This session's requests that match `pattern`, oldest first. */
+      find: async (pattern) => (await scoped('POST', '/_chatmock/requests/find', pattern)).requests,
+      /** Adds a stub (or an array of stubs) that answers this session only; resolves to the ids. */
+      addStub: async (stub) => {
+        const stubs = (Array.isArray(stub) ? stub : [stub]).map((s) => ({ ...s, session: name }));
+        return (await scoped('POST', '/_chatmock/fixtures', stubs)).ids;
+      },
+      clearRequests: async () => { await scoped('DELETE', '/_chatmock/requests'); },
+      /** This session's journal, stubs and scenario sequences back to the start. */
+      reset: async () => { await scoped('POST', '/_chatmock/reset'); },
+    };
+  };
+
   return {
     baseURL: `${rootURL}/v1`,
+    rootURL,
     port,
-    /** The journal, oldest first: {id, method, path, headers, body, scenario, status, …}. */
-    requests: async () => (await admin('GET', '/_chatmock/requests')).requests,
+    session,
+    /**
+     * The journal of every session, oldest first: {id, method, path, headers, body, scenario,
+     * status, session, …}; `filters` as for a session's requests().
+     */
+    requests: async (filters) => (await admin('GET', '/_chatmock/requests', { filters })).requests,
     clearRequests: async () => { await admin('DELETE', '/_chatmock/requests'); },
     /** Journal, scenario sequences and rate-limit state back to the start (POST /_chatmock/reset). */
     reset: async () => { await admin('POST', '/_chatmock/reset'); },

@@ -34,8 +34,8 @@ api::ApiError bad_query(std::string_view name, std::string_view value, std::stri
 }
 
 reply::Expected<std::optional<std::int64_t>> integer_query(const wire::HttpRequest& request,
-                                                           std::string_view name,
-                                                           std::int64_t low, std::int64_t high,
+                                                           std::string_view name, std::int64_t low,
+                                                           std::int64_t high,
                                                            std::string_view form) {
   const auto text = request.query_value(name);
   if (!text) return std::optional<std::int64_t>();
@@ -61,8 +61,9 @@ reply::Expected<JournalFilter> read_filter(const ServerContext& server,
   if (!since) return since.error();
   filter.since_ms = *since;
   const auto most = static_cast<std::int64_t>(std::max<std::size_t>(server.journal.capacity(), 1));
-  auto limit = integer_query(request, "limit", 1, most,
-                             "1 to the journal's size (" + std::to_string(most) + ", --journal-size)");
+  auto limit =
+      integer_query(request, "limit", 1, most,
+                    "1 to the journal's size (" + std::to_string(most) + ", --journal-size)");
   if (!limit) return limit.error();
   filter.limit = *limit;
   return filter;
@@ -118,9 +119,9 @@ reply::Expected<std::vector<journal::ServeEvent>> verify(ServerContext& server,
   try {
     pattern = stubbing::parse_request_pattern(stubbing::FixtureReader(document, ""));
   } catch (const stubbing::StubParseError& error) {
-    return api::invalid_request("Invalid request pattern at '" + error.pointer() +
-                                    "': " + error.what(),
-                                error.pointer(), std::string("invalid_request_pattern"));
+    return api::invalid_request(
+        "Invalid request pattern at '" + error.pointer() + "': " + error.what(), error.pointer(),
+        std::string("invalid_request_pattern"));
   }
   std::vector<journal::ServeEvent> matched;
   for (auto& event : select(server, *filter)) {

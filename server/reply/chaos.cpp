@@ -29,7 +29,8 @@ api::ApiError bad(const std::string& param, std::string_view entry, const std::s
 }
 }  // namespace
 
-Expected<ChaosSpec> parse_chaos(std::string_view text, const scenarios::ScenarioCatalogue& catalogue,
+Expected<ChaosSpec> parse_chaos(std::string_view text,
+                                const scenarios::ScenarioCatalogue& catalogue,
                                 const std::string& param) {
   ChaosSpec spec;
   spec.text = std::string(text);
@@ -55,7 +56,8 @@ Expected<ChaosSpec> parse_chaos(std::string_view text, const scenarios::Scenario
     auto parsed = scenarios::parse_scenario_expression(name, catalogue);
     if (const auto* message = std::get_if<std::string>(&parsed)) return bad(param, entry, *message);
     auto& expression = std::get<scenarios::ScenarioExpression>(parsed);
-    if (expression.steps.size() != 1) return bad(param, entry, "a fault is one step, not a sequence");
+    if (expression.steps.size() != 1)
+      return bad(param, entry, "a fault is one step, not a sequence");
     if (spec.faults.size() == kMaxChaosFaults)
       return bad(param, entry, "more than " + std::to_string(kMaxChaosFaults) + " faults");
     total += percent;

@@ -20,9 +20,9 @@ inline constexpr std::size_t kMaxChaosBytes = 1024;  ///< X-Chatmock-Chaos, --ch
 inline constexpr std::size_t kMaxChaosFaults = 32;
 
 struct ChaosFault {
-  std::string name;                   ///< as written, for the journal
+  std::string name;                    ///< as written, for the journal
   scenarios::Composition composition;  ///< what answers when it fires
-  double rate = 0;                    ///< a fraction, (0, 1]
+  double rate = 0;                     ///< a fraction, (0, 1]
 };
 
 struct ChaosSpec {
@@ -33,7 +33,8 @@ struct ChaosSpec {
 
 /// "NAME=P%[,NAME=P%…]" (P in (0, 100], "%" optional, the rates summing to at most 100 %).
 /// Errors are 400s whose param is `param` and whose message names the bad entry.
-Expected<ChaosSpec> parse_chaos(std::string_view text, const scenarios::ScenarioCatalogue& catalogue,
+Expected<ChaosSpec> parse_chaos(std::string_view text,
+                                const scenarios::ScenarioCatalogue& catalogue,
                                 const std::string& param);
 
 /// The fault for draw number `k` of `session` under `seed`, or nullptr when none fires.

@@ -1,6 +1,7 @@
-// The session directive: the name a request is isolated under (journal view, session stubs, sequences, stub
-// scenario state, chaos counters). It comes from X-Chatmock-Session or from the base-URL prefix
-// /sessions/{id}/, so an SDK client is scoped by its base URL alone. "" is the global session.
+// The session directive: the name a request is isolated under (journal view, session stubs,
+// sequences, stub scenario state, chaos counters). It comes from X-Chatmock-Session or from the
+// base-URL prefix /sessions/{id}/, so an SDK client is scoped by its base URL alone. "" is the
+// global session.
 #pragma once
 
 #include <cstddef>
@@ -12,7 +13,7 @@
 
 namespace chatmock::reply {
 
-inline constexpr std::size_t kMaxSessionBytes = 256;    ///< X-Chatmock-Session
+inline constexpr std::size_t kMaxSessionBytes = 256;      ///< X-Chatmock-Session
 inline constexpr std::size_t kMaxPathSessionBytes = 128;  ///< /sessions/{id}/
 
 /// "/sessions/{id}/rest" split into its id and "/rest"; {"", path} without the prefix.

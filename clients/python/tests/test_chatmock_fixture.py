@@ -33,7 +33,9 @@ def post(base_url, body, headers=None, key="sk-test"):
 
 
 def test_fixture_serves_chat_completions(chatmock):
-    assert chatmock.base_url == "http://127.0.0.1:%d/v1" % chatmock.port
+    assert chatmock.base_url == "http://127.0.0.1:%d/sessions/%s/v1" % (chatmock.port,
+                                                                      chatmock.session)
+    assert chatmock.root_url == "http://127.0.0.1:%d" % chatmock.port
     status, body = post(chatmock.base_url, REQUEST)
     assert status == 200
     assert body["object"] == "chat.completion"
@@ -43,7 +45,11 @@ def test_fixture_serves_chat_completions(chatmock):
 def test_journal_records_and_clears(chatmock):
     post(chatmock.base_url, REQUEST, {"X-Chatmock-Scenario": "refusal"})
     requests = chatmock.requests()
-    assert [r["path"] for r in requests] == ["/v1/chat/completions"]
+    # Paths are kept as sent; the path filter sees them without the /sessions/ID prefix.
+    assert [r["path"] for r in requests] == ["/sessions/%s/v1/chat/completions" % chatmock.session]
+    assert chatmock.requests(path="/v1/chat/completions") == requests
+    assert chatmock.requests(status=200, limit=1) == requests
+    assert chatmock.requests(status=500) == []
     assert requests[0]["scenario"] == "refusal"
     assert requests[0]["body"]["model"] == "gpt-4o-mini"  # JSON bodies come back parsed
     chatmock.clear_requests()
@@ -56,7 +62,9 @@ def test_seed_header_repeats_bytes(chatmock):
 
 
 @pytest.mark.chatmock_args("--scenario", "error_429")
-def test_marker_passes_serve_flags(chatmock):
+def test_marker_passes_serve_flags(chatmock, chatmock_server):
+    assert chatmock.server is not chatmock_server  # its own server, still seen as a session
+    assert chatmock.base_url.endswith("/sessions/%s/v1" % chatmock.session)
     status, body = post(chatmock.base_url, REQUEST)
     assert status == 429
     assert body["error"]["code"] == "rate_limit_exceeded"
