@@ -41,7 +41,9 @@ std::optional<std::set<std::string>> AdminClient::scenario_names() const {
 
 std::optional<std::vector<nlohmann::json>> AdminClient::requests_in_session(
     const std::string& session) const {
-  const auto journal = get_json("/_chatmock/requests");
+  // ?session= narrows the read on servers that know it; the header check below keeps an older
+  // server (which ignores the query) correct.
+  const auto journal = get_json("/_chatmock/requests?session=" + session);
   if (!journal || !journal->is_object() || !journal->contains("requests")) return std::nullopt;
   std::vector<nlohmann::json> entries;
   for (const auto& entry : journal->at("requests")) {
@@ -54,6 +56,12 @@ void AdminClient::clear_requests() const {
   httplib::Client client(root_url_);
   client.set_connection_timeout(5, 0);
   client.Delete("/_chatmock/requests");
+}
+
+void AdminClient::reset_session(const std::string& session) const {
+  httplib::Client client(root_url_);
+  client.set_connection_timeout(5, 0);
+  client.Post("/_chatmock/reset?session=" + session, "{}", "application/json");
 }
 
 std::string journal_header(const nlohmann::json& entry, const std::string& name) {

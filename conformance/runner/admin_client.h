@@ -21,6 +21,8 @@ class AdminClient {
   std::optional<std::vector<nlohmann::json>> requests_in_session(const std::string& session) const;
   /// DELETE /_chatmock/requests (only when the runner owns the server).
   void clear_requests() const;
+  /// POST /_chatmock/reset?session=: that session's journal, sequences and chaos count only.
+  void reset_session(const std::string& session) const;
 
  private:
   std::optional<nlohmann::json> get_json(const std::string& path) const;

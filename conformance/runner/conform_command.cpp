@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "runner/admin_client.h"
+#include "runner/chaos_run.h"
 #include "runner/conformance_case.h"
 #include "runner/data_paths.h"
 #include "runner/expectations_file.h"
@@ -125,6 +126,7 @@ int run_conform(const ConformFlags& flags) {
   if (flags.server.empty()) {
     if (const std::string error = server.start(locate_chatmock(flags.chatmock), flags.server_seed);
         !error.empty()) {
+      if (const int signal = interrupting_signal(); signal != 0) return 128 + signal;
       std::cerr << "chatmock-conform: " << error << "\n";
       return kSetupError;
     }
@@ -138,6 +140,21 @@ int run_conform(const ConformFlags& flags) {
     std::cerr << "chatmock-conform: no answer from " << options.root_url
               << "/_chatmock/scenarios\n";
     return kSetupError;
+  }
+
+  if (!flags.chaos.empty()) {
+    int worst = 0;
+    for (const auto& client : clients) {
+      worst = std::max(worst, run_chaos(client,
+                                        {.spec = flags.chaos,
+                                         .calls = flags.chaos_calls,
+                                         .root_url = options.root_url,
+                                         .api_key = options.api_key,
+                                         .timeout_ms = flags.timeout_ms,
+                                         .seed = flags.server_seed},
+                                        std::cout));
+    }
+    return worst;
   }
 
   ProgressDisplay display(std::cout, stdout_is_terminal());

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@ namespace chatmock::conform {
 namespace {
 
 int signal_pipe[2] = {-1, -1};
+std::atomic<int> interrupting{0};
 
 extern "C" void forward_signal(int signal_number) {
   const unsigned char byte = static_cast<unsigned char>(signal_number);
@@ -22,6 +24,8 @@ extern "C" void forward_signal(int signal_number) {
 
 }  // namespace
 
+int interrupting_signal() { return interrupting.load(); }
+
 void stop_server_on_signals(ServerProcess& server) {
   if (signal_pipe[0] >= 0 || ::pipe2(signal_pipe, O_CLOEXEC) != 0) return;
   std::thread([&server] {
@@ -29,6 +33,7 @@ void stop_server_on_signals(ServerProcess& server) {
     while (::read(signal_pipe[0], &byte, 1) != 1) {
     }
     std::fprintf(stderr, "chatmock-conform: signal %d: stopping the server and exiting\n", byte);
+    interrupting = byte;
     server.stop();
     std::_Exit(128 + byte);
   }).detach();

@@ -10,4 +10,8 @@ namespace chatmock::conform {
 /// the runner with status 128 + signal. `server` must outlive the run.
 void stop_server_on_signals(ServerProcess& server);
 
+/// The signal that is stopping the runner, or 0. The main thread may see the server stopped
+/// before the watcher ends the process; it then exits with 128 + this signal as well.
+int interrupting_signal();
+
 }  // namespace chatmock::conform

@@ -39,6 +39,12 @@ int main(int argc, char** argv) {
                "Exit 0 even when no case ran or every case was skipped");
   app.add_option("--write-expectations", flags.write_expectations,
                  "Write the first client's verdicts to FILE (a baseline for --expectations)");
+  app.add_option("--chaos", flags.chaos,
+                 "Instead of the cases: run each client through seeded faults, e.g. "
+                 "'error_429=20%,error_500=10%,disconnect=5%', and report per fault how its "
+                 "calls ended (recovered, gave up, hung, crashed)");
+  app.add_option("--chaos-calls", flags.chaos_calls, "Client calls under --chaos (default 40)")
+      ->check(CLI::Range(1, 10000));
   CLI11_PARSE(app, argc, argv);
   return chatmock::conform::run_conform(flags);
 }

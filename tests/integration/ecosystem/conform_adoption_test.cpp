@@ -135,6 +135,24 @@ TEST(ConformAdoptionTest, SigtermStopsTheServerAndRemovesTheTemporaryFolder) {
   EXPECT_EQ(run("ps -o pid= --ppid " + std::to_string(pid)).out, "") << "the server child is gone";
 }
 
+// --chaos: a retrying client recovers from the faults it meets, the report names each fault,
+// and the same seed gives the same report; a client that never answers is reported as hung.
+TEST(ConformAdoptionTest, ChaosReportsHowEachFaultEndedTheSameWayEveryRun) {
+  const std::string chaos =
+      "--chaos 'error_429=25%,error_500=25%' --chaos-calls 12 --client " + std::string(CPP_CLIENT);
+  const CommandOutput first = conform(chaos);
+  EXPECT_EQ(first.code, 0) << first.out;
+  EXPECT_NE(first.out.find("| error_429 |"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("| error_500 |"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("recovered after 2 attempt(s)"), std::string::npos) << first.out;
+  const CommandOutput again = conform(chaos);
+  EXPECT_EQ(again.out, first.out);
+  const CommandOutput hanging =
+      conform("--chaos 'error_500=50%' --chaos-calls 2 --timeout-ms 300 --client 'sleep 5'");
+  EXPECT_EQ(hanging.code, 1) << hanging.out;
+  EXPECT_NE(hanging.out.find(": hung after"), std::string::npos) << hanging.out;
+}
+
 TEST(ConformAdoptionTest, AnInstalledLayoutFindsItsCasesBesideTheBinary) {
   const Scratch prefix("installed");
   fs::create_directories(prefix.path / "bin");
