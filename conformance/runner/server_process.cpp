@@ -60,6 +60,7 @@ std::string ServerProcess::start(const std::string& binary, std::uint64_t seed) 
   char pattern[] = "/tmp/chatmock-conform-XXXXXX";
   if (::mkdtemp(pattern) == nullptr) return "cannot create a temporary directory";
   const std::string port_file = std::string(pattern) + "/port";
+  const std::string log_file = std::string(pattern) + "/stderr";
   const std::string seed_text = std::to_string(seed);
   {
     const std::lock_guard lock(stop_mutex_);
@@ -67,9 +68,13 @@ std::string ServerProcess::start(const std::string& binary, std::uint64_t seed) 
     const pid_t pid = ::fork();
     if (pid < 0) return "fork failed";
     if (pid == 0) {
-      // The server's stdout carries only its ready line; keep the runner's output ours.
+      // The server's stdout carries only its ready line; keep the runner's output ours. Its
+      // stderr goes to a file in the temporary folder, never to the runner's: a server that
+      // outlived the runner must not hold the pipe of whoever reads the runner's output.
       const int null_fd = ::open("/dev/null", O_WRONLY);
       if (null_fd >= 0) ::dup2(null_fd, STDOUT_FILENO);
+      const int log_fd = ::open(log_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+      if (log_fd >= 0) ::dup2(log_fd, STDERR_FILENO);
       ::execlp(binary.c_str(), binary.c_str(), "serve", "--port", "0", "--port-file",
                port_file.c_str(), "--log", "off", "--seed", seed_text.c_str(),
                static_cast<char*>(nullptr));
@@ -91,7 +96,11 @@ std::string ServerProcess::start(const std::string& binary, std::uint64_t seed) 
       int status = 0;
       if (::waitpid(pid_, &status, WNOHANG) == pid_) {
         pid_ = -1;
-        return "chatmock (" + binary + ") exited before listening; build it or pass --chatmock PATH";
+        std::ifstream log(log_file);
+        std::string reason;
+        std::getline(log, reason);
+        return "chatmock (" + binary + ") exited before listening" +
+               (reason.empty() ? std::string("; build it or pass --chatmock PATH") : ": " + reason);
       }
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -33,6 +33,7 @@ wire::WireReply admin_reset(ServerContext& server, const wire::HttpRequest& requ
     server.sequences.reset_session(*session);
     server.stubs.remove_session(*session);
     server.stubs.reset_session_state(*session);
+    server.responses.reset_session(*session);
     return ok_json({{"status", "ok"}, {"session", *session}});
   }
   server.journal.reset();
@@ -40,6 +41,7 @@ wire::WireReply admin_reset(ServerContext& server, const wire::HttpRequest& requ
   server.rate_limiter.reset();
   server.stubs.reset_state();
   server.near_misses.reset();
+  server.responses.reset();
   return ok_json({{"status", "ok"}});
 }
 
@@ -130,6 +132,11 @@ wire::WireReply admin_state(ServerContext& server, const wire::HttpRequest&) {
          {"evicted", server.stubs.scenario_states().evicted()}}},
        {"stubs",
         {{"count", server.stubs.snapshot()->stubs.size()}, {"max_count", server.config.max_stubs}}},
+       {"stored_responses",
+        {{"count", server.responses.size()},
+         {"bytes", server.responses.bytes()},
+         {"max_count", server.responses.max_responses()},
+         {"evicted", server.responses.evictions()}}},
        {"near_misses",
         {{"count", server.near_misses.count()}, {"max_count", server.near_misses.capacity()}}}});
 }

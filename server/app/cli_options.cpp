@@ -84,6 +84,11 @@ void add_limit_flags(CLI::App& command, Config& config) {
       .add_option("--max-stubs", config.max_stubs,
                   "Stubs kept in all, from files and POST /_chatmock/fixtures (more: 400)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
+  command
+      .add_option("--max-stored-responses", config.max_stored_responses,
+                  "Responses kept for GET /v1/responses/{id} and previous_response_id, all "
+                  "sessions together (least recently used dropped)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
   command.add_option("--allow-host", config.allowed_hosts,
                      "Also accept this Host on /_chatmock/* (repeatable; default: loopback only)");
 }

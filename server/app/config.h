@@ -45,6 +45,7 @@ struct Config {
   std::size_t max_sessions = 10000;                     ///< --max-sessions: sequence positions
   std::size_t max_session_bytes = 16ULL * 1024 * 1024;  ///< --max-session-bytes
   std::size_t max_stubs = 10000;                        ///< --max-stubs: stubs loaded or POSTed
+  std::size_t max_stored_responses = 1000;  ///< --max-stored-responses: /v1/responses kept (LRU)
   std::vector<std::string> allowed_hosts;  ///< --allow-host: more Host names the admin API accepts
   validation::BodyLimits body_limits;
   validation::ValidationOptions validation;  ///< message, tool and string-length limits

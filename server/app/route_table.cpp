@@ -13,6 +13,7 @@
 #include "app/authorization.h"
 #include "app/chat_completions_endpoint.h"
 #include "app/models_endpoint.h"
+#include "app/responses_endpoint.h"
 #include "app/served_event.h"
 #include "reply/directives_session.h"
 #include "reply/error_reply.h"
@@ -55,6 +56,15 @@ wire::SharedReply model(ServerContext& s, const wire::HttpRequest& r, std::strin
 wire::SharedReply fixture(ServerContext& s, const wire::HttpRequest& r, std::string_view id, std::string_view) {
   return finished(s, r, admin_delete_fixture(s, r, id));
 }
+wire::SharedReply responses(ServerContext& s, const wire::HttpRequest& r, std::string_view,
+                            std::string_view sc) {
+  return handle_create_response(s, r, sc);
+}
+// `rest` is "{id}" or "{id}/input_items"; GET and DELETE share one handler.
+wire::SharedReply response(ServerContext& s, const wire::HttpRequest& r, std::string_view rest,
+                           std::string_view) {
+  return handle_response_resource(s, r, rest);
+}
 template <wire::WireReply (*F)(ServerContext&, const wire::HttpRequest&)>
 wire::SharedReply admin(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view) {
   return finished(s, r, F(s, r));
@@ -63,6 +73,12 @@ wire::SharedReply admin(ServerContext& s, const wire::HttpRequest& r, std::strin
 constexpr std::array kRoutes = {
     Route{"POST", "/v1/chat/completions", &chat},
     Route{"POST", "/chat/completions", &chat},
+    Route{"POST", "/v1/responses", &responses},
+    Route{"POST", "/responses", &responses},
+    Route{"GET", "/v1/responses/", &response},
+    Route{"GET", "/responses/", &response},
+    Route{"DELETE", "/v1/responses/", &response},
+    Route{"DELETE", "/responses/", &response},
     Route{"GET", "/v1/models", &models},
     Route{"GET", "/models", &models},
     Route{"GET", "/v1/models/", &model},

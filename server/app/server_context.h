@@ -12,6 +12,7 @@
 #include "journal/request_journal.h"
 #include "ratelimit/rate_limiter.h"
 #include "recording/recorder.h"
+#include "responses/response_store.h"
 #include "scenarios/scenario_catalogue.h"
 #include "scenarios/scenario_sequences.h"
 #include "stubbing/near_miss_journal.h"
@@ -39,6 +40,7 @@ struct ServerContext {
   stubbing::NearMissJournal near_misses;           ///< requests no stub matched
   std::unique_ptr<recording::Recorder> recorder;   ///< set by App::start under --record
   RequestDefaults defaults;                        ///< scenario and seed for requests that give none
+  responses::ResponseStore responses{config.max_stored_responses};  ///< POST /v1/responses, store:true
 };
 
 }  // namespace chatmock::app

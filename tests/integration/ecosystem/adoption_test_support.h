@@ -24,10 +24,22 @@ struct CommandOutput {
   std::string out;  ///< stdout and stderr, interleaved
 };
 
+/// `text` safe inside a single-quoted shell word.
+inline std::string escape_single_quotes(const std::string& text) {
+  std::string out;
+  for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out;
+}
+
 /// `command` through /bin/sh with stderr folded into stdout.
 inline CommandOutput run(const std::string& command) {
   CommandOutput result;
-  FILE* pipe = ::popen((command + " 2>&1 < /dev/null").c_str(), "r");
+  // Bounded: a command that hangs fails its test with what it printed (exit 124), instead of
+  // holding CTest until the test's timeout.
+  FILE* pipe = ::popen(("timeout -k 5 150 sh -c '" + escape_single_quotes(command) +
+                        "' 2>&1 < /dev/null")
+                           .c_str(),
+                       "r");
   if (pipe == nullptr) return result;
   std::array<char, 4096> buffer{};
   while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) result.out += buffer.data();

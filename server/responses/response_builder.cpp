@@ -1,0 +1,147 @@
+// Text comes from the same seeded generator as Chat; JSON text formats get a JSON object (a
+// schema-valid instance for json_schema). max_output_tokens cuts the text by split_tokens pieces,
+// the unit usage counts, so output_tokens never exceeds it.
+#include "responses/response_builder.h"
+
+#include "api/model_list.h"
+#include "responses/response_input.h"
+#include "synthesis/json_schema_generator.h"
+#include "synthesis/text_generator.h"
+#include "synthesis/token_splitter.h"
+
+namespace chatmock::responses {
+
+namespace {
+// 2025-01-01T00:00:00Z; seeded `created_at` values fall within the following year (as Chat).
+constexpr std::int64_t kSeededEpoch = 1735689600;
+constexpr std::int64_t kSecondsPerYear = 365LL * 24 * 3600;
+constexpr std::int64_t kTokensPerItem = 3;  // role and separators, as Chat's estimate
+
+std::string reply_text(const ResponseRequest& request, synthesis::Rng rng) {
+  const auto& type = request.text_format["type"];
+  if (type == "json_schema") {
+    const nlohmann::json schema = request.text_format["schema"];
+    return synthesis::generate_instance(schema, rng)
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  if (type == "json_object") {
+    return dump(Json{{"answer", synthesis::generate_text(rng, 4, 12)}});
+  }
+  return synthesis::generate_text(rng);
+}
+
+std::int64_t tokens_of(std::string_view text) {
+  return static_cast<std::int64_t>(synthesis::count_tokens(text));
+}
+
+/// Input tokens of the request's own items (instructions apart).
+std::int64_t item_tokens(const std::vector<Json>& items) {
+  std::int64_t total = 0;
+  for (const auto& item : items) total += kTokensPerItem + tokens_of(item_text(item));
+  return total;
+}
+
+std::vector<Json> with_ids(const std::vector<Json>& items, synthesis::Rng rng) {
+  std::vector<Json> out;
+  out.reserve(items.size());
+  for (const auto& item : items) {
+    const bool message = item["type"] == "message";
+    Json copy = Json{{"id", hex_id(rng, message ? "msg_" : "fco_")}};
+    for (const auto& [key, value] : item.items()) copy[key] = value;
+    if (!copy.contains("status")) copy["status"] = "completed";
+    out.push_back(std::move(copy));
+  }
+  return out;
+}
+
+Json message_item(std::string id, std::string text, bool complete) {
+  Json part = {{"type", "output_text"},
+               {"annotations", Json::array()},
+               {"logprobs", Json::array()},
+               {"text", std::move(text)}};
+  return Json{{"id", std::move(id)},
+              {"type", "message"},
+              {"status", complete ? "completed" : "incomplete"},
+              {"content", Json::array({std::move(part)})},
+              {"role", "assistant"}};
+}
+
+Json usage(std::int64_t input, std::int64_t output) {
+  return Json{{"input_tokens", input},
+              {"input_tokens_details", {{"cached_tokens", 0}, {"cache_write_tokens", 0}}},
+              {"output_tokens", output},
+              {"output_tokens_details", {{"reasoning_tokens", 0}}},
+              {"total_tokens", input + output}};
+}
+
+Json optional_string(const std::optional<std::string>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+}  // namespace
+
+std::string hex_id(synthesis::Rng& rng, std::string_view prefix) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id(prefix);
+  for (int word = 0; word < 3; ++word) {
+    std::uint64_t bits = rng.next();
+    for (int i = 0; i < 16; ++i, bits >>= 4U) id += kHex[bits & 0xFU];
+  }
+  return id;
+}
+
+BuiltResponse build_response(const ResponseRequest& request, const BuildContext& context) {
+  const synthesis::Rng root(context.seed);
+  synthesis::Rng ids = root.fork("ids");
+  const std::string response_id = hex_id(ids, "resp_");
+  const std::string message_id = hex_id(ids, "msg_");
+
+  std::string text = reply_text(request, root.fork("text"));
+  bool complete = true;
+  if (request.max_output_tokens && tokens_of(text) > *request.max_output_tokens) {
+    const auto pieces = synthesis::split_tokens(text);
+    text.clear();
+    for (std::int64_t i = 0; i < *request.max_output_tokens; ++i) text += pieces[i];
+    complete = false;
+  }
+  const std::int64_t output_tokens = tokens_of(text);
+  const std::int64_t instruction_tokens =
+      request.instructions ? kTokensPerItem + tokens_of(*request.instructions) : 0;
+  const std::int64_t own_tokens = item_tokens(request.input) + kTokensPerItem;
+  const std::int64_t input_tokens = context.carried_tokens + instruction_tokens + own_tokens;
+
+  const std::int64_t created_at =
+      context.seeded ? kSeededEpoch + root.fork("created").between(0, kSecondsPerYear)
+                     : context.now_seconds;
+  Json response = {
+      {"id", response_id},
+      {"object", "response"},
+      {"created_at", created_at},
+      {"status", complete ? "completed" : "incomplete"},
+      {"background", false},
+      {"completed_at", created_at + root.fork("duration").between(0, 2)},
+      {"error", nullptr},
+      {"incomplete_details", complete ? Json(nullptr) : Json{{"reason", "max_output_tokens"}}},
+      {"instructions", optional_string(request.instructions)},
+      {"max_output_tokens",
+       request.max_output_tokens ? Json(*request.max_output_tokens) : Json(nullptr)},
+      {"model", api::resolve_snapshot(request.model)},
+      {"output", Json::array({message_item(message_id, std::move(text), complete)})},
+      {"parallel_tool_calls", request.parallel_tool_calls},
+      {"previous_response_id", optional_string(request.previous_response_id)},
+      {"reasoning", request.reasoning},
+      {"service_tier", "default"},
+      {"store", request.store},
+      {"temperature", request.temperature},
+      {"text", {{"format", request.text_format}}},
+      {"tool_choice", request.tool_choice},
+      {"tools", request.tools},
+      {"top_p", request.top_p},
+      {"truncation", request.truncation},
+      {"usage", usage(input_tokens, output_tokens)}};
+  if (request.user) response["user"] = *request.user;  // the schema types it string, not null
+  response["metadata"] = request.metadata;
+  return {std::move(response), with_ids(request.input, root.fork("input-ids")),
+          context.carried_tokens + own_tokens + output_tokens};
+}
+
+}  // namespace chatmock::responses

@@ -1,0 +1,69 @@
+// ResponseStore: the stored Responses (store:true) that GET, DELETE, input_items and
+// previous_response_id read, keyed by session and id so one test's responses are invisible to
+// another's. Bounded: least recently used entries go first past the count or byte bound.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "responses/response_json.h"
+
+namespace chatmock::responses {
+
+inline constexpr std::size_t kDefaultMaxStoredResponses = 1000;
+inline constexpr std::size_t kDefaultMaxStoredBytes = std::size_t{256} << 20;
+
+struct StoredResponse {
+  Json response;
+  std::vector<Json> input_items;    ///< with ids, in request order
+  std::int64_t carried_tokens = 0;  ///< what a response chained onto this one inherits
+};
+
+class ResponseStore {
+ public:
+  explicit ResponseStore(std::size_t max_responses = kDefaultMaxStoredResponses,
+                         std::size_t max_bytes = kDefaultMaxStoredBytes);
+
+  /// Stores (or replaces) `id` in `session`, evicting the least recently used past the bounds.
+  void put(std::string_view session, std::string_view id, StoredResponse stored);
+  /// The stored response, marked recently used; null when absent (never stored, deleted,
+  /// evicted, or stored in another session).
+  std::shared_ptr<const StoredResponse> find(std::string_view session, std::string_view id);
+  /// Removes `id` from `session`; false when it was not there.
+  bool erase(std::string_view session, std::string_view id);
+
+  /// Forgets every response (POST /_chatmock/reset), or only `session`'s.
+  void reset();
+  void reset_session(std::string_view session);
+
+  std::size_t size() const;
+  std::size_t bytes() const;
+  std::uint64_t evictions() const;
+  std::size_t max_responses() const { return max_responses_; }
+
+ private:
+  struct Entry {
+    std::string key;
+    std::shared_ptr<const StoredResponse> stored;
+    std::size_t bytes = 0;
+  };
+  static std::string key_of(std::string_view session, std::string_view id);
+  void drop(std::list<Entry>::iterator entry);
+
+  const std::size_t max_responses_;
+  const std::size_t max_bytes_;
+  mutable std::mutex mutex_;
+  std::list<Entry> entries_;  ///< most recently used first
+  std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+  std::size_t bytes_ = 0;
+  std::uint64_t evictions_ = 0;
+};
+
+}  // namespace chatmock::responses
