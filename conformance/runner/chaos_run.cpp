@@ -103,9 +103,10 @@ int run_chaos(const ClientSpec& client, const ChaosOptions& options, std::ostrea
   out << "\n| first fault | calls | recovered | gave up | hung | crashed | attempts per call |\n"
       << "| --- | --- | --- | --- | --- | --- | --- |\n";
   for (const auto& [fault, tally] : by_fault) {
-    const auto count = [&](Ending e) {
-      const auto found = tally.endings.find(e);
-      return found == tally.endings.end() ? 0 : found->second;
+    const auto& endings = tally.endings;  // clang 14 lambdas cannot capture a structured binding
+    const auto count = [&endings](Ending e) {
+      const auto found = endings.find(e);
+      return found == endings.end() ? 0 : found->second;
     };
     char mean[32];
     std::snprintf(mean, sizeof mean, "%.1f",
