@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,9 +66,15 @@ std::string ServerProcess::start(const std::string& binary, std::uint64_t seed) 
   {
     const std::lock_guard lock(stop_mutex_);
     temp_dir_ = pattern;
+    const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) return "fork failed";
     if (pid == 0) {
+      // The server never outlives the runner: if the runner dies without stopping it (SIGKILL,
+      // a crash), the kernel sends the server SIGTERM. A server found orphaned in a CI run had
+      // held a test's output pipe until CTest's timeout.
+      ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+      if (::getppid() != parent) ::_exit(127);  // the runner died before prctl took effect
       // The server's stdout carries only its ready line; keep the runner's output ours. Its
       // stderr goes to a file in the temporary folder, never to the runner's: a server that
       // outlived the runner must not hold the pipe of whoever reads the runner's output.
