@@ -1,5 +1,5 @@
-// Wording follows the live API as quoted in the reference (responses.md, edge-cases.md); the
-// range messages share the Chat validator's "new style" sentences.
+// Wording follows the live API's error bodies (docs/interface.md, Responses API); the range
+// messages share the Chat validator's "new style" sentences.
 #include "responses/response_errors.h"
 
 #include <sstream>

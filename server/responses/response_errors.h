@@ -1,4 +1,4 @@
-// The Responses API's own error bodies (reference: responses.md §1 and §4). Clients match their
+// The Responses API's own error bodies (docs/interface.md, Responses API). Clients match their
 // message, param and code to recover (previous_response_not_found → resend full history), so each
 // is spelled once, here.
 #pragma once

@@ -15,7 +15,7 @@ namespace {
 using reply::Expected;
 using Error = std::optional<api::ApiError>;
 
-// Every top-level property of CreateResponse in the official schema (responses.schema.json).
+// Every top-level property of the API's CreateResponse request (docs/interface.md, Responses API).
 constexpr std::array<std::string_view, 31> kKnownFields = {"background",
                                                            "context_management",
                                                            "conversation",
