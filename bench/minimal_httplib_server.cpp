@@ -2,13 +2,13 @@
 // ChatCompletion body (TCP_NODELAY on, fixed pool). chatmock's figures are ratios against it.
 // Usage: chatmock-bench-httplib [THREADS] [--port-file FILE]; other arguments are ignored, so
 // the cold-start probe can launch it with chatmock's own `serve --port 0 --port-file F` line.
+#include <httplib.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
 #include <string_view>
-
-#include <httplib.h>
 
 int main(int argc, char** argv) {
   int threads = 8;
@@ -28,9 +28,13 @@ int main(int argc, char** argv) {
       R"("usage":{"prompt_tokens":9,"completion_tokens":9,"total_tokens":18},"service_tier":"default",)"
       R"("system_fingerprint":"fp_bench"})";
   httplib::Server server;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  server.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+  };
   server.set_tcp_nodelay(true);
-  server.Post(".*", [](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
+  server.Post(".*", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(body, "application/json");
+  });
   const int port = server.bind_to_any_port("127.0.0.1");
   if (!port_file.empty()) std::ofstream(port_file) << port << '\n';
   std::printf("minimal httplib listening on http://127.0.0.1:%d\n", port);

@@ -25,13 +25,16 @@ using Clock = std::chrono::steady_clock;
 
 // The shape and size of a chatmock content chunk.
 const std::string kChunk =
-    "data: {\"id\":\"chatcmpl-AbCdEfGhIjKlMnOpQrStUvWxYz0123\",\"object\":\"chat.completion.chunk\","
+    "data: "
+    "{\"id\":\"chatcmpl-AbCdEfGhIjKlMnOpQrStUvWxYz0123\",\"object\":\"chat.completion.chunk\","
     "\"created\":1735689600,\"model\":\"gpt-4o-mini-2024-07-18\",\"service_tier\":\"default\","
     "\"system_fingerprint\":\"fp_0123456789\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" "
-    "word\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null,\"obfuscation\":\"aBcD\"}\n\n";
+    "word\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null,\"obfuscation\":\"aBcD\"}"
+    "\n\n";
 const std::string kDone = "data: [DONE]\n\n";
 const std::string kHeaders =
-    "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n"
+    "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: "
+    "no-cache\r\n"
     "Connection: close\r\n\r\n";
 
 struct Connection {
@@ -53,7 +56,8 @@ bool request_complete(const std::string& input) {
   const auto end = input.find("\r\n\r\n");
   if (end == std::string::npos) return false;
   const auto at = input.find("Content-Length: ");
-  const std::size_t length = at != std::string::npos && at < end ? std::stoul(input.substr(at + 16)) : 0;
+  const std::size_t length =
+      at != std::string::npos && at < end ? std::stoul(input.substr(at + 16)) : 0;
   return input.size() >= end + 4 + length;
 }
 
@@ -69,7 +73,8 @@ class PacedServer {
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t length = sizeof addr;
-    if (bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(listener_, 4096) != 0 ||
+    if (bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        listen(listener_, 4096) != 0 ||
         getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &length) != 0) {
       return -1;
     }
@@ -83,7 +88,8 @@ class PacedServer {
     while (true) {
       int timeout_ms = -1;
       if (!due_.empty()) {
-        const auto wait = std::chrono::ceil<std::chrono::milliseconds>(due_.top().at - Clock::now()).count();
+        const auto wait =
+            std::chrono::ceil<std::chrono::milliseconds>(due_.top().at - Clock::now()).count();
         timeout_ms = static_cast<int>(std::max<std::int64_t>(0, wait));
       }
       const int n = epoll_wait(epoll_, ready.data(), static_cast<int>(ready.size()), timeout_ms);
@@ -102,7 +108,8 @@ class PacedServer {
  private:
   void watch(int fd, std::uint32_t events) {
     epoll_event event{events, {.fd = fd}};
-    if (epoll_ctl(epoll_, EPOLL_CTL_MOD, fd, &event) != 0) epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &event);
+    if (epoll_ctl(epoll_, EPOLL_CTL_MOD, fd, &event) != 0)
+      epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &event);
   }
 
   void accept_all() {

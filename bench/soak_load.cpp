@@ -5,6 +5,12 @@
 // For docs/reliability.md it also measures capacity: --hold N opens N keep-alive connections
 // (one answered request each) and counts 200s and 503s; --slow N leaves N connections stuck
 // mid-headers and times one normal request beside them.
+#include <arpa/inet.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -15,19 +21,14 @@
 #include <thread>
 #include <vector>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <httplib.h>
-
 namespace {
 
 enum Op { kJson, kStream, kServerError, kRateLimited, kInvalid, kModels, kHangUp, kOpCount };
-const char* const kOpNames[] = {"json", "stream", "error_500", "error_429", "invalid", "models", "hang_up"};
+const char* const kOpNames[] = {"json",    "stream", "error_500", "error_429",
+                                "invalid", "models", "hang_up"};
 
-const std::string kAsk = R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Tell me a story"}]})";
+const std::string kAsk =
+    R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Tell me a story"}]})";
 const std::string kStreamAsk =
     R"({"model":"gpt-4o-mini","stream":true,"max_tokens":24,"messages":[{"role":"user","content":"Tell me a story"}]})";
 
@@ -43,33 +44,40 @@ void report(Op op, const std::string& what) {
 
 void expect_status(Op op, const httplib::Result& res, int status, const char* needle) {
   if (!res) return report(op, "no answer: " + httplib::to_string(res.error()));
-  if (res->status != status) return report(op, "status " + std::to_string(res->status) + ": " + res->body.substr(0, 200));
-  if (res->body.find(needle) == std::string::npos) report(op, "body lacks '" + std::string(needle) + "'");
+  if (res->status != status)
+    return report(op, "status " + std::to_string(res->status) + ": " + res->body.substr(0, 200));
+  if (res->body.find(needle) == std::string::npos)
+    report(op, "body lacks '" + std::string(needle) + "'");
 }
 
 void run_one(httplib::Client& client, int port, Op op) {
   const httplib::Headers auth{{"Authorization", "Bearer sk-soak"}};
   switch (op) {
     case kJson:
-      return expect_status(op, client.Post("/v1/chat/completions", auth, kAsk, "application/json"), 200, "\"choices\"");
+      return expect_status(op, client.Post("/v1/chat/completions", auth, kAsk, "application/json"),
+                           200, "\"choices\"");
     case kStream:
-      return expect_status(op, client.Post("/v1/chat/completions", auth, kStreamAsk, "application/json"), 200,
-                           "data: [DONE]");
+      return expect_status(
+          op, client.Post("/v1/chat/completions", auth, kStreamAsk, "application/json"), 200,
+          "data: [DONE]");
     case kServerError: {
       auto headers = auth;
       headers.emplace("X-Chatmock-Scenario", "error_500");
-      return expect_status(op, client.Post("/v1/chat/completions", headers, kAsk, "application/json"), 500,
-                           "\"error\"");
+      return expect_status(op,
+                           client.Post("/v1/chat/completions", headers, kAsk, "application/json"),
+                           500, "\"error\"");
     }
     case kRateLimited: {
       auto headers = auth;
       headers.emplace("X-Chatmock-Scenario", "error_429");
-      return expect_status(op, client.Post("/v1/chat/completions", headers, kAsk, "application/json"), 429,
-                           "\"error\"");
+      return expect_status(op,
+                           client.Post("/v1/chat/completions", headers, kAsk, "application/json"),
+                           429, "\"error\"");
     }
     case kInvalid:
-      return expect_status(op, client.Post("/v1/chat/completions", auth, "{\"model\": oops", "application/json"), 400,
-                           "invalid_request_error");
+      return expect_status(
+          op, client.Post("/v1/chat/completions", auth, "{\"model\": oops", "application/json"),
+          400, "invalid_request_error");
     case kModels:
       return expect_status(op, client.Get("/v1/models", auth), 200, "\"data\"");
     case kHangUp: {
@@ -88,7 +96,8 @@ void run_one(httplib::Client& client, int port, Op op) {
         return false;
       };
       const auto res = quitter.send(request);
-      if (!got_bytes) report(op, res ? "no body bytes" : "no answer: " + httplib::to_string(res.error()));
+      if (!got_bytes)
+        report(op, res ? "no body bytes" : "no answer: " + httplib::to_string(res.error()));
       return;
     }
     case kOpCount:
@@ -119,9 +128,10 @@ int exchange(int fd, const std::string& bytes) {
   return n > 12 ? std::atoi(buffer + 9) : 0;
 }
 
-const std::string kRawAsk = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-soak\r\n"
-                            "Content-Type: application/json\r\nContent-Length: " + std::to_string(kAsk.size()) +
-                            "\r\n\r\n" + kAsk;
+const std::string kRawAsk =
+    "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-soak\r\n"
+    "Content-Type: application/json\r\nContent-Length: " +
+    std::to_string(kAsk.size()) + "\r\n\r\n" + kAsk;
 
 /// Holds `count` connections open at once; prints how many were served and how many refused.
 int hold(int port, int count) {
@@ -142,8 +152,8 @@ int hold(int port, int count) {
     failed += status != 200 && status != 503;
     fds.push_back(fd);
   }
-  std::printf("hold: %d connections: %d served and held open, %d refused with 503, %d failed\n", count, served,
-              refused, failed);
+  std::printf("hold: %d connections: %d served and held open, %d refused with 503, %d failed\n",
+              count, served, refused, failed);
   for (const int fd : fds) ::close(fd);
   return failed == 0 ? 0 : 1;
 }
@@ -161,8 +171,10 @@ int slow(int port, int count) {
   const int fd = connect_to(port);
   const auto start = std::chrono::steady_clock::now();
   const int status = fd < 0 ? 0 : exchange(fd, kRawAsk);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  std::printf("slow: %zu connections stuck mid-headers; a normal request got %d in %.1f ms\n", fds.size(), status, ms);
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::printf("slow: %zu connections stuck mid-headers; a normal request got %d in %.1f ms\n",
+              fds.size(), status, ms);
   if (fd >= 0) ::close(fd);
   for (const int stuck : fds) ::close(stuck);
   return status == 200 ? 0 : 1;
@@ -184,7 +196,9 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--slow") == 0) slow_count = std::atoi(argv[i + 1]);
   }
   if (port <= 0) {
-    std::fprintf(stderr, "usage: chatmock-soak-load --port P (--seconds S [--workers N] | --hold N | --slow N)\n");
+    std::fprintf(
+        stderr,
+        "usage: chatmock-soak-load --port P (--seconds S [--workers N] | --hold N | --slow N)\n");
     return 2;
   }
   if (hold_count > 0) return hold(port, hold_count);
@@ -207,9 +221,10 @@ int main(int argc, char** argv) {
   std::string breakdown;
   for (int op = 0; op < kOpCount; ++op) {
     total += counts[op];
-    breakdown += std::string(breakdown.empty() ? "" : ", ") + kOpNames[op] + "=" + std::to_string(counts[op].load());
+    breakdown += std::string(breakdown.empty() ? "" : ", ") + kOpNames[op] + "=" +
+                 std::to_string(counts[op].load());
   }
-  std::printf("soak-load: %ld requests in %d s (%s), unexpected=%ld\n", total, seconds, breakdown.c_str(),
-              unexpected.load());
+  std::printf("soak-load: %ld requests in %d s (%s), unexpected=%ld\n", total, seconds,
+              breakdown.c_str(), unexpected.load());
   return unexpected.load() == 0 ? 0 : 1;
 }

@@ -37,16 +37,20 @@ double ms_since(Clock::time_point start) {
 double percentile(std::vector<double> values, double p) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
-  return values[std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())))];
+  return values[std::min(values.size() - 1,
+                         static_cast<std::size_t>(p * static_cast<double>(values.size())))];
 }
 
 std::string stream_request(int chunks, int ttft, int itl) {
-  const std::string body = R"({"model":"gpt-4o-mini","stream":true,"max_tokens":)" + std::to_string(chunks - 2) +
+  const std::string body = R"({"model":"gpt-4o-mini","stream":true,"max_tokens":)" +
+                           std::to_string(chunks - 2) +
                            R"(,"messages":[{"role":"user","content":"Tell me a long story"}]})";
-  return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer sk-bench\r\n"
-         "Content-Type: application/json\r\nX-Chatmock-Words: " + std::to_string(chunks * 2) +
-         "\r\nX-Chatmock-Latency: ttft=" + std::to_string(ttft) + ",itl=" + std::to_string(itl) +
-         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+  return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+         "sk-bench\r\n"
+         "Content-Type: application/json\r\nX-Chatmock-Words: " +
+         std::to_string(chunks * 2) + "\r\nX-Chatmock-Latency: ttft=" + std::to_string(ttft) +
+         ",itl=" + std::to_string(itl) + "\r\nContent-Length: " + std::to_string(body.size()) +
+         "\r\nConnection: close\r\n\r\n" + body;
 }
 
 int connect_to(int port, bool blocking) {
@@ -75,7 +79,8 @@ std::string exchange(int port, const std::string& request) {
   }
   std::string response;
   char buffer[65536];
-  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;)
+    response.append(buffer, static_cast<std::size_t>(n));
   close(fd);
   return response;
 }
@@ -87,11 +92,14 @@ int single(int port, int runs) {
     const auto start = Clock::now();
     const auto response = exchange(port, request);
     times.push_back(ms_since(start));
-    if (response.find("data: [DONE]") == std::string::npos) return std::fprintf(stderr, "stream failed\n"), 1;
+    if (response.find("data: [DONE]") == std::string::npos)
+      return std::fprintf(stderr, "stream failed\n"), 1;
   }
   const double median = percentile(times, 0.5);
-  std::printf("{\"stream_100_chunks_ms_p50\":%.3f,\"stream_100_chunks_ms_p99\":%.3f,\"chunks_per_s\":%.0f}\n",
-              median, percentile(times, 0.99), 100.0 / (median / 1000.0));
+  std::printf(
+      "{\"stream_100_chunks_ms_p50\":%.3f,\"stream_100_chunks_ms_p99\":%.3f,\"chunks_per_s\":%.0f}"
+      "\n",
+      median, percentile(times, 0.99), 100.0 / (median / 1000.0));
   return 0;
 }
 
@@ -121,7 +129,10 @@ int concurrent(int port, int count, int ttft, int itl, int chunks) {
   for (int i = 0; i < count; ++i) {
     auto& s = streams[static_cast<std::size_t>(i)];
     s.fd = connect_to(port, false);
-    if (s.fd < 0) { s.failed = true; continue; }
+    if (s.fd < 0) {
+      s.failed = true;
+      continue;
+    }
     s.pending = request;
     epoll_event event{EPOLLOUT | EPOLLIN, {.u32 = static_cast<std::uint32_t>(i)}};
     epoll_ctl(epoll, EPOLL_CTL_ADD, s.fd, &event);
@@ -129,7 +140,8 @@ int concurrent(int port, int count, int ttft, int itl, int chunks) {
   // All requests go out at once; chunk k of a stream is due ttft + k*itl after its request was
   // written. First-chunk lateness (queueing before the server answers) is reported apart from
   // the lateness of the chunks after it (the pacing itself).
-  int open = count - static_cast<int>(std::count_if(streams.begin(), streams.end(), [](auto& s) { return s.failed; }));
+  int open = count - static_cast<int>(std::count_if(streams.begin(), streams.end(),
+                                                    [](auto& s) { return s.failed; }));
   std::vector<epoll_event> ready(1024);
   char buffer[16384];
   const double deadline_ms = ttft + static_cast<double>(itl) * chunks + 60000.0;
@@ -139,7 +151,8 @@ int concurrent(int port, int count, int ttft, int itl, int chunks) {
       auto& s = streams[ready[static_cast<std::size_t>(r)].data.u32];
       if (s.done || s.failed) continue;
       if ((ready[static_cast<std::size_t>(r)].events & EPOLLOUT) && s.sent < s.pending.size()) {
-        const auto wrote = send(s.fd, s.pending.data() + s.sent, s.pending.size() - s.sent, MSG_NOSIGNAL);
+        const auto wrote =
+            send(s.fd, s.pending.data() + s.sent, s.pending.size() - s.sent, MSG_NOSIGNAL);
         if (wrote > 0) s.sent += static_cast<std::size_t>(wrote);
         if (s.sent == s.pending.size()) {
           s.sent_at_ms = ms_since(start);
@@ -168,18 +181,22 @@ int concurrent(int port, int count, int ttft, int itl, int chunks) {
         s.tail[0] = s.tail[1];
         s.tail[1] = buffer[i];
       }
-      if (std::string_view(buffer, static_cast<std::size_t>(got)).find("data: [DONE]") != std::string_view::npos) {
+      if (std::string_view(buffer, static_cast<std::size_t>(got)).find("data: [DONE]") !=
+          std::string_view::npos) {
         s.done = true;
         close(s.fd);
         --open;
       }
     }
   }
-  const auto completed = std::count_if(streams.begin(), streams.end(), [](auto& s) { return s.done; });
-  std::printf("{\"streams\":%d,\"completed\":%ld,\"errors\":%ld,\"lateness_ms_p50\":%.1f,\"lateness_ms_p99\":%.1f,"
-              "\"first_chunk_lateness_ms_p99\":%.1f,\"seconds\":%.2f}\n",
-              count, completed, count - completed, percentile(lateness, 0.5), percentile(lateness, 0.99),
-              percentile(first_lateness, 0.99), ms_since(start) / 1000.0);
+  const auto completed =
+      std::count_if(streams.begin(), streams.end(), [](auto& s) { return s.done; });
+  std::printf(
+      "{\"streams\":%d,\"completed\":%ld,\"errors\":%ld,\"lateness_ms_p50\":%.1f,\"lateness_ms_"
+      "p99\":%.1f,"
+      "\"first_chunk_lateness_ms_p99\":%.1f,\"seconds\":%.2f}\n",
+      count, completed, count - completed, percentile(lateness, 0.5), percentile(lateness, 0.99),
+      percentile(first_lateness, 0.99), ms_since(start) / 1000.0);
   return completed == count ? 0 : 1;
 }
 
@@ -282,15 +299,18 @@ int cold_start(const char* binary, int runs) {
   const std::string port_file = "/tmp/chatmock-bench-port-" + std::to_string(getpid());
   const std::string body = R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})";
   const std::string request =
-      "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk\r\nContent-Type: application/json\r\n"
-      "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk\r\nContent-Type: "
+      "application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
   for (int i = 0; i < runs; ++i) {
     unlink(port_file.c_str());
     const auto start = Clock::now();
     const pid_t child = fork();
     if (child == 0) {
       freopen("/dev/null", "w", stdout);
-      execl(binary, binary, "serve", "--port", "0", "--port-file", port_file.c_str(), "--log", "off", nullptr);
+      execl(binary, binary, "serve", "--port", "0", "--port-file", port_file.c_str(), "--log",
+            "off", nullptr);
       _exit(127);
     }
     int port = 0;
@@ -298,7 +318,8 @@ int cold_start(const char* binary, int runs) {
       std::ifstream in(port_file);
       if (!(in >> port)) port = 0, usleep(100);
     }
-    while (exchange(port, request).rfind("HTTP/1.1 200", 0) != 0 && ms_since(start) < 10000) usleep(100);
+    while (exchange(port, request).rfind("HTTP/1.1 200", 0) != 0 && ms_since(start) < 10000)
+      usleep(100);
     times.push_back(ms_since(start));
     kill(child, SIGTERM);
     waitpid(child, nullptr, 0);
@@ -314,7 +335,8 @@ int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "single" && argc == 4) return single(std::atoi(argv[2]), std::atoi(argv[3]));
   if (mode == "concurrent" && argc == 7) {
-    return concurrent(std::atoi(argv[2]), std::atoi(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]), std::atoi(argv[6]));
+    return concurrent(std::atoi(argv[2]), std::atoi(argv[3]), std::atoi(argv[4]),
+                      std::atoi(argv[5]), std::atoi(argv[6]));
   }
   if (mode == "coldstart" && argc == 4) return cold_start(argv[2], std::atoi(argv[3]));
   if (mode == "latency" && argc == 5) {

@@ -21,9 +21,11 @@ int main(int argc, char** argv) {
   std::string markdown;
   CLI::App* scenarios = cli.add_subcommand("scenarios", "List the built-in scenarios");
   scenarios->add_flag("--json", as_json, "Print the catalogue as JSON");
-  scenarios->add_option("--markdown", markdown, "Write the catalogue as markdown to FILE (docs/scenarios.md)");
+  scenarios->add_option("--markdown", markdown,
+                        "Write the catalogue as markdown to FILE (docs/scenarios.md)");
   std::vector<std::string> fixture_dirs;
-  CLI::App* validate = cli.add_subcommand("validate-fixtures", "Check fixture folders without serving");
+  CLI::App* validate =
+      cli.add_subcommand("validate-fixtures", "Check fixture folders without serving");
   validate->add_option("PATH", fixture_dirs, "Fixture folder (recursive) or file; repeatable")
       ->required();
   bool require_stubs = false;

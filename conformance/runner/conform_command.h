@@ -28,8 +28,8 @@ struct ConformFlags {
   bool allow_empty = false;        ///< --allow-empty: no case run / all skipped is not an error
   std::string write_expectations;  ///< --write-expectations FILE: the first client's verdicts
   std::uint64_t server_seed = 1;
-  std::string chaos;      ///< --chaos SPEC: report error handling under seeded faults instead
-  int chaos_calls = 40;   ///< --chaos-calls
+  std::string chaos;     ///< --chaos SPEC: report error handling under seeded faults instead
+  int chaos_calls = 40;  ///< --chaos-calls
 };
 
 /// Runs the command; 0 when every case passed (or failed as expected), 1 otherwise, 2 on a

@@ -14,7 +14,8 @@ namespace chatmock::conform {
 std::optional<nlohmann::json> served_observation(const nlohmann::json& entry, bool stream);
 
 /// The delay entry's response asked for — `retry-after-ms`, else `retry-after` in seconds — when
-/// it is one the official SDKs honour (0 ≤ delay ≤ 60 s, docs/openai-behaviour.md §3.3); else nullopt.
+/// it is one the official SDKs honour (0 ≤ delay ≤ 60 s, docs/openai-behaviour.md §3.3); else
+/// nullopt.
 std::optional<double> requested_retry_delay_ms(const nlohmann::json& entry);
 
 }  // namespace chatmock::conform

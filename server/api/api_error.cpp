@@ -1,5 +1,5 @@
-// Builders for the error bodies the real API sends (docs/openai-behaviour.md §3.1), kept in one place so
-// every route and scenario answers with the same wording.
+// Builders for the error bodies the real API sends (docs/openai-behaviour.md §3.1), kept in one
+// place so every route and scenario answers with the same wording.
 #include "api/api_error.h"
 
 #include "api/json_text.h"

@@ -1,6 +1,6 @@
 // Field<T>: a wire field that can be absent, explicitly null, or hold a value. The API
-// distinguishes the three (docs/openai-behaviour.md §1.3: `tool_calls` absent vs null vs []), so the model
-// must be able to emit each; std::optional alone cannot say "present but null".
+// distinguishes the three (docs/openai-behaviour.md §1.3: `tool_calls` absent vs null vs []), so
+// the model must be able to emit each; std::optional alone cannot say "present but null".
 #pragma once
 
 #include <limits>

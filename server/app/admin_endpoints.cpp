@@ -8,19 +8,25 @@
 namespace chatmock::app {
 
 namespace {
-wire::WireReply ok_json(const nlohmann::json& body) { return wire::json_reply(200, reply::dump_json(body)); }
+wire::WireReply ok_json(const nlohmann::json& body) {
+  return wire::json_reply(200, reply::dump_json(body));
+}
 }  // namespace
 
 nlohmann::json scenarios_as_json(const scenarios::ScenarioCatalogue& catalogue) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& s : catalogue.all()) {
-    list.push_back({{"name", s.name}, {"description", s.description}, {"breaks_spec", s.breaks_spec},
+    list.push_back({{"name", s.name},
+                    {"description", s.description},
+                    {"breaks_spec", s.breaks_spec},
                     {"group", s.group}});
   }
   return list;
 }
 
-wire::WireReply admin_health(ServerContext&, const wire::HttpRequest&) { return ok_json({{"status", "ok"}}); }
+wire::WireReply admin_health(ServerContext&, const wire::HttpRequest&) {
+  return ok_json({{"status", "ok"}});
+}
 
 wire::WireReply admin_list_scenarios(ServerContext& server, const wire::HttpRequest&) {
   return ok_json(scenarios_as_json(server.catalogue));

@@ -60,7 +60,8 @@ void wait_for_signals(App& app, const sigset_t& signals) {
 App::App(Config config) : context_(std::make_unique<ServerContext>(std::move(config))) {
   ServerContext* context = context_.get();
   server_ = std::make_unique<http::HttpServer>(
-      context->config.http, [context](const wire::HttpRequest& request) { return route_request(*context, request); });
+      context->config.http,
+      [context](const wire::HttpRequest& request) { return route_request(*context, request); });
 }
 
 App::~App() = default;
@@ -114,7 +115,9 @@ int run_server(Config config) {
 
   const std::string host = config.http.host;
   if (!is_loopback_host(host)) {
-    std::fprintf(stderr, "chatmock: warning: listening on %s exposes the mock beyond this machine\n", host.c_str());
+    std::fprintf(stderr,
+                 "chatmock: warning: listening on %s exposes the mock beyond this machine\n",
+                 host.c_str());
   }
   const std::string port_file = config.port_file;
   App app(std::move(config));
@@ -135,10 +138,10 @@ int run_server(Config config) {
   if (app.context().config.log != LogFormat::off) {
     const std::string root =
         std::string(tls ? "https" : "http") + "://" + host + ":" + std::to_string(port);
-    std::fprintf(stderr, "%s\n",
-                 startup_summary(app.context().config, root,
-                                 app.context().stubs.snapshot()->stubs.size())
-                     .c_str());
+    std::fprintf(
+        stderr, "%s\n",
+        startup_summary(app.context().config, root, app.context().stubs.snapshot()->stubs.size())
+            .c_str());
   }
   const int code = app.run_until_stopped();
   // Wake the waiter if we stopped for another reason, then join it.

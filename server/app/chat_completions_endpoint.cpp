@@ -6,9 +6,8 @@
 
 #include <chrono>
 #include <cmath>
-#include <optional>
-
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "api/api_error.h"
 #include "app/authorization.h"

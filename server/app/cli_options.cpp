@@ -4,17 +4,17 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "app/admin_endpoints.h"
 #include "app/authorization.h"
 #include "app/cli_suggestions.h"
 #include "models/catalogue_file.h"
-#include "scenarios/scenario_catalogue.h"
 #include "reply/chaos.h"
 #include "reply/latency.h"
+#include "scenarios/scenario_catalogue.h"
 
 namespace chatmock::app {
 
@@ -39,28 +39,37 @@ void add_reply_budget_flags(CLI::App& command, Config& config) {
 
 // Resource limits (docs/reliability.md): each bounds what one client can make the server hold.
 void add_limit_flags(CLI::App& command, Config& config) {
-  command.add_option("--max-connections", config.http.max_connections,
-                     "Open connections, paced streams included; more get 503")
+  command
+      .add_option("--max-connections", config.http.max_connections,
+                  "Open connections, paced streams included; more get 503")
       ->check(CLI::Range(1, 1000000));
-  command.add_option("--header-timeout-ms", config.http.header_timeout_ms,
-                     "Request line and headers must arrive within this (else 408)")
+  command
+      .add_option("--header-timeout-ms", config.http.header_timeout_ms,
+                  "Request line and headers must arrive within this (else 408)")
       ->check(CLI::Range(1, 3600000));
-  command.add_option("--request-timeout-ms", config.http.request_timeout_ms,
-                     "Whole request (headers and body) must arrive within this")
+  command
+      .add_option("--request-timeout-ms", config.http.request_timeout_ms,
+                  "Whole request (headers and body) must arrive within this")
       ->check(CLI::Range(1, 3600000));
-  command.add_option("--drain-timeout-ms", config.http.drain_timeout_ms,
-                     "On SIGTERM/SIGINT, replies in flight may finish within this; then they are cut")
+  command
+      .add_option("--drain-timeout-ms", config.http.drain_timeout_ms,
+                  "On SIGTERM/SIGINT, replies in flight may finish within this; then they are cut")
       ->check(CLI::Range(0, 3600000));
-  command.add_option("--keep-alive-timeout", config.http.keep_alive_timeout_s,
-                     "Seconds an idle keep-alive connection is kept open")
+  command
+      .add_option("--keep-alive-timeout", config.http.keep_alive_timeout_s,
+                  "Seconds an idle keep-alive connection is kept open")
       ->check(CLI::Range(1, 3600));
   command.add_option("--max-header-bytes", config.http.max_header_bytes,
                      "Largest request line plus headers (else 431)");
   command.add_option("--max-headers", config.http.max_headers, "Most header fields (else 431)");
-  command.add_option("--max-json-depth", config.body_limits.max_depth, "Deepest JSON nesting accepted (else 400)")
+  command
+      .add_option("--max-json-depth", config.body_limits.max_depth,
+                  "Deepest JSON nesting accepted (else 400)")
       ->check(CLI::Range(1, 100000));
-  command.add_option("--max-messages", config.validation.max_messages, "Most messages in a request (else 400)");
-  command.add_option("--max-tools", config.validation.max_tools, "Most tools in a request (else 400)");
+  command.add_option("--max-messages", config.validation.max_messages,
+                     "Most messages in a request (else 400)");
+  command.add_option("--max-tools", config.validation.max_tools,
+                     "Most tools in a request (else 400)");
   command.add_option("--max-string-bytes", config.validation.max_string_bytes,
                      "Longest string anywhere in a request body (else 400)");
   // State bounds and admin safety (docs/reliability.md, Limits and Security).
@@ -70,7 +79,8 @@ void add_limit_flags(CLI::App& command, Config& config) {
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 40));
   command
       .add_option("--max-sessions", config.max_sessions,
-                  "Sessions with scenario-sequence positions or stub scenario states kept (least recently used dropped; it restarts)")
+                  "Sessions with scenario-sequence positions or stub scenario states kept (least "
+                  "recently used dropped; it restarts)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
   command
       .add_option("--max-session-bytes", config.max_session_bytes,
@@ -98,19 +108,26 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
   // --help shows each option's default value next to it (from the Config/ServeFlags defaults).
   command.option_defaults()->always_capture_default();
   command.add_option("--host", config.http.host, "Address to bind");
-  command.add_option("--port", config.http.port, "Port to bind; 0 picks a free one")->check(CLI::Range(0, 65535));
+  command.add_option("--port", config.http.port, "Port to bind; 0 picks a free one")
+      ->check(CLI::Range(0, 65535));
   command.add_option("--port-file", config.port_file, "Write the bound port to FILE when ready");
-  command.add_option("--seed", flags.seed, "Seed for requests that carry none (same request → same bytes)")
+  command
+      .add_option("--seed", flags.seed,
+                  "Seed for requests that carry none (same request → same bytes)")
       ->default_str("none");
   command.add_flag("--no-auth", config.no_auth, "Accept requests without an Authorization header");
   command.add_option("--admin-token", config.admin_token, "Require Bearer TOKEN on /_chatmock/*");
   command.add_option("--threads", config.http.threads, "Worker threads (one per open connection)")
       ->check(CLI::Range(1, 100000));
-  command.add_option("--log", flags.log, "Request log on stderr: auto (coloured text on a terminal, else json), text, json or off")
+  command
+      .add_option(
+          "--log", flags.log,
+          "Request log on stderr: auto (coloured text on a terminal, else json), text, json or off")
       ->check(CLI::IsMember({"auto", "text", "json", "off"}));
   command.add_option("--latency", flags.latency, "Stream pacing: ttft=MS,itl=MS[,jitter=PCT]");
-  command.add_option("--chaos", flags.chaos,
-                     "Seeded faults at rates, per session: NAME=P%[,...] e.g. error_429=5%,disconnect=1%");
+  command.add_option(
+      "--chaos", flags.chaos,
+      "Seeded faults at rates, per session: NAME=P%[,...] e.g. error_429=5%,disconnect=1%");
   command.add_option("--rate-limit", flags.rate_limit, "Enforce limits per API key: rpm=N,tpm=N");
   command.add_option("--fixtures", config.fixture_dirs, "Fixture folder (repeatable, recursive)");
   command.add_flag("--strict", config.strict,
@@ -123,9 +140,12 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
       .add_option("--record-mode", flags.record_mode,
                   "new: replay what matches, record the rest; all: record all")
       ->check(CLI::IsMember({"new", "all"}));
-  command.add_option("--scenario", config.default_scenario, "Scenario for requests that select none");
-  command.add_option("--journal-size", config.journal_capacity, "Requests kept in the journal (0 = off)");
-  command.add_option("--max-body", config.body_limits.max_bytes, "Largest accepted request body in bytes");
+  command.add_option("--scenario", config.default_scenario,
+                     "Scenario for requests that select none");
+  command.add_option("--journal-size", config.journal_capacity,
+                     "Requests kept in the journal (0 = off)");
+  command.add_option("--max-body", config.body_limits.max_bytes,
+                     "Largest accepted request body in bytes");
   add_limit_flags(command, config);
   // Request fidelity (docs/synthesis.md, Validation): how strictly requests are checked.
   command.add_flag("--lenient-params", config.validation.lenient_params,
@@ -143,8 +163,9 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
             std::make_shared<const models::Catalogue>(std::get<models::Catalogue>(loaded));
       },
       "JSON array of model entries adding to or replacing the built-in catalogue");
-  command.add_option("--max-total-completion-tokens", config.validation.max_total_completion_tokens,
-                     "Most n x max tokens one request may ask for (else 400)")
+  command
+      .add_option("--max-total-completion-tokens", config.validation.max_total_completion_tokens,
+                  "Most n x max tokens one request may ask for (else 400)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40U));
   add_reply_budget_flags(command, config);
   command.add_option("--tls-cert", config.http.tls_cert, "Serve HTTPS with this certificate (PEM)");
@@ -153,7 +174,9 @@ void add_serve_flags(CLI::App& command, Config& config, ServeFlags& flags) {
 
 bool finish_serve_flags(Config& config, const ServeFlags& flags, std::string& error) {
   if (flags.seed >= 0) config.seed = static_cast<std::uint64_t>(flags.seed);
-  config.log = flags.log == "json" ? LogFormat::json : flags.log == "off" ? LogFormat::off : LogFormat::text;
+  config.log = flags.log == "json"  ? LogFormat::json
+               : flags.log == "off" ? LogFormat::off
+                                    : LogFormat::text;
   const bool terminal = ::isatty(STDERR_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
   if (flags.log == "auto") config.log = terminal ? LogFormat::text : LogFormat::json;
   config.log_color = terminal && config.log == LogFormat::text;
@@ -185,7 +208,8 @@ bool finish_serve_flags(Config& config, const ServeFlags& flags, std::string& er
   }
   // An exposed mock with an open admin API lets anyone on the network rewrite its stubs.
   if (!is_loopback_host(config.http.host) && config.admin_token.empty()) {
-    error = "--admin-token is required when --host is not a loopback address (" + config.http.host + ")";
+    error = "--admin-token is required when --host is not a loopback address (" + config.http.host +
+            ")";
     return false;
   }
   if (error = check_default_scenario(config.default_scenario); !error.empty()) return false;
@@ -208,7 +232,8 @@ std::string scenarios_markdown() {
   const auto& all = scenarios::builtin_catalogue().all();
   std::string out =
       "# Built-in scenarios\n\n"
-      "Generated by `chatmock scenarios --markdown docs/scenarios.md`; a test fails when this file is stale.\n"
+      "Generated by `chatmock scenarios --markdown docs/scenarios.md`; a test fails when this file "
+      "is stale.\n"
       "Select one with the header `X-Chatmock-Scenario: NAME` or the base URL "
       "`http://HOST:PORT/scenarios/NAME/v1`; compose with `+`, sequence with `,`. "
       "\"Breaks spec\" marks output that deliberately violates the official schema.\n\n" +
@@ -222,8 +247,10 @@ std::string scenarios_markdown() {
     for (const auto& s : all) {
       if (s.group != group) continue;
       std::string description;
-      for (const char c : s.description) description += c == '|' ? std::string("\\|") : std::string(1, c);
-      out += "| `" + s.name + "` | " + (s.breaks_spec ? "yes" : "no") + " | " + description + " |\n";
+      for (const char c : s.description)
+        description += c == '|' ? std::string("\\|") : std::string(1, c);
+      out +=
+          "| `" + s.name + "` | " + (s.breaks_spec ? "yes" : "no") + " | " + description + " |\n";
     }
   }
   return out;
@@ -240,7 +267,8 @@ int print_scenarios(bool as_json, const std::string& markdown_path) {
     return 0;
   }
   for (const auto& s : scenarios::builtin_catalogue().all()) {
-    std::printf("%-40s %s%s\n", s.name.c_str(), s.breaks_spec ? "[breaks spec] " : "", s.description.c_str());
+    std::printf("%-40s %s%s\n", s.name.c_str(), s.breaks_spec ? "[breaks spec] " : "",
+                s.description.c_str());
   }
   return 0;
 }

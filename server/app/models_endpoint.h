@@ -11,6 +11,7 @@ namespace chatmock::app {
 
 wire::WireReply list_models(ServerContext& server, const wire::HttpRequest& request);
 /// One model, or 404 model_not_found.
-wire::WireReply retrieve_model(ServerContext& server, const wire::HttpRequest& request, std::string_view id);
+wire::WireReply retrieve_model(ServerContext& server, const wire::HttpRequest& request,
+                               std::string_view id);
 
 }  // namespace chatmock::app

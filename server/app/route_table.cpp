@@ -1,7 +1,8 @@
 // Routes are matched by exact string or prefix (no regex on the hot path). A new endpoint is
-// one line in kRoutes plus one handler function. Any route may sit under /sessions/{id}/. OpenAI-compatible clients' paths (Azure's
-// /openai/deployments/{d}/…, groq and Azure v1's /openai/v1/…) are rewritten to the /v1 routes
-// first; a request no route serves is journaled like a completion.
+// one line in kRoutes plus one handler function. Any route may sit under /sessions/{id}/.
+// OpenAI-compatible clients' paths (Azure's /openai/deployments/{d}/…, groq and Azure v1's
+// /openai/v1/…) are rewritten to the /v1 routes first; a request no route serves is journaled like
+// a completion.
 #include "app/route_table.h"
 
 #include <array>
@@ -24,8 +25,8 @@
 namespace chatmock::app {
 
 namespace {
-using Handler = wire::SharedReply (*)(ServerContext&, const wire::HttpRequest&, std::string_view arg,
-                                      std::string_view path_scenario);
+using Handler = wire::SharedReply (*)(ServerContext&, const wire::HttpRequest&,
+                                      std::string_view arg, std::string_view path_scenario);
 
 struct Route {
   std::string_view method;
@@ -34,11 +35,14 @@ struct Route {
 };
 
 /// Admin, model and routing replies get the same headers as completions, which add their own.
-wire::SharedReply finished(ServerContext& server, const wire::HttpRequest& request, wire::WireReply reply) {
-  synthesis::Rng rng(static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
-                     server.unseeded_counter.fetch_add(1));
-  chatmock::reply::add_standard_headers(reply, synthesis::request_id(rng), 0,
-                       server.rate_limiter.peek(std::string(api_key_of(request)), 0));
+wire::SharedReply finished(ServerContext& server, const wire::HttpRequest& request,
+                           wire::WireReply reply) {
+  synthesis::Rng rng(
+      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
+      server.unseeded_counter.fetch_add(1));
+  chatmock::reply::add_standard_headers(
+      reply, synthesis::request_id(rng), 0,
+      server.rate_limiter.peek(std::string(api_key_of(request)), 0));
   return std::make_shared<const wire::WireReply>(std::move(reply));
 }
 
@@ -47,13 +51,16 @@ wire::SharedReply chat(ServerContext& s, const wire::HttpRequest& r, std::string
                        std::string_view sc) {
   return handle_chat_completion(s, r, sc, deployment);
 }
-wire::SharedReply models(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view) {
+wire::SharedReply models(ServerContext& s, const wire::HttpRequest& r, std::string_view,
+                         std::string_view) {
   return finished(s, r, list_models(s, r));
 }
-wire::SharedReply model(ServerContext& s, const wire::HttpRequest& r, std::string_view id, std::string_view) {
+wire::SharedReply model(ServerContext& s, const wire::HttpRequest& r, std::string_view id,
+                        std::string_view) {
   return finished(s, r, retrieve_model(s, r, id));
 }
-wire::SharedReply fixture(ServerContext& s, const wire::HttpRequest& r, std::string_view id, std::string_view) {
+wire::SharedReply fixture(ServerContext& s, const wire::HttpRequest& r, std::string_view id,
+                          std::string_view) {
   return finished(s, r, admin_delete_fixture(s, r, id));
 }
 wire::SharedReply responses(ServerContext& s, const wire::HttpRequest& r, std::string_view,
@@ -66,7 +73,8 @@ wire::SharedReply response(ServerContext& s, const wire::HttpRequest& r, std::st
   return handle_response_resource(s, r, rest);
 }
 template <wire::WireReply (*F)(ServerContext&, const wire::HttpRequest&)>
-wire::SharedReply admin(ServerContext& s, const wire::HttpRequest& r, std::string_view, std::string_view) {
+wire::SharedReply admin(ServerContext& s, const wire::HttpRequest& r, std::string_view,
+                        std::string_view) {
   return finished(s, r, F(s, r));
 }
 
@@ -181,7 +189,8 @@ wire::SharedReply route_request(ServerContext& server, const wire::HttpRequest& 
     const auto arg = prefix ? path.substr(route.path.size()) : deployment;
     return route.handler(server, request, arg, scenario);
   }
-  if (path_known) return unrouted(server, request, api::method_not_allowed(request.method, request.path));
+  if (path_known)
+    return unrouted(server, request, api::method_not_allowed(request.method, request.path));
   return unrouted(server, request, api::unknown_route(request.method, request.path));
 }
 

@@ -14,7 +14,8 @@ namespace chatmock::app {
 namespace {
 /// The reply's bytes up to `limit`, gathered from its writes in one copy (WireReply::body()
 /// would join them all first, and a long stream is cut anyway); `total` is their full size.
-std::string bounded_body(const wire::WireReply& reply, std::size_t total, std::size_t limit, bool& truncated) {
+std::string bounded_body(const wire::WireReply& reply, std::size_t total, std::size_t limit,
+                         bool& truncated) {
   truncated = total > limit;
   std::string out;
   out.reserve(std::min(total, limit));
@@ -29,7 +30,9 @@ std::string bounded_body(const wire::WireReply& reply, std::size_t total, std::s
 
 std::string escape_control_chars(const std::string& text) {
   const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const auto continuation = [&](std::size_t i) { return i < text.size() && at(i) >= 0x80 && at(i) <= 0xBF; };
+  const auto continuation = [&](std::size_t i) {
+    return i < text.size() && at(i) >= 0x80 && at(i) <= 0xBF;
+  };
   std::string out;
   out.reserve(text.size());
   const auto escape = [&](unsigned char value) {
@@ -71,11 +74,11 @@ void log_line(LogFormat format, bool color, const journal::ServeEvent& event) {
   std::string line;
   if (format == LogFormat::json) {
     line = reply::dump_json({{"id", event.id},
-                                 {"method", event.method},
-                                 {"path", event.path},
-                                 {"status", event.status},
-                                 {"scenario", event.scenario},
-                                 {"duration_ms", event.duration_ms}});
+                             {"method", event.method},
+                             {"path", event.path},
+                             {"status", event.status},
+                             {"scenario", event.scenario},
+                             {"duration_ms", event.duration_ms}});
   } else {
     char duration[32];
     std::snprintf(duration, sizeof duration, "%.2fms", event.duration_ms);
@@ -93,9 +96,9 @@ void log_line(LogFormat format, bool color, const journal::ServeEvent& event) {
 }
 }  // namespace
 
-void record_served(ServerContext& server, const wire::HttpRequest& request, const wire::SharedReply& shared,
-                   const std::string& request_id, const ServedFacts& facts,
-                   std::int64_t received_at_ms, double duration_ms) {
+void record_served(ServerContext& server, const wire::HttpRequest& request,
+                   const wire::SharedReply& shared, const std::string& request_id,
+                   const ServedFacts& facts, std::int64_t received_at_ms, double duration_ms) {
   const auto& reply = *shared;
   const bool journal_on = server.journal.capacity() > 0;
   if (!journal_on && server.config.log == LogFormat::off) return;
@@ -108,7 +111,8 @@ void record_served(ServerContext& server, const wire::HttpRequest& request, cons
   event.received_at_ms = received_at_ms;
   event.duration_ms = duration_ms;
   event.time_to_first_byte_ms =
-      duration_ms + (reply.writes.empty() ? 0.0 : static_cast<double>(reply.writes[0].delay.count()));
+      duration_ms +
+      (reply.writes.empty() ? 0.0 : static_cast<double>(reply.writes[0].delay.count()));
   if (journal_on) {
     // Validated by the pipeline when it answered; a refused request's name is kept bounded.
     event.session = std::string(reply::session_of(request).substr(0, reply::kMaxSessionBytes));
@@ -138,7 +142,8 @@ void record_served(ServerContext& server, const wire::HttpRequest& request, cons
     } else if (reply.writes.size() > 1 && sent <= limit) {
       event.response = shared;
     } else {
-      event.response_body = std::make_shared<const std::string>(bounded_body(reply, sent, limit, event.response_truncated));
+      event.response_body = std::make_shared<const std::string>(
+          bounded_body(reply, sent, limit, event.response_truncated));
     }
     for (const auto& [name, value] : reply.headers) {
       event.response_headers.add(name, journal::is_credential_header(name)

@@ -24,8 +24,8 @@ struct ServedFacts {
 };
 
 /// Journals and logs one handled request.
-void record_served(ServerContext& server, const wire::HttpRequest& request, const wire::SharedReply& reply,
-                   const std::string& request_id, const ServedFacts& facts,
-                   std::int64_t received_at_ms, double duration_ms);
+void record_served(ServerContext& server, const wire::HttpRequest& request,
+                   const wire::SharedReply& reply, const std::string& request_id,
+                   const ServedFacts& facts, std::int64_t received_at_ms, double duration_ms);
 
 }  // namespace chatmock::app

@@ -39,8 +39,9 @@ struct ServerContext {
   stubbing::StubRegistry stubs;                    ///< fixtures: loaded, POSTed, recorded
   stubbing::NearMissJournal near_misses;           ///< requests no stub matched
   std::unique_ptr<recording::Recorder> recorder;   ///< set by App::start under --record
-  RequestDefaults defaults;                        ///< scenario and seed for requests that give none
-  responses::ResponseStore responses{config.max_stored_responses};  ///< POST /v1/responses, store:true
+  RequestDefaults defaults;  ///< scenario and seed for requests that give none
+  responses::ResponseStore responses{
+      config.max_stored_responses};  ///< POST /v1/responses, store:true
 };
 
 }  // namespace chatmock::app

@@ -8,8 +8,8 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 #include <memory>
+#include <utility>
 
 namespace chatmock::budget {
 
@@ -48,8 +48,12 @@ class WorkBudget {
 
   /// No limit at all: for tests, tools and the CLI, which run under their own bounds.
   WorkBudget() = default;
-  explicit WorkBudget(BudgetLimits limits, CancelFlag cancelled = nullptr, Clock::time_point start = Clock::now())
-      : limits_(limits), deadline_(start + limits.work), cancelled_(std::move(cancelled)), limited_(true) {}
+  explicit WorkBudget(BudgetLimits limits, CancelFlag cancelled = nullptr,
+                      Clock::time_point start = Clock::now())
+      : limits_(limits),
+        deadline_(start + limits.work),
+        cancelled_(std::move(cancelled)),
+        limited_(true) {}
 
   /// True once the deadline has passed, the request was cancelled or the byte cap was hit;
   /// sticky. Cheap enough for inner loops: the clock is read once every 64 calls.

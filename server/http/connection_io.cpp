@@ -4,13 +4,12 @@
 #include "http/connection_io.h"
 
 #include <fcntl.h>
+#include <openssl/err.h>
 #include <poll.h>
 #include <sys/socket.h>
 
 #include <algorithm>
 #include <cerrno>
-
-#include <openssl/err.h>
 
 namespace chatmock::http {
 
@@ -95,7 +94,9 @@ ReadStatus ConnectionIo::read_some(char* data, std::size_t size, std::size_t& go
     if (!has_buffered()) {
       const int ready = wait_for(sock_, wants, deadline, keep_going, wake_fd);
       if (ready < 0) return ReadStatus::failed;
-      if (ready == 0) return keep_going() && remaining_ms(deadline) == 0 ? ReadStatus::timed_out : ReadStatus::closed;
+      if (ready == 0)
+        return keep_going() && remaining_ms(deadline) == 0 ? ReadStatus::timed_out
+                                                           : ReadStatus::closed;
     }
     if (ssl_ == nullptr) {
       const auto n = ::recv(sock_, data, size, MSG_DONTWAIT);

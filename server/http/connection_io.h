@@ -3,14 +3,13 @@
 // header-size and connection-count guards as HTTP. TlsContext owns the server's certificate.
 #pragma once
 
+#include <openssl/ssl.h>
 #include <sys/types.h>
 
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
-
-#include <openssl/ssl.h>
 
 namespace chatmock::http {
 

@@ -47,7 +47,9 @@ std::size_t ElasticThreadPool::size() const {
   return threads_.size();
 }
 
-void ElasticThreadPool::spawn_locked() { threads_.emplace_back([this] { work(); }); }
+void ElasticThreadPool::spawn_locked() {
+  threads_.emplace_back([this] { work(); });
+}
 
 void ElasticThreadPool::work() {
   while (true) {

@@ -9,18 +9,22 @@ std::string error_page_for_status(int status, const std::string& method, const s
   api::ApiError error;
   switch (status) {
     case 413:
-      error = {413, "Request body too large.", "invalid_request_error", std::nullopt, "request_too_large"};
+      error = {413, "Request body too large.", "invalid_request_error", std::nullopt,
+               "request_too_large"};
       break;
     case 414:
     case 431:
-      error = {status, "Request headers or URI too large.", "invalid_request_error", std::nullopt, std::nullopt};
+      error = {status, "Request headers or URI too large.", "invalid_request_error", std::nullopt,
+               std::nullopt};
       break;
     case 408:
-      error = {408, "The request was not received in time.", "invalid_request_error", std::nullopt, "request_timeout"};
+      error = {408, "The request was not received in time.", "invalid_request_error", std::nullopt,
+               "request_timeout"};
       break;
     case 503:
       // The real API's overload wording; here it means --max-connections was reached.
-      error = {503, "The server is overloaded or not ready yet.", "server_error", std::nullopt, std::nullopt};
+      error = {503, "The server is overloaded or not ready yet.", "server_error", std::nullopt,
+               std::nullopt};
       break;
     case 404:
       error = api::unknown_route(method, path);
@@ -30,14 +34,17 @@ std::string error_page_for_status(int status, const std::string& method, const s
       break;
     default:
       error = {status, "The request could not be processed (HTTP " + std::to_string(status) + ").",
-               status >= 500 ? "server_error" : "invalid_request_error", std::nullopt, std::nullopt};
+               status >= 500 ? "server_error" : "invalid_request_error", std::nullopt,
+               std::nullopt};
   }
   error.status = status;
   return error.body_text();
 }
 
 std::string bad_framing_page(const std::string& message) {
-  return api::ApiError{400, message, "invalid_request_error", std::nullopt, "invalid_request_framing"}.body_text();
+  return api::ApiError{400, message, "invalid_request_error", std::nullopt,
+                       "invalid_request_framing"}
+      .body_text();
 }
 
 }  // namespace chatmock::http

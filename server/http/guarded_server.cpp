@@ -36,11 +36,11 @@ constexpr std::size_t kLingerBytes = 1 << 20;
 thread_local ConnectionHandOff* current_hand_off = nullptr;
 
 enum class Head {
-  complete,      ///< request line and headers are buffered
-  closed,        ///< the client closed or the server is stopping
-  timed_out,     ///< the header deadline passed first (408)
-  line_too_long, ///< the request line exceeds its limit (414)
-  too_large,     ///< headers exceed the byte or count limit (431)
+  complete,       ///< request line and headers are buffered
+  closed,         ///< the client closed or the server is stopping
+  timed_out,      ///< the header deadline passed first (408)
+  line_too_long,  ///< the request line exceeds its limit (414)
+  too_large,      ///< headers exceed the byte or count limit (431)
 };
 
 /// Where the header block ends ("\r\n\r\n" or a bare "\n\n"), or npos.
@@ -48,7 +48,8 @@ std::size_t head_end(const std::string& buffer, std::size_t from) {
   for (std::size_t i = from; i < buffer.size(); ++i) {
     if (buffer[i] != '\n') continue;
     if (i >= 1 && buffer[i - 1] == '\n') return i + 1;
-    if (i >= 3 && buffer[i - 1] == '\r' && buffer[i - 2] == '\n' && buffer[i - 3] == '\r') return i + 1;
+    if (i >= 3 && buffer[i - 1] == '\r' && buffer[i - 2] == '\n' && buffer[i - 3] == '\r')
+      return i + 1;
   }
   return std::string::npos;
 }
@@ -61,17 +62,18 @@ void refuse(ConnectionIo& io, int status, Clock::time_point deadline, std::strin
                        : status == 431 ? "Request Header Fields Too Large"
                                        : "Service Unavailable";
   if (body.empty()) body = error_page_for_status(status, "", "");
-  const std::string reply = "HTTP/1.1 " + std::to_string(status) + " " + reason +
-                            "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-                            "\r\nConnection: close\r\n" + (status == 503 ? "Retry-After: 1\r\n" : "") + "\r\n" +
-                            body;
+  const std::string reply =
+      "HTTP/1.1 " + std::to_string(status) + " " + reason +
+      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+      "\r\nConnection: close\r\n" + (status == 503 ? "Retry-After: 1\r\n" : "") + "\r\n" + body;
   io.write_all(reply, deadline);
 }
 
 /// Reads until `pending` holds a whole request line and header block, checking the limits as
 /// bytes arrive so an oversized head is refused without being buffered.
-Head read_head(ConnectionIo& io, std::string& pending, Clock::time_point deadline, const ConnectionLimits& limits,
-               const std::function<bool()>& keep_going, int wake_fd) {
+Head read_head(ConnectionIo& io, std::string& pending, Clock::time_point deadline,
+               const ConnectionLimits& limits, const std::function<bool()>& keep_going,
+               int wake_fd) {
   // RFC 9112 §2.2: a server SHOULD ignore empty lines received before the request line.
   pending.erase(0, std::min(pending.find_first_not_of("\r\n"), pending.size()));
   std::size_t scanned = 0;
@@ -83,7 +85,8 @@ Head read_head(ConnectionIo& io, std::string& pending, Clock::time_point deadlin
       return Head::line_too_long;
     }
     if (end != std::string::npos) {
-      const auto lines = static_cast<std::size_t>(std::count(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+      const auto lines = static_cast<std::size_t>(
+          std::count(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
       if (end > limits.max_header_bytes || lines > limits.max_headers + 2) return Head::too_large;
       return Head::complete;
     }
@@ -172,7 +175,8 @@ void GuardedServer::serve_socket(int sock, bool slot_held) {
     const auto deadline = std::min(after_ms(kLingerMs), drain_deadline());
     char scratch[4096];
     std::size_t drained = 0;
-    while (drained < kLingerBytes && wait_for(sock, POLLIN, deadline, until_deadline, wake_fd_) == 1) {
+    while (drained < kLingerBytes &&
+           wait_for(sock, POLLIN, deadline, until_deadline, wake_fd_) == 1) {
       const auto n = ::recv(sock, scratch, sizeof scratch, MSG_DONTWAIT);
       if (n <= 0) break;
       drained += static_cast<std::size_t>(n);
@@ -191,7 +195,8 @@ bool GuardedServer::take_slot() {
   std::unique_lock lock(slots_mutex_);
   const auto deadline = after_ms(limits_.slot_wait_ms);
   const auto free = [this] {
-    return (open_.load() < limits_.max_connections && on_thread_.load() < limits_.max_threads) || stopping();
+    return (open_.load() < limits_.max_connections && on_thread_.load() < limits_.max_threads) ||
+           stopping();
   };
   if (!slot_freed_.wait_until(lock, deadline, free) || stopping()) return false;
   open_.fetch_add(1);
@@ -223,12 +228,14 @@ bool GuardedServer::serve_connection(ConnectionIo& io, ConnectionHandOff& hand_o
     auto request_start = Clock::now();
     if (served > 0 && pending.empty() && !io.has_buffered()) {
       // Idle keep-alive: the next request may take its time to start, up to the idle timeout.
-      const int ready = wait_for(io.socket(), POLLIN, after_ms(limits_.idle_timeout_ms), running, wake_fd_);
+      const int ready =
+          wait_for(io.socket(), POLLIN, after_ms(limits_.idle_timeout_ms), running, wake_fd_);
       if (ready != 1) return false;
       request_start = Clock::now();
     }
-    const auto head = read_head(io, pending, request_start + std::chrono::milliseconds(limits_.header_timeout_ms),
-                                limits_, running, wake_fd_);
+    const auto head =
+        read_head(io, pending, request_start + std::chrono::milliseconds(limits_.header_timeout_ms),
+                  limits_, running, wake_fd_);
     switch (head) {
       case Head::complete:
         break;
@@ -248,13 +255,15 @@ bool GuardedServer::serve_connection(ConnectionIo& io, ConnectionHandOff& hand_o
     }
     // Refused before httplib reads a body it might frame differently from a proxy in front:
     // the bytes after this head are never served as a request of their own.
-    if (const auto violation = framing_violation(std::string_view(pending).substr(0, head_end(pending, 0)))) {
+    if (const auto violation =
+            framing_violation(std::string_view(pending).substr(0, head_end(pending, 0)))) {
       refuse(io, 400, write_deadline(), bad_framing_page(*violation));
       return true;
     }
     const bool last = served + 1 >= limits_.keep_alive_max_requests || stopping();
     bool connection_closed = false;
-    GuardedStream stream(io, hand_off, pending, request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
+    GuardedStream stream(io, hand_off, pending,
+                         request_start + std::chrono::milliseconds(limits_.request_timeout_ms),
                          [this] { return write_deadline(); });
     hand_off.unread = pending.size();
     // httplib's Response for the next request may sit at the address of the last one.

@@ -6,13 +6,13 @@
 // by a drain deadline.
 #pragma once
 
+#include <httplib.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <memory>
 #include <mutex>
-
-#include <httplib.h>
 
 #include "http/connection_io.h"
 #include "http/httplib_compat.h"
@@ -23,12 +23,12 @@ namespace chatmock::http {
 struct ConnectionLimits {
   /// Open connections, paced streams in the PacedWriter included; more get 503.
   std::size_t max_connections = 1000;
-  std::size_t max_threads = 1024;      ///< connections served on a pool thread at once; more get 503
-  int slot_wait_ms = 250;              ///< how long a connection over the cap waits for a slot
-  int header_timeout_ms = 10000;       ///< request line + headers must arrive within this
-  int request_timeout_ms = 60000;      ///< whole request (headers + body) must arrive within this
-  int idle_timeout_ms = 5000;          ///< keep-alive connection with no new request is closed
-  int write_timeout_ms = 5000;         ///< a client that reads nothing for this long is dropped
+  std::size_t max_threads = 1024;  ///< connections served on a pool thread at once; more get 503
+  int slot_wait_ms = 250;          ///< how long a connection over the cap waits for a slot
+  int header_timeout_ms = 10000;   ///< request line + headers must arrive within this
+  int request_timeout_ms = 60000;  ///< whole request (headers + body) must arrive within this
+  int idle_timeout_ms = 5000;      ///< keep-alive connection with no new request is closed
+  int write_timeout_ms = 5000;     ///< a client that reads nothing for this long is dropped
   std::size_t max_header_bytes = 64 * 1024;  ///< request line + headers; more gets 431
   std::size_t max_headers = 100;             ///< header lines; more gets 431
   std::size_t max_request_line = 8192;       ///< longer request line gets 414
@@ -42,7 +42,8 @@ struct ConnectionHandOff {
   int fd = -1;
   bool tls = false;  ///< a TLS session cannot be handed over: pace on this thread
   const class GuardedServer* server = nullptr;
-  bool adopted = false;  ///< set by whoever took the socket: the loop then neither reads nor closes it
+  bool adopted =
+      false;  ///< set by whoever took the socket: the loop then neither reads nor closes it
   /// Bytes the loop has read past the current request (a pipelined next request). The writer
   /// would not see them, so such a connection is not adopted.
   std::size_t unread = 0;
@@ -89,7 +90,9 @@ class GuardedServer final : public httplib::Server {
   void begin_stop(Clock::time_point drain_deadline);
   bool stopping() const { return stopping_.load(); }
   /// When writes and paced waits must give up (far future until begin_stop()).
-  Clock::time_point drain_deadline() const { return Clock::time_point(Clock::duration(drain_deadline_.load())); }
+  Clock::time_point drain_deadline() const {
+    return Clock::time_point(Clock::duration(drain_deadline_.load()));
+  }
 
  private:
   // Where httplib's accept loop hands over each connection (a private virtual, with the same

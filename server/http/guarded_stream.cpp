@@ -36,7 +36,9 @@ bool GuardedStream::is_readable() const {
          wait_for(sock_, POLLIN, std::min(read_deadline_, write_deadline_()), until_deadline) == 1;
 }
 
-bool GuardedStream::is_writable() const { return wait_for(sock_, POLLOUT, write_deadline_(), until_deadline) == 1; }
+bool GuardedStream::is_writable() const {
+  return wait_for(sock_, POLLOUT, write_deadline_(), until_deadline) == 1;
+}
 
 ssize_t GuardedStream::read(char* ptr, size_t size) {
   if (consumed_ < pending_.size()) {
@@ -47,7 +49,8 @@ ssize_t GuardedStream::read(char* ptr, size_t size) {
     return static_cast<ssize_t>(n);
   }
   std::size_t got = 0;
-  switch (io_.read_some(ptr, size, got, std::min(read_deadline_, write_deadline_()), until_deadline)) {
+  switch (
+      io_.read_some(ptr, size, got, std::min(read_deadline_, write_deadline_()), until_deadline)) {
     case ReadStatus::data:
       return static_cast<ssize_t>(got);
     case ReadStatus::closed:
@@ -57,18 +60,22 @@ ssize_t GuardedStream::read(char* ptr, size_t size) {
   }
 }
 
-ssize_t GuardedStream::write(const char* ptr, size_t size) { return io_.write_some(ptr, size, write_deadline_()); }
+ssize_t GuardedStream::write(const char* ptr, size_t size) {
+  return io_.write_some(ptr, size, write_deadline_());
+}
 
 void GuardedStream::get_remote_ip_and_port(std::string& ip, int& port) const {
   sockaddr_storage addr{};
   socklen_t length = sizeof addr;
-  if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &length) == 0) ip = address_text(addr, port);
+  if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &length) == 0)
+    ip = address_text(addr, port);
 }
 
 void GuardedStream::get_local_ip_and_port(std::string& ip, int& port) const {
   sockaddr_storage addr{};
   socklen_t length = sizeof addr;
-  if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &length) == 0) ip = address_text(addr, port);
+  if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &length) == 0)
+    ip = address_text(addr, port);
 }
 
 // httplib (built without CPPHTTPLIB_USE_POLL) answers 500 when socket() >= FD_SETSIZE, a guard

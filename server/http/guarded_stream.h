@@ -3,11 +3,11 @@
 // read and write is bounded by a deadline instead of httplib's per-recv timeouts.
 #pragma once
 
+#include <httplib.h>
+
 #include <cstddef>
 #include <functional>
 #include <string>
-
-#include <httplib.h>
 
 #include "http/connection_io.h"
 #include "http/guarded_server.h"
@@ -18,9 +18,13 @@ namespace chatmock::http {
 /// connection, all under the request deadline (and never past the drain deadline).
 class GuardedStream final : public httplib::Stream {
  public:
-  GuardedStream(ConnectionIo& io, ConnectionHandOff& hand_off, std::string& pending, Clock::time_point read_deadline,
-                std::function<Clock::time_point()> write_deadline)
-      : io_(io), hand_off_(hand_off), sock_(io.socket()), pending_(pending), read_deadline_(read_deadline),
+  GuardedStream(ConnectionIo& io, ConnectionHandOff& hand_off, std::string& pending,
+                Clock::time_point read_deadline, std::function<Clock::time_point()> write_deadline)
+      : io_(io),
+        hand_off_(hand_off),
+        sock_(io.socket()),
+        pending_(pending),
+        read_deadline_(read_deadline),
         write_deadline_(std::move(write_deadline)) {}
   /// Drops what httplib consumed from the buffer; the rest is the next (pipelined) request.
   ~GuardedStream() override { pending_.erase(0, consumed_); }

@@ -7,7 +7,6 @@
 #include "http/http_server.h"
 
 #include <httplib.h>
-
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -19,8 +18,8 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <csignal>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -67,7 +66,8 @@ wire::HttpRequest to_wire(const httplib::Request& req, budget::CancelFlag cancel
   out.headers.reserve(req.headers.size());
   for (const auto& [name, value] : req.headers) {
     // httplib adds these for its own bookkeeping; they were not sent by the client.
-    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") {
+    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" ||
+        name == "LOCAL_PORT") {
       continue;
     }
     out.headers.emplace_back(wire::lower_ascii(name), value);
@@ -120,10 +120,12 @@ struct PacedBody {
       const auto now = Clock::now();
       if (now >= *due) return true;
       if (now >= connection->server->drain_deadline()) return false;
-      const auto slice = std::min({*due, connection->server->drain_deadline(), now + kHangUpCheckInterval});
+      const auto slice =
+          std::min({*due, connection->server->drain_deadline(), now + kHangUpCheckInterval});
       const auto wait = std::chrono::ceil<std::chrono::milliseconds>(slice - now);
       pollfd fd{connection->fd, POLLRDHUP, 0};
-      if (::poll(&fd, 1, static_cast<int>(wait.count())) > 0 && (fd.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0) {
+      if (::poll(&fd, 1, static_cast<int>(wait.count())) > 0 &&
+          (fd.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0) {
         return false;
       }
     }
@@ -132,7 +134,8 @@ struct PacedBody {
   bool hand_to_writer() {
     auto* connection = ConnectionHandOff::current();
     // A TLS session cannot be handed to the writer, which sends to the raw socket.
-    if (writer == nullptr || connection == nullptr || connection->tls || reply->writes.empty()) return false;
+    if (writer == nullptr || connection == nullptr || connection->tls || reply->writes.empty())
+      return false;
     // A pipelined next request already read into the loop's buffer would be lost to the writer.
     if (connection->unread > 0) return false;
     // httplib compresses a provider's output for clients that accept gzip; the writer sends
@@ -144,8 +147,9 @@ struct PacedBody {
     stream.fd = connection->fd;
     stream.reply = reply;
     stream.due = std::chrono::steady_clock::now() + reply->writes.front().delay;
-    stream.keep_alive = response->get_header_value("Connection") != "close" &&
-                        (reply->chunked || !reply->declared_length || *reply->declared_length == sent);
+    stream.keep_alive =
+        response->get_header_value("Connection") != "close" &&
+        (reply->chunked || !reply->declared_length || *reply->declared_length == sent);
     stream.cancel = cancel;
     connection->adopted = true;
     writer->adopt(std::move(stream));
@@ -183,14 +187,17 @@ void execute(const wire::SharedReply& reply, httplib::Response& res, PacedWriter
   std::size_t length = 0;
   for (const auto& w : reply->writes) length += w.bytes.size();
   if (reply->declared_length) length = *reply->declared_length;
-  auto body = std::make_shared<PacedBody>(PacedBody{reply, writer, &res, std::move(cancel), 0, std::nullopt});
+  auto body = std::make_shared<PacedBody>(
+      PacedBody{reply, writer, &res, std::move(cancel), 0, std::nullopt});
   if (reply->chunked) {
-    res.set_chunked_content_provider(reply->content_type,
-                                     [body](std::size_t, httplib::DataSink& sink) { return body->step(sink); });
+    res.set_chunked_content_provider(
+        reply->content_type,
+        [body](std::size_t, httplib::DataSink& sink) { return body->step(sink); });
     return;
   }
-  res.set_content_provider(length, reply->content_type,
-                           [body](std::size_t, std::size_t, httplib::DataSink& sink) { return body->step(sink); });
+  res.set_content_provider(
+      length, reply->content_type,
+      [body](std::size_t, std::size_t, httplib::DataSink& sink) { return body->step(sink); });
 }
 }  // namespace
 
@@ -202,8 +209,9 @@ class HttpServer::Impl {
     ignore_sigpipe();
     std::unique_ptr<GuardedServer> server;
     if (!options_.tls_cert.empty()) {
-      server = std::make_unique<GuardedServer>(connection_limits(options_),
-                                               std::make_unique<TlsContext>(options_.tls_cert, options_.tls_key));
+      server = std::make_unique<GuardedServer>(
+          connection_limits(options_),
+          std::make_unique<TlsContext>(options_.tls_cert, options_.tls_key));
     } else {
       server = std::make_unique<GuardedServer>(connection_limits(options_));
     }
@@ -244,7 +252,8 @@ class HttpServer::Impl {
     // httplib's stop() also ends every content provider not yet called (it treats a closed
     // listener as "shutting down"), which would cut a reply whose headers just went out.
     // Shutting the listener down ends the accept loop alone; stop() follows at the deadline.
-    if (!serving_ || listen_socket_ < 0 || ::shutdown(listen_socket_, SHUT_RDWR) != 0) server_->stop();
+    if (!serving_ || listen_socket_ < 0 || ::shutdown(listen_socket_, SHUT_RDWR) != 0)
+      server_->stop();
     if (!served_.wait_until(lock, deadline, [this] { return !serving_; })) server_->stop();
     lock.unlock();
     writer_->shut_down(deadline);
@@ -257,7 +266,8 @@ class HttpServer::Impl {
   /// waits out SYN retransmits (1 s, 3 s, 7 s...). Listening again on the bound socket
   /// raises the backlog; Linux applies a second listen() to a listening socket.
   bool widen_backlog() const {
-    return listen_socket_ < 0 || ::listen(listen_socket_, std::max(5, options_.listen_backlog)) == 0;
+    return listen_socket_ < 0 ||
+           ::listen(listen_socket_, std::max(5, options_.listen_backlog)) == 0;
   }
 
  private:
@@ -294,7 +304,8 @@ class HttpServer::Impl {
       execute(handler_(to_wire(req, cancel)), res, writer_.get(), cancel);
       if (auto* connection = ConnectionHandOff::current()) connection->answered = &res;
     };
-    // One catch-all per method: routing is chatmock's own (app/route_table), not httplib's regex list.
+    // One catch-all per method: routing is chatmock's own (app/route_table), not httplib's regex
+    // list.
     s.Get(".*", route);
     s.Post(".*", route);
     s.Put(".*", route);
@@ -306,18 +317,21 @@ class HttpServer::Impl {
     // route answered — a scenario's empty text/plain 502, a fixture's body — goes out as it is.
     using Outcome = httplib::Server::HandlerResponse;
     // Wrapped: a bare lambda would also convert to the void-returning Handler overload (0.11).
-    s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+    s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                httplib::Response& res) {
       const auto* connection = ConnectionHandOff::current();
-      if ((connection != nullptr && connection->answered == &res) || !res.body.empty() || res.content_provider_) {
+      if ((connection != nullptr && connection->answered == &res) || !res.body.empty() ||
+          res.content_provider_) {
         return Outcome::Unhandled;
       }
       res.set_content(error_page_for_status(res.status, req.method, req.path), "application/json");
       return Outcome::Handled;
     }));
-    s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-      res.status = 500;
-      res.set_content(error_page_for_status(500, "", ""), "application/json");
-    });
+    s.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+          res.status = 500;
+          res.set_content(error_page_for_status(500, "", ""), "application/json");
+        });
   }
 
   /// A connection whose adopted reply completed goes back to the pool for its next request.
@@ -339,7 +353,7 @@ class HttpServer::Impl {
   std::unique_ptr<httplib::Server> server_;
   std::mutex serving_mutex_;
   std::condition_variable served_;
-  bool serving_ = false;  ///< serve() is inside httplib's listen loop
+  bool serving_ = false;                 ///< serve() is inside httplib's listen loop
   std::unique_ptr<PacedWriter> writer_;  ///< declared last: destroyed first, while server_ lives
 };
 

@@ -14,10 +14,10 @@ namespace chatmock::http {
 
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;                         ///< 0 → ephemeral
-  int threads = 1024;                      ///< most threads (one per open connection); made on demand
-  int listen_backlog = 4096;               ///< pending connections (capped by net.core.somaxconn)
-  std::size_t max_body_bytes = 16 << 20;   ///< larger bodies get 413
+  int port = 8080;            ///< 0 → ephemeral
+  int threads = 1024;         ///< most threads (one per open connection); made on demand
+  int listen_backlog = 4096;  ///< pending connections (capped by net.core.somaxconn)
+  std::size_t max_body_bytes = 16 << 20;  ///< larger bodies get 413
   int keep_alive_timeout_s = 5;
   std::size_t keep_alive_max_requests = 100000;  ///< requests per keep-alive connection
   int read_timeout_s = 5;
@@ -25,14 +25,14 @@ struct HttpServerOptions {
   /// Open at once, paced streams included; more get 503 (those on a thread are also capped by
   /// threads).
   std::size_t max_connections = 1000;
-  int header_timeout_ms = 10000;           ///< request line + headers must arrive within this (408)
-  int request_timeout_ms = 60000;          ///< the whole request must arrive within this
+  int header_timeout_ms = 10000;   ///< request line + headers must arrive within this (408)
+  int request_timeout_ms = 60000;  ///< the whole request must arrive within this
   std::size_t max_header_bytes = 64 * 1024;  ///< request line + headers; more get 431
-  std::size_t max_headers = 100;           ///< header fields; more get 431
+  std::size_t max_headers = 100;             ///< header fields; more get 431
   /// stop(): replies in flight (paced streams too) may finish within this; then they are cut.
   int drain_timeout_ms = 2000;
-  std::string tls_cert;                    ///< with tls_key: serve HTTPS
-  std::string tls_key;                     ///< PEM private key for tls_cert
+  std::string tls_cert;  ///< with tls_key: serve HTTPS
+  std::string tls_key;   ///< PEM private key for tls_cert
 };
 
 using Handler = std::function<wire::SharedReply(const wire::HttpRequest&)>;

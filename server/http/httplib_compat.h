@@ -4,18 +4,19 @@
 // release that matches none of the known shapes fails to compile here, naming what changed.
 #pragma once
 
+#include <httplib.h>
+
 #include <functional>
 #include <string>
 #include <type_traits>
 #include <utility>
 
-#include <httplib.h>
-
 namespace chatmock::http::compat {
 
 /// What TaskQueue::enqueue returns: void up to 0.17; bool from 0.18, where false tells the
 /// accept loop the task was refused, so it closes the socket itself.
-using EnqueueResult = decltype(std::declval<httplib::TaskQueue&>().enqueue(std::function<void()>()));
+using EnqueueResult =
+    decltype(std::declval<httplib::TaskQueue&>().enqueue(std::function<void()>()));
 static_assert(std::is_same_v<EnqueueResult, void> || std::is_same_v<EnqueueResult, bool>,
               "cpp-httplib's TaskQueue::enqueue changed its return type: adapt ElasticThreadPool");
 
@@ -32,12 +33,15 @@ inline constexpr bool unknown_release = false;
 /// asks the stream for the peer's address; from 0.18 the caller passes both addresses in.
 /// `server` is the subclass calling it, through which the protected member is reachable.
 template <class Server>
-bool process_request(Server& server, httplib::Stream& stream, bool close_connection, bool& connection_closed) {
-  if constexpr (requires { server.process_request(stream, close_connection, connection_closed, nullptr); }) {
+bool process_request(Server& server, httplib::Stream& stream, bool close_connection,
+                     bool& connection_closed) {
+  if constexpr (requires {
+                  server.process_request(stream, close_connection, connection_closed, nullptr);
+                }) {
     return server.process_request(stream, close_connection, connection_closed, nullptr);
   } else if constexpr (requires(const std::string& ip, int port) {
-                         server.process_request(stream, ip, port, ip, port, close_connection, connection_closed,
-                                                nullptr);
+                         server.process_request(stream, ip, port, ip, port, close_connection,
+                                                connection_closed, nullptr);
                        }) {
     std::string remote_ip;
     std::string local_ip;
@@ -45,10 +49,11 @@ bool process_request(Server& server, httplib::Stream& stream, bool close_connect
     int local_port = -1;
     stream.get_remote_ip_and_port(remote_ip, remote_port);
     stream.get_local_ip_and_port(local_ip, local_port);
-    return server.process_request(stream, remote_ip, remote_port, local_ip, local_port, close_connection,
-                                  connection_closed, nullptr);
+    return server.process_request(stream, remote_ip, remote_port, local_ip, local_port,
+                                  close_connection, connection_closed, nullptr);
   } else {
-    static_assert(unknown_release<Server>, "cpp-httplib's Server::process_request changed: adapt httplib_compat.h");
+    static_assert(unknown_release<Server>,
+                  "cpp-httplib's Server::process_request changed: adapt httplib_compat.h");
     return false;
   }
 }

@@ -44,7 +44,9 @@ std::string frame_write(const std::string& bytes, bool chunked) {
 }
 
 PacedWriter::PacedWriter(Reuse reuse, std::chrono::milliseconds write_timeout, Closed closed)
-    : reuse_(std::move(reuse)), closed_(std::move(closed)), write_timeout_(write_timeout),
+    : reuse_(std::move(reuse)),
+      closed_(std::move(closed)),
+      write_timeout_(write_timeout),
       thread_([this] { run(); }) {}
 
 PacedWriter::~PacedWriter() { shut_down(); }
@@ -106,7 +108,8 @@ void PacedWriter::run() {
     if (stopping_ && (Clock::now() >= drain_deadline_ || (finishing_ && heap_.empty()))) break;
     if (heap_.empty()) {
       if (stopping_) {
-        wake_.wait_until(lock, drain_deadline_, [this] { return finishing_ || !incoming_.empty(); });
+        wake_.wait_until(lock, drain_deadline_,
+                         [this] { return finishing_ || !incoming_.empty(); });
       } else {
         wake_.wait(lock, [this] { return stopping_ || !incoming_.empty(); });
       }
@@ -123,7 +126,8 @@ void PacedWriter::run() {
       auto until = std::min(heap_.front()->wake_at, next_hang_up_check);
       if (stopping_) until = std::min(until, drain_deadline_);
       const bool was_stopping = stopping_;
-      wake_.wait_until(lock, until, [&] { return !incoming_.empty() || stopping_ != was_stopping; });
+      wake_.wait_until(lock, until,
+                       [&] { return !incoming_.empty() || stopping_ != was_stopping; });
       continue;
     }
     const auto now = Clock::now();
@@ -192,19 +196,21 @@ bool PacedWriter::advance(Entry& entry, Clock::time_point now) {
   }
   // Frames only while the unsent bytes are under the bound: a slow reader's backlog stays in the
   // shared reply, and the schedule catches up as the socket drains.
-  while (!entry.body_framed && s.due <= now && entry.pending.size() - entry.pending_sent < kMaxUnsentBytes) {
+  while (!entry.body_framed && s.due <= now &&
+         entry.pending.size() - entry.pending_sent < kMaxUnsentBytes) {
     if (s.next < writes.size()) {
       entry.pending += frame_write(writes[s.next].bytes, s.reply->chunked);
       ++s.next;
       if (s.next < writes.size()) s.due += writes[s.next].delay;
       continue;
     }
-    if (s.reply->chunked && s.reply->ending == wire::WireEnding::complete) entry.pending += "0\r\n\r\n";
+    if (s.reply->chunked && s.reply->ending == wire::WireEnding::complete)
+      entry.pending += "0\r\n\r\n";
     entry.body_framed = true;
   }
   while (entry.pending_sent < entry.pending.size()) {
-    const auto n = ::send(s.fd, entry.pending.data() + entry.pending_sent, entry.pending.size() - entry.pending_sent,
-                          MSG_DONTWAIT | MSG_NOSIGNAL);
+    const auto n = ::send(s.fd, entry.pending.data() + entry.pending_sent,
+                          entry.pending.size() - entry.pending_sent, MSG_DONTWAIT | MSG_NOSIGNAL);
     if (n > 0) {
       entry.pending_sent += static_cast<std::size_t>(n);
       entry.blocked_since.reset();  // progress: the write timeout starts again
@@ -232,7 +238,8 @@ bool PacedWriter::advance(Entry& entry, Clock::time_point now) {
     return true;
   }
   if (entry.body_framed) {
-    finish(entry, s.reply->ending == wire::WireEnding::cut ? PacedOutcome::closed : PacedOutcome::completed);
+    finish(entry, s.reply->ending == wire::WireEnding::cut ? PacedOutcome::closed
+                                                           : PacedOutcome::completed);
     return false;
   }
   entry.wake_at = s.due;

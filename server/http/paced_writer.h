@@ -55,7 +55,8 @@ class PacedWriter {
 
   /// `write_timeout`: a client that accepts no byte for this long is dropped; every byte it
   /// accepts restarts the timer, so a slow but steady reader is never cut.
-  explicit PacedWriter(Reuse reuse, std::chrono::milliseconds write_timeout = std::chrono::seconds(5),
+  explicit PacedWriter(Reuse reuse,
+                       std::chrono::milliseconds write_timeout = std::chrono::seconds(5),
                        Closed closed = {});
   ~PacedWriter();  ///< finishes what is due within a short bound, then closes the rest
   PacedWriter(const PacedWriter&) = delete;
@@ -94,7 +95,7 @@ class PacedWriter {
   std::size_t active_ = 0;
   bool stopping_ = false;
   bool finishing_ = false;  ///< shut_down() waits: the thread exits once no stream is left
-  bool stopped_ = false;  ///< the thread has exited: adopt() closes at once
+  bool stopped_ = false;    ///< the thread has exited: adopt() closes at once
   std::chrono::steady_clock::time_point drain_deadline_{};
   std::mutex join_mutex_;
   std::thread thread_;

@@ -47,10 +47,17 @@ namespace {
 bool credential_word(std::string_view word) {
   if (word.starts_with("auth")) return true;
   switch (word.empty() ? '\0' : word.back()) {  // only the suffix that could end this word
-    case 'y': if (word.ends_with("key")) return true; break;
-    case 'n': if (word.ends_with("token")) return true; break;
-    case 't': if (word.ends_with("secret")) return true; break;
-    default: break;
+    case 'y':
+      if (word.ends_with("key")) return true;
+      break;
+    case 'n':
+      if (word.ends_with("token")) return true;
+      break;
+    case 't':
+      if (word.ends_with("secret")) return true;
+      break;
+    default:
+      break;
   }
   return word.size() >= 8 && word.find("password") != std::string_view::npos;
 }
@@ -67,7 +74,8 @@ bool is_credential_header(std::string_view name) {
       "x-goog-api-key",      "x-auth-token"};
   constexpr std::size_t kLongest = 256;
   if (name.size() > kLongest) return true;  // no real header name is this long: keep it out
-  std::array<char, kLongest> buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled below
+  std::array<char, kLongest>
+      buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled below
   for (std::size_t i = 0; i < name.size(); ++i) buffer[i] = lower_char(name[i]);
   const std::string_view lowered(buffer.data(), name.size());
   for (const auto named : kNamed) {

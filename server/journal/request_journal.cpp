@@ -46,8 +46,7 @@ HeaderBlock redacted_header_block(const std::vector<std::pair<std::string, std::
 std::size_t ServeEvent::kept_bytes() const {
   std::size_t total = sizeof(ServeEvent) + id.size() + method.size() + path.size() +
                       headers.size_bytes() + body.size() + scenario.size() + session.size() +
-                      chaos.size() +
-                      response_headers.size_bytes();
+                      chaos.size() + response_headers.size_bytes();
   if (response) {
     for (const auto& write : response->writes) total += write.bytes.size();
   }
@@ -62,23 +61,22 @@ nlohmann::json to_json_value(const ServeEvent& event) {
   nlohmann::json body = event.body_truncated ? nlohmann::json(event.body)
                                              : nlohmann::json::parse(event.body, nullptr, false);
   if (body.is_discarded()) body = event.body;
-  nlohmann::json out = {{"id", event.id},
-                        {"method", event.method},
-                        {"path", event.path},
-                        {"headers", std::move(headers)},
-                        {"body", std::move(body)},
-                        {"body_truncated", event.body_truncated},
-                        {"body_bytes", event.body_bytes},
-                        {"scenario", event.scenario},
-                        {"status", event.status},
-                        {"session", event.session.empty() ? nlohmann::json(nullptr)
-                                                          : nlohmann::json(event.session)},
-                        {"chaos", event.chaos.empty() ? nlohmann::json(nullptr)
-                                                      : nlohmann::json(event.chaos)},
-                        {"unmatched", event.unmatched},
-                        {"received_at_ms", event.received_at_ms},
-                        {"duration_ms", event.duration_ms},
-                        {"time_to_first_byte_ms", event.time_to_first_byte_ms}};
+  nlohmann::json out = {
+      {"id", event.id},
+      {"method", event.method},
+      {"path", event.path},
+      {"headers", std::move(headers)},
+      {"body", std::move(body)},
+      {"body_truncated", event.body_truncated},
+      {"body_bytes", event.body_bytes},
+      {"scenario", event.scenario},
+      {"status", event.status},
+      {"session", event.session.empty() ? nlohmann::json(nullptr) : nlohmann::json(event.session)},
+      {"chaos", event.chaos.empty() ? nlohmann::json(nullptr) : nlohmann::json(event.chaos)},
+      {"unmatched", event.unmatched},
+      {"received_at_ms", event.received_at_ms},
+      {"duration_ms", event.duration_ms},
+      {"time_to_first_byte_ms", event.time_to_first_byte_ms}};
   nlohmann::json response_headers = nlohmann::json::object();
   for (const auto& [name, value] : event.response_headers)
     response_headers[std::string(name)] = value;

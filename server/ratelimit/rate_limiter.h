@@ -1,8 +1,8 @@
 // RateLimiter: per-API-key token buckets for requests and tokens per minute, reporting the
-// x-ratelimit-* values the real API sends (docs/openai-behaviour.md §3.2; resets as duration strings).
-// Without --rate-limit it still reports (generous) limits so every response carries the headers,
-// and keeps no per-key state. With it, buckets are kept for at most max_keys keys, least recently
-// used dropped first: a dropped key starts again with a full bucket (docs/reliability.md).
+// x-ratelimit-* values the real API sends (docs/openai-behaviour.md §3.2; resets as duration
+// strings). Without --rate-limit it still reports (generous) limits so every response carries the
+// headers, and keeps no per-key state. With it, buckets are kept for at most max_keys keys, least
+// recently used dropped first: a dropped key starts again with a full bucket (docs/reliability.md).
 #pragma once
 
 #include <cstddef>

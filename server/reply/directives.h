@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "reply/directives_session.h"
 #include "reply/expected.h"
 #include "reply/latency.h"
-#include "reply/directives_session.h"
 #include "wire/http_request.h"
 
 namespace chatmock::reply {
@@ -46,7 +46,7 @@ struct Directives {
   std::string service_tier;                      ///< X-Chatmock-Service-Tier
   std::string finish_reason;                     ///< X-Chatmock-Finish-Reason
   std::string chaos;  ///< X-Chatmock-Chaos, as sent (parsed against the catalogue by the pipeline)
-  std::string api_key;                           ///< the bearer key, for errors that echo it
+  std::string api_key;  ///< the bearer key, for errors that echo it
 
   /// True when the request chose its scenario (header or path) rather than taking the default.
   bool chose_scenario() const { return scenario_source != ScenarioSource::server_default; }

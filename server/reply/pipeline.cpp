@@ -101,8 +101,8 @@ const ChaosFault* draw_chaos(ReplyServices& services, const Admitted& admitted) 
   const ChaosSpec* spec = admitted.chaos ? &*admitted.chaos : services.settings.chaos;
   if (spec == nullptr || spec->empty()) return nullptr;
   const auto& session = admitted.directives.session;
-  const std::size_t k = services.sequences.next_step(
-      session, "\x01chaos:" + spec->text, std::numeric_limits<std::size_t>::max());
+  const std::size_t k = services.sequences.next_step(session, "\x01chaos:" + spec->text,
+                                                     std::numeric_limits<std::size_t>::max());
   const std::uint64_t seed =
       admitted.directives.seed.value_or(services.settings.default_seed.value_or(0));
   return pick_fault(*spec, seed, session, k);
@@ -160,11 +160,10 @@ Outcome serve_chat_completion(ReplyServices& services, const RequestEnvelope& re
   }
   out.scenario = admitted->expression.text;
   const auto& body_seed = admitted->typed.seed;
-  const auto seed =
-      resolve_seed(admitted->directives,
-                   body_seed.has_value() ? std::optional<std::int64_t>(*body_seed) : std::nullopt,
-                   services.settings.default_seed, services.unseeded_counter,
-                   canonical_request(admitted->body));
+  const auto seed = resolve_seed(
+      admitted->directives,
+      body_seed.has_value() ? std::optional<std::int64_t>(*body_seed) : std::nullopt,
+      services.settings.default_seed, services.unseeded_counter, canonical_request(admitted->body));
   id_rng = synthesis::Rng(seed.value).fork("request-id");
   const auto& expression = admitted->expression;
   const std::size_t step = services.sequences.next_step(admitted->directives.session,

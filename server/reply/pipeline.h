@@ -66,7 +66,7 @@ struct Outcome {
   wire::WireReply reply;
   std::string scenario;  ///< what answered, for the journal and logs
   ratelimit::RateLimitDecision limits;
-  bool forward = false;  ///< --record: the recorder answers (nothing here did)
+  bool forward = false;    ///< --record: the recorder answers (nothing here did)
   bool unmatched = false;  ///< no stub matched (the journal's GET /_chatmock/requests/unmatched)
   std::string chaos;       ///< the chaos fault that fired, or ""
 };

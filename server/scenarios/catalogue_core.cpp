@@ -218,17 +218,16 @@ void register_key_shape_scenarios(ScenarioCatalogue& catalogue) {
                                  ScenarioContext&) { keep_only_required_in_body(body); },
                  .edit_chunks = [](std::vector<nlohmann::json>& chunks,
                                    ScenarioContext&) { keep_only_required_in_chunks(chunks); }});
-  catalogue.add({.name = "explicit_nulls",
-                 .description =
-                     "Absent optional keys the schema lets be null sent as null (metadata, "
-                     "moderation, message.audio, logprobs; in chunks usage and delta content, "
-                     "refusal): at least one null on the completion, each choice and message.",
-                 .edit_body = [](nlohmann::json& body,
-                                 ScenarioContext&) { null_absent_in_body(body, true); },
-                 .edit_chunks =
-                     [](std::vector<nlohmann::json>& chunks, ScenarioContext&) {
-                       for (auto& chunk : chunks) null_absent_in_chunk(chunk, true);
-                     }});
+  catalogue.add(
+      {.name = "explicit_nulls",
+       .description = "Absent optional keys the schema lets be null sent as null (metadata, "
+                      "moderation, message.audio, logprobs; in chunks usage and delta content, "
+                      "refusal): at least one null on the completion, each choice and message.",
+       .edit_body = [](nlohmann::json& body, ScenarioContext&) { null_absent_in_body(body, true); },
+       .edit_chunks =
+           [](std::vector<nlohmann::json>& chunks, ScenarioContext&) {
+             for (auto& chunk : chunks) null_absent_in_chunk(chunk, true);
+           }});
   catalogue.add({.name = "explicit_nulls_everywhere",
                  .description = "Every absent or empty optional key sent as null, nullable or not "
                                 "(tool_calls, annotations, function_call, usage details...).",

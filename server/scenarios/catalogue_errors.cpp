@@ -1,6 +1,6 @@
-// The "errors" group: HTTP errors as the real API sends them (docs/openai-behaviour.md §3, §5 G #63–69).
-// Each answers before any stream starts, so JSON and stream requests get the same reply, and
-// wire scenarios still apply after it (`error_429+slow`). X-Chatmock-Variant picks the variants
+// The "errors" group: HTTP errors as the real API sends them (docs/openai-behaviour.md §3, §5 G
+// #63–69). Each answers before any stream starts, so JSON and stream requests get the same reply,
+// and wire scenarios still apply after it (`error_429+slow`). X-Chatmock-Variant picks the variants
 // named in the descriptions; no_retry / force_retry add x-should-retry to any of them.
 #include "scenarios/error_content_filter.h"
 #include "scenarios/error_replies.h"

@@ -231,8 +231,8 @@ void register_finish_reason_scenarios(ScenarioCatalogue& catalogue) {
       "\"tool_calls\" (X-Chatmock-Finish-Reason: stop gives \"stop\").");
   with_content.shape_reply = [](synthesis::ReplyDefinition& definition, ScenarioContext& ctx) {
     definition.kind = synthesis::ReplyKind::tool_calls;
-    definition.finish_reason = parse_finish_reason(ctx.directives.finish_reason)
-                                   .value_or(FinishReason::tool_calls);
+    definition.finish_reason =
+        parse_finish_reason(ctx.directives.finish_reason).value_or(FinishReason::tool_calls);
   };
   with_content.edit_completion = [](api::ChatCompletion& completion, ScenarioContext&) {
     static const std::string kPreamble = "Let me check that for you.";

@@ -1,6 +1,6 @@
-// Message shapes (docs/scenarios.md (message_shapes)): what the assistant message can look like besides a
-// string of prose. Each entry shapes the reply before synthesis and, where the planner cannot
-// derive the stream by itself, edits the chunks so the JSON and stream forms agree.
+// Message shapes (docs/scenarios.md (message_shapes)): what the assistant message can look like
+// besides a string of prose. Each entry shapes the reply before synthesis and, where the planner
+// cannot derive the stream by itself, edits the chunks so the JSON and stream forms agree.
 // `refusal` and `parallel_tool_calls` live with the core catalogue.
 #include "scenarios/message_shape_hooks.h"
 #include "scenarios/scenario_catalogue.h"
@@ -14,9 +14,7 @@ using synthesis::ReplyKind;
 constexpr const char* kGroup = "message_shapes";
 
 /// X-Chatmock-Variant: non_ascii switches annotations_url_citation to the accented/emoji text.
-bool wants_non_ascii(const ScenarioContext& ctx) {
-  return ctx.directives.has_variant("non_ascii");
-}
+bool wants_non_ascii(const ScenarioContext& ctx) { return ctx.directives.has_variant("non_ascii"); }
 
 void register_plain_shapes(ScenarioCatalogue& catalogue) {
   catalogue.add({.name = "content_null_tool_calls",

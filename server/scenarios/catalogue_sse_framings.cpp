@@ -1,6 +1,6 @@
-// SSE framing scenarios (docs/scenarios.md (sse_framing), entries 48–60): the same chunks, framed the ways
-// real servers, proxies and TCP deliver them. All are stream-only: a JSON reply is untouched.
-// Event-level edits live in sse_framing_frames.h, byte-level ones in sse_framing_wire.h.
+// SSE framing scenarios (docs/scenarios.md (sse_framing), entries 48–60): the same chunks, framed
+// the ways real servers, proxies and TCP deliver them. All are stream-only: a JSON reply is
+// untouched. Event-level edits live in sse_framing_frames.h, byte-level ones in sse_framing_wire.h.
 #include "scenarios/scenario_catalogue.h"
 #include "scenarios/sse_framing_frames.h"
 #include "scenarios/sse_framing_wire.h"

@@ -1,7 +1,8 @@
-// Streaming-delta pathologies (docs/scenarios.md (stream_deltas), entries 28–40): streams whose chunks parse
-// but whose deltas fold wrongly in real clients' accumulators. All are stream only: the JSON
-// body of the same request is the ordinary reply, so the two forms agree on what was answered.
-// The tool-delta cases force tool calls (two where the index matters) so the pathology shows.
+// Streaming-delta pathologies (docs/scenarios.md (stream_deltas), entries 28–40): streams whose
+// chunks parse but whose deltas fold wrongly in real clients' accumulators. All are stream only:
+// the JSON body of the same request is the ordinary reply, so the two forms agree on what was
+// answered. The tool-delta cases force tool calls (two where the index matters) so the pathology
+// shows.
 #include <algorithm>
 
 #include "scenarios/scenario_catalogue.h"

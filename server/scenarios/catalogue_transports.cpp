@@ -1,13 +1,13 @@
-// The "transport" group: pacing, stalls, cuts and streams that end badly (docs/openai-behaviour.md §2.1,
-// §5 G #61, #62, #70). Defaults stay short (slow ≤ 2 s, stalls ≤ 5 s) so suites that use them
+// The "transport" group: pacing, stalls, cuts and streams that end badly (docs/openai-behaviour.md
+// §2.1, §5 G #61, #62, #70). Defaults stay short (slow ≤ 2 s, stalls ≤ 5 s) so suites that use them
 // stay fast; X-Chatmock-Latency and X-Chatmock-Disconnect-After stretch or move them.
+#include <algorithm>
+
 #include "api/api_error.h"
+#include "reply/error_reply.h"
 #include "scenarios/scenario_catalogue.h"
 #include "scenarios/transport_edits.h"
 #include "scenarios/transport_knobs.h"
-#include "reply/error_reply.h"
-
-#include <algorithm>
 
 namespace chatmock::scenarios {
 
@@ -55,8 +55,8 @@ void make_slow(wire::WireReply& reply, ScenarioContext& ctx) {
 
 void disconnect_midway(wire::WireReply& reply, ScenarioContext& ctx) {
   const std::size_t total = body_size(reply);
-  auto after = static_cast<std::size_t>(ctx.directives.disconnect_after.value_or(
-      static_cast<std::int64_t>(total / 2)));
+  auto after = static_cast<std::size_t>(
+      ctx.directives.disconnect_after.value_or(static_cast<std::int64_t>(total / 2)));
   if (total > 0) after = std::min(after, total - 1);
   cut_after(reply, after);
 }
@@ -124,12 +124,13 @@ void add_pacing(ScenarioCatalogue& catalogue) {
                                 "X-Chatmock-Latency ttft=MS); X-Chatmock-Variant: keepalive sends "
                                 "SSE comments each second.",
                  .group = "transport",
-                 .edit_wire = [](wire::WireReply& reply, ScenarioContext& ctx) {
-                   const Latency defaults{kLongSilence, milliseconds(0), 0};
-                   const auto silence =
-                       requested_latency(ctx.directives, defaults).value_or(defaults).ttft;
-                   stall_before(reply, 0, silence, keepalive_for(reply, ctx));
-                 },
+                 .edit_wire =
+                     [](wire::WireReply& reply, ScenarioContext& ctx) {
+                       const Latency defaults{kLongSilence, milliseconds(0), 0};
+                       const auto silence =
+                           requested_latency(ctx.directives, defaults).value_or(defaults).ttft;
+                       stall_before(reply, 0, silence, keepalive_for(reply, ctx));
+                     },
                  .paces_itself = true});
   catalogue.add({.name = "stall_between_chunks",
                  .description = "One silence mid-body, between two stream chunks or two halves of "

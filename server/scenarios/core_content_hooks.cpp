@@ -87,7 +87,7 @@ void insert_links(std::string& content, synthesis::Rng& rng) {
 // large content in a stream. Their characters are pairwise disjoint, so each stop sequence is
 // inside at most one of them and the request's (at most 4) stops always leave one uncut.
 constexpr std::array<std::string_view, 5> kLargePlaceholders = {"chatmock", "bulwry", "fizgens",
-                                                                 "01234567", "qvxjpd89"};
+                                                                "01234567", "qvxjpd89"};
 
 std::string_view large_placeholder(const api::ChatCompletionRequest& request) {
   for (const auto placeholder : kLargePlaceholders) {
@@ -237,7 +237,8 @@ void shape_structured_output(synthesis::ReplyDefinition& definition, ScenarioCon
                           format->json_schema->schema.has_value();
   if (!has_schema) {
     definition.content =
-        synthesis::generate_instance(default_structured_output_schema(), ctx.rng, ctx.budget).dump();
+        synthesis::generate_instance(default_structured_output_schema(), ctx.rng, ctx.budget)
+            .dump();
   }
 }
 

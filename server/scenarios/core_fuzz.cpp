@@ -281,9 +281,7 @@ void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
 }
 }  // namespace
 
-int fuzz_level(const ScenarioContext& ctx) {
-  return ctx.directives.fuzz_level.value_or(1);
-}
+int fuzz_level(const ScenarioContext& ctx) { return ctx.directives.fuzz_level.value_or(1); }
 
 void fuzz_body(nlohmann::json& body, ScenarioContext& ctx) {
   synthesis::Rng rng = ctx.rng.fork("fuzz/json");

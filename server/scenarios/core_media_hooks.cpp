@@ -1,7 +1,8 @@
 // Audio output and hostile Unicode (declared in core_content_hooks.h). The audio is a playable
 // 24 kHz PCM16 WAV built with integer arithmetic only, so a seed gives the same bytes on any libm.
 // Streamed audio arrives as the SDKs accumulate it (node ChatCompletionStream.ts:1900-1947): id
-// and transcript pieces, base64 data slices, then an expires_at-only delta (docs/scenarios.md (message_shapes).6).
+// and transcript pieces, base64 data slices, then an expires_at-only delta (docs/scenarios.md
+// (message_shapes).6).
 #include <algorithm>
 #include <array>
 #include <string_view>

@@ -1,5 +1,5 @@
-// Which keys are optional or nullable follows the OpenAPI schema (docs/openai-behaviour.md §1): only
-// content, refusal, audio, service_tier, moderation, metadata, logprobs, bytes, and in chunks
+// Which keys are optional or nullable follows the OpenAPI schema (docs/openai-behaviour.md §1):
+// only content, refusal, audio, service_tier, moderation, metadata, logprobs, bytes, and in chunks
 // usage and finish_reason are nullable; tool_calls, annotations, function_call, usage (in a
 // completion), system_fingerprint and every other delta key are optional but not nullable.
 // The unknown keys are ones real providers send (Azure, DeepSeek, OpenRouter, Gemini, vLLM).

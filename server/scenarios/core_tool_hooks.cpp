@@ -1,6 +1,7 @@
 // The spec warns that "the model does not always generate valid JSON, and may hallucinate
-// parameters" (openapi.yaml:31029-31031, docs/scenarios.md (tool_arguments).22/C.24/C.26); these hooks make each
-// failure concrete while keeping the reply's shape (ids, finish_reason, streaming) untouched.
+// parameters" (openapi.yaml:31029-31031, docs/scenarios.md (tool_arguments).22/C.24/C.26); these
+// hooks make each failure concrete while keeping the reply's shape (ids, finish_reason, streaming)
+// untouched.
 #include "scenarios/core_tool_hooks.h"
 
 #include <algorithm>
@@ -133,9 +134,9 @@ void break_tool_arguments(api::ChatCompletion& completion, ScenarioContext& ctx)
 
 void violate_tool_schemas(api::ChatCompletion& completion, ScenarioContext& ctx) {
   auto violate = [&](api::Function& function) {
-    function.arguments =
-        synthesis::generate_violating_instance(schema_of(ctx.request, function.name), ctx.rng, ctx.budget)
-            .dump();
+    function.arguments = synthesis::generate_violating_instance(
+                             schema_of(ctx.request, function.name), ctx.rng, ctx.budget)
+                             .dump();
   };
   for (auto& choice : completion.choices) {
     if (choice.message.tool_calls.has_value()) {
@@ -161,7 +162,8 @@ void call_unoffered_tool(synthesis::ReplyDefinition& definition, ScenarioContext
   if (candidates.empty()) candidates.push_back(&kLastResort);
   const UnofferedTool& pick = *candidates[static_cast<std::size_t>(
       ctx.rng.between(0, static_cast<std::int64_t>(candidates.size()) - 1))];
-  const auto arguments = synthesis::generate_instance(json::parse(pick.parameters), ctx.rng, ctx.budget).dump();
+  const auto arguments =
+      synthesis::generate_instance(json::parse(pick.parameters), ctx.rng, ctx.budget).dump();
   definition.kind = synthesis::ReplyKind::tool_calls;
   definition.tool_calls = {synthesis::ForcedToolCall{pick.name, arguments}};
 }
@@ -175,7 +177,9 @@ void aim_function_call_at_offered_tool(api::ChatCompletion& completion, Scenario
     if (!choice.message.function_call.has_value()) continue;
     choice.message.function_call->name = tool->function->name;
     choice.message.function_call->arguments =
-        synthesis::generate_instance(schema_of(ctx.request, tool->function->name), ctx.rng, ctx.budget).dump();
+        synthesis::generate_instance(schema_of(ctx.request, tool->function->name), ctx.rng,
+                                     ctx.budget)
+            .dump();
   }
   recount_usage(completion);
 }

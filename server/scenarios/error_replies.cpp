@@ -1,10 +1,9 @@
-// Wording, types and codes are the real API's as quoted in docs/openai-behaviour.md §3.1 and §4; the
-// evidence for each sits next to it. The SDKs branch on status, `type`, `code` and headers, so
+// Wording, types and codes are the real API's as quoted in docs/openai-behaviour.md §3.1 and §4;
+// the evidence for each sits next to it. The SDKs branch on status, `type`, `code` and headers, so
 // those are exact; messages are the observed ones so that string-matching clients behave too.
 #include "scenarios/error_replies.h"
 
 #include <array>
-
 
 namespace chatmock::scenarios {
 
@@ -16,8 +15,8 @@ struct ValidationCase {
   std::string_view code;   ///< empty: null
 };
 
-// docs/openai-behaviour.md §4 "Observed error messages"; both `param` path styles (new `messages[2].x`,
-// legacy `messages.[2].x`) and both range-message styles are real.
+// docs/openai-behaviour.md §4 "Observed error messages"; both `param` path styles (new
+// `messages[2].x`, legacy `messages.[2].x`) and both range-message styles are real.
 constexpr std::array<ValidationCase, 9> kValidationCases{{
     {"tool_call_id",
      "Missing parameter 'tool_call_id': messages with role 'tool' must have a 'tool_call_id'.",

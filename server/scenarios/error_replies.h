@@ -1,5 +1,5 @@
-// The HTTP error replies the real API sends (docs/openai-behaviour.md §3): bodies, types, codes and the
-// headers that steer the SDKs' retry policy (§3.3). Builders only; catalogue_errors.cpp names
+// The HTTP error replies the real API sends (docs/openai-behaviour.md §3): bodies, types, codes and
+// the headers that steer the SDKs' retry policy (§3.3). Builders only; catalogue_errors.cpp names
 // them as scenarios. Mid-stream errors are the transport scenarios' business.
 #pragma once
 

@@ -1,6 +1,6 @@
-// The non-trivial hooks of the message_shapes group (docs/scenarios.md (message_shapes)), kept out of the
-// registration file so each scenario there reads as one entry. Every pair of functions edits the
-// typed completion (JSON and stream) or the JSON body, and then the chunks so both forms agree.
+// The non-trivial hooks of the message_shapes group (docs/scenarios.md (message_shapes)), kept out
+// of the registration file so each scenario there reads as one entry. Every pair of functions edits
+// the typed completion (JSON and stream) or the JSON body, and then the chunks so both forms agree.
 #pragma once
 
 #include <nlohmann/json.hpp>

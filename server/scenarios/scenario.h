@@ -5,11 +5,10 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "api/chat_completion.h"
 #include "api/chat_completion_request.h"
@@ -46,17 +45,17 @@ using ReplaceReply = std::function<std::optional<wire::WireReply>(ScenarioContex
 /// A built-in behaviour; every hook is optional.
 struct Scenario {
   std::string name;
-  std::string description;          ///< one line, shown by `chatmock scenarios`
-  bool breaks_spec = false;         ///< output deliberately violates the OpenAI schema
-  std::string group = "core";       ///< catalogue section (docs/scenarios.md letter or "core")
-  ShapeReply shape_reply;           ///< before synthesis: what kind of answer
-  EditCompletion edit_completion;   ///< the typed completion (JSON and stream)
-  EditJson edit_body;               ///< the non-stream JSON body
-  EditChunks edit_chunks;           ///< every chunk's JSON, in order
-  EditFrames edit_frames;           ///< SSE frames incl. [DONE]
-  EditFraming edit_framing;         ///< line endings, space after colon
-  EditWire edit_wire;               ///< status, headers, write splitting, delays, cuts
-  ReplaceReply replace_reply;       ///< answer without synthesis (errors); first one wins
+  std::string description;         ///< one line, shown by `chatmock scenarios`
+  bool breaks_spec = false;        ///< output deliberately violates the OpenAI schema
+  std::string group = "core";      ///< catalogue section (docs/scenarios.md letter or "core")
+  ShapeReply shape_reply;          ///< before synthesis: what kind of answer
+  EditCompletion edit_completion;  ///< the typed completion (JSON and stream)
+  EditJson edit_body;              ///< the non-stream JSON body
+  EditChunks edit_chunks;          ///< every chunk's JSON, in order
+  EditFrames edit_frames;          ///< SSE frames incl. [DONE]
+  EditFraming edit_framing;        ///< line endings, space after colon
+  EditWire edit_wire;              ///< status, headers, write splitting, delays, cuts
+  ReplaceReply replace_reply;      ///< answer without synthesis (errors); first one wins
   /// When set, the name stands for this sequence expression (e.g. "error_500,error_503,default")
   /// wherever it appears alone between commas; its hooks are then never run.
   std::string expands_to;

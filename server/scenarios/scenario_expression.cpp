@@ -30,10 +30,12 @@ std::variant<ScenarioExpression, std::string> parse_scenario_expression(
   if (text.empty()) text = "default";
   expression.text = std::string(text);
   for (const auto step_text : split(text, ',')) {
-    if (const Scenario* whole = catalogue.find(step_text); whole != nullptr && !whole->expands_to.empty()) {
+    if (const Scenario* whole = catalogue.find(step_text);
+        whole != nullptr && !whole->expands_to.empty()) {
       auto expanded = parse_scenario_expression(whole->expands_to, catalogue);
       if (auto* error = std::get_if<std::string>(&expanded)) return *error;
-      for (auto& step : std::get<ScenarioExpression>(expanded).steps) expression.steps.push_back(std::move(step));
+      for (auto& step : std::get<ScenarioExpression>(expanded).steps)
+        expression.steps.push_back(std::move(step));
       continue;
     }
     Composition step;

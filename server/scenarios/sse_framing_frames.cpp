@@ -1,6 +1,7 @@
 // What proxies and other providers put between Chat Completions events, and the shapes the
-// official decoders treat differently (docs/openai-behaviour.md §2.2): each edit adds or reshapes frames
-// but leaves every chunk's JSON as the planner made it, so a WHATWG decoder recovers the chunks.
+// official decoders treat differently (docs/openai-behaviour.md §2.2): each edit adds or reshapes
+// frames but leaves every chunk's JSON as the planner made it, so a WHATWG decoder recovers the
+// chunks.
 #include "scenarios/sse_framing_frames.h"
 
 #include <string>

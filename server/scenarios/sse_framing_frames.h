@@ -1,6 +1,7 @@
-// Event-level edits of an SSE stream for the sse_framing scenarios (docs/scenarios.md (sse_framing)): extra
-// comment, retry and empty-data blocks, event ids and names, multi-line data, [DONE] variants.
-// Raw frames are written with "\n"; sse_crlf / sse_cr_only rewrite them on the wire.
+// Event-level edits of an SSE stream for the sse_framing scenarios (docs/scenarios.md
+// (sse_framing)): extra comment, retry and empty-data blocks, event ids and names, multi-line data,
+// [DONE] variants. Raw frames are written with "\n"; sse_crlf / sse_cr_only rewrite them on the
+// wire.
 #pragma once
 
 #include <string_view>

@@ -1,6 +1,6 @@
 // TCP and proxies may cut an event anywhere, including inside `\r\n` or a UTF-8 character
-// (docs/openai-behaviour.md §2.1, ruby-openai PR #338); these edits put the cuts there on purpose. Earlier
-// wire scenarios may already have moved boundaries, so nothing assumes one event per write.
+// (docs/openai-behaviour.md §2.1, ruby-openai PR #338); these edits put the cuts there on purpose.
+// Earlier wire scenarios may already have moved boundaries, so nothing assumes one event per write.
 #include "scenarios/sse_framing_wire.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
-// Byte-level edits of an SSE reply's writes for the sse_framing scenarios (docs/scenarios.md (sse_framing)):
-// where write boundaries fall and which line endings the bytes use. Each edit tracks state
-// across write boundaries, so it composes in either order with the others; it never looks at
-// events, which is what edit_frames (sse_framing_frames.h) is for.
+// Byte-level edits of an SSE reply's writes for the sse_framing scenarios (docs/scenarios.md
+// (sse_framing)): where write boundaries fall and which line endings the bytes use. Each edit
+// tracks state across write boundaries, so it composes in either order with the others; it never
+// looks at events, which is what edit_frames (sse_framing_frames.h) is for.
 #pragma once
 
 #include <cstddef>

@@ -1,8 +1,8 @@
-// Chunk edits behind the stream_deltas scenarios (docs/scenarios.md (stream_deltas)): each rewrites the planned
-// chunks, as JSON, into one delta pathology captured from a real provider. They work on JSON
-// rather than api::ChatCompletionChunk because some shapes (no `choices` key) have no typed form.
-// Choosing which variant to emit and registering the scenarios is catalogue_stream_deltas.cpp's
-// job.
+// Chunk edits behind the stream_deltas scenarios (docs/scenarios.md (stream_deltas)): each rewrites
+// the planned chunks, as JSON, into one delta pathology captured from a real provider. They work on
+// JSON rather than api::ChatCompletionChunk because some shapes (no `choices` key) have no typed
+// form. Choosing which variant to emit and registering the scenarios is
+// catalogue_stream_deltas.cpp's job.
 #pragma once
 
 #include <nlohmann/json.hpp>

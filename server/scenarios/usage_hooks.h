@@ -1,5 +1,5 @@
-// The hooks of the usage group (docs/scenarios.md (usage)): where usage travels in a stream, how much
-// of it is itemised, and the metadata beside it (service_tier, system_fingerprint, moderation,
+// The hooks of the usage group (docs/scenarios.md (usage)): where usage travels in a stream, how
+// much of it is itemised, and the metadata beside it (service_tier, system_fingerprint, moderation,
 // logprobs). Registration lives in catalogue_usages.cpp; this is what the entries call.
 #pragma once
 

@@ -16,7 +16,8 @@ void merge_audio(api::Field<api::ChatCompletionAudio>& audio, const nlohmann::js
   if (piece.contains("expires_at") && piece["expires_at"].is_number_integer()) {
     audio->expires_at = piece["expires_at"].get<std::int64_t>();
   }
-  if (piece.contains("data") && piece["data"].is_string()) audio->data += piece["data"].get<std::string>();
+  if (piece.contains("data") && piece["data"].is_string())
+    audio->data += piece["data"].get<std::string>();
   if (piece.contains("transcript") && piece["transcript"].is_string()) {
     audio->transcript += piece["transcript"].get<std::string>();
   }
@@ -49,7 +50,8 @@ void apply_tool_delta(std::vector<api::ToolCall>& calls, const api::ToolCallDelt
   if (d.type.has_value()) call.type = *d.type;
   if (d.function.has_value()) {
     if (!call.function.has_value()) call.function = api::Function{};
-    if (d.function->name.has_value() && call.function->name.empty()) call.function->name = *d.function->name;
+    if (d.function->name.has_value() && call.function->name.empty())
+      call.function->name = *d.function->name;
     if (d.function->arguments.has_value()) call.function->arguments += *d.function->arguments;
   }
   if (d.custom.has_value()) {
@@ -93,15 +95,18 @@ api::ChatCompletion assemble_chunks(const std::vector<api::ChatCompletionChunk>&
       }
       if (c.delta.function_call.has_value()) {
         if (!message.function_call.has_value()) message.function_call = api::FunctionCall{};
-        if (c.delta.function_call->name.has_value()) message.function_call->name = *c.delta.function_call->name;
+        if (c.delta.function_call->name.has_value())
+          message.function_call->name = *c.delta.function_call->name;
         if (c.delta.function_call->arguments.has_value()) {
           message.function_call->arguments += *c.delta.function_call->arguments;
         }
       }
-      if (c.delta.audio.has_value() && c.delta.audio->is_object()) merge_audio(message.audio, *c.delta.audio);
+      if (c.delta.audio.has_value() && c.delta.audio->is_object())
+        merge_audio(message.audio, *c.delta.audio);
       if (c.delta.annotations.has_value() && c.delta.annotations->is_array()) {
         if (!message.annotations.has_value()) message.annotations = std::vector<api::Annotation>{};
-        for (const auto& a : *c.delta.annotations) message.annotations->push_back(a.get<api::Annotation>());
+        for (const auto& a : *c.delta.annotations)
+          message.annotations->push_back(a.get<api::Annotation>());
       }
       if (c.logprobs.has_value()) {
         if (!state.choice.logprobs.has_value()) state.choice.logprobs = api::ChoiceLogprobs{};

@@ -4,9 +4,8 @@
 // continues with argument fragments only, the last chunk has an empty delta and finish_reason.
 #include "streaming/chunk_planner.h"
 
-#include "synthesis/text_generator.h"
-
 #include "synthesis/id_generator.h"
+#include "synthesis/text_generator.h"
 #include "synthesis/token_splitter.h"
 
 namespace chatmock::streaming {
@@ -32,7 +31,8 @@ void add_text_pieces(std::vector<ChunkChoice>& out, std::int64_t index, const st
   const auto pieces = synthesis::split_tokens(text);
   const std::vector<api::TokenLogprob>* logprobs = nullptr;
   if (choice.logprobs.has_value()) {
-    logprobs = aligned(refusal ? choice.logprobs->refusal : choice.logprobs->content, pieces.size());
+    logprobs =
+        aligned(refusal ? choice.logprobs->refusal : choice.logprobs->content, pieces.size());
   }
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     ChunkChoice c = delta_choice(index);
@@ -107,13 +107,15 @@ std::vector<ChunkChoice> plan_choice_deltas(const api::Choice& choice) {
   ChunkChoice opener = delta_choice(choice.index);
   opener.delta.role = message.role;
   const bool text_answer = message.content.has_value();
-  opener.delta.content = text_answer ? Field<std::string>(std::string()) : Field<std::string>::null();
-  opener.delta.refusal = message.refusal.has_value() ? Field<std::string>(std::string())
-                                                     : Field<std::string>::null();
+  opener.delta.content =
+      text_answer ? Field<std::string>(std::string()) : Field<std::string>::null();
+  opener.delta.refusal =
+      message.refusal.has_value() ? Field<std::string>(std::string()) : Field<std::string>::null();
   out.push_back(std::move(opener));
 
   if (text_answer) add_text_pieces(out, choice.index, *message.content, choice, false);
-  if (message.refusal.has_value()) add_text_pieces(out, choice.index, *message.refusal, choice, true);
+  if (message.refusal.has_value())
+    add_text_pieces(out, choice.index, *message.refusal, choice, true);
   if (message.tool_calls.has_value()) add_tool_calls(out, choice.index, *message.tool_calls);
   if (message.function_call.has_value()) add_function_call(out, *message.function_call);
   if (message.audio.has_value()) out.back().delta.audio = nlohmann::json(*message.audio);
@@ -175,7 +177,8 @@ std::vector<api::ChatCompletionChunk> plan_chunks(const api::ChatCompletion& com
   if (options.include_obfuscation) {
     // API ref, stream_options.include_obfuscation: random-length padding on every chunk.
     for (auto& chunk : chunks) {
-      chunk.obfuscation = synthesis::random_token(rng, "", static_cast<std::size_t>(rng.between(1, 15)));
+      chunk.obfuscation =
+          synthesis::random_token(rng, "", static_cast<std::size_t>(rng.between(1, 15)));
     }
   }
   return chunks;

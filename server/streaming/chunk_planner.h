@@ -1,6 +1,6 @@
 // ChunkPlanner: ChatCompletion → the ChatCompletionChunks the real API would stream for it
-// (docs/openai-behaviour.md §1.8). The plan is derived from the completion, never synthesized separately,
-// so assembling the chunks (chunk_assembler.h) gives the completion back.
+// (docs/openai-behaviour.md §1.8). The plan is derived from the completion, never synthesized
+// separately, so assembling the chunks (chunk_assembler.h) gives the completion back.
 #pragma once
 
 #include <vector>
@@ -13,9 +13,9 @@
 namespace chatmock::streaming {
 
 struct ChunkPlanOptions {
-  bool include_usage = false;        ///< stream_options.include_usage: null usage + final usage chunk
-  bool include_obfuscation = true;   ///< stream_options.include_obfuscation (default on)
-  bool interleave_choices = true;    ///< n > 1: round-robin chunks across choices
+  bool include_usage = false;  ///< stream_options.include_usage: null usage + final usage chunk
+  bool include_obfuscation = true;  ///< stream_options.include_obfuscation (default on)
+  bool interleave_choices = true;   ///< n > 1: round-robin chunks across choices
   /// When set, planning stops once it is spent or the chunks could not fit the reply bytes
   /// left (each rendered chunk takes at least kMinChunkBytes); the plan is then partial.
   budget::WorkBudget* budget = nullptr;

@@ -5,7 +5,8 @@
 namespace chatmock::streaming {
 
 namespace {
-void field(std::string& out, std::string_view name, std::string_view value, const SseFraming& framing) {
+void field(std::string& out, std::string_view name, std::string_view value,
+           const SseFraming& framing) {
   out += name;
   // Decoders strip one space after the colon, so a value that starts with a space needs the
   // separator even when the framing omits it, or the value loses its first character.

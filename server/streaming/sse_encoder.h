@@ -1,6 +1,6 @@
 // SseEncoder: SseEvent → bytes as the Chat Completions API frames them (one compact `data:` line
-// and a blank line, docs/openai-behaviour.md §2.1), with the framing knobs scenarios turn: line ending and
-// the space after the colon. Decoding lives in sse_decoder.h.
+// and a blank line, docs/openai-behaviour.md §2.1), with the framing knobs scenarios turn: line
+// ending and the space after the colon. Decoding lives in sse_decoder.h.
 #pragma once
 
 #include <string>

@@ -42,10 +42,12 @@ std::variant<std::vector<StubMapping>, Located> parse_located(std::string_view t
     reason = reason.substr(std::min(reason.find("] ") + 2, reason.size()));
     const auto open = reason.find('\'');
     const auto close = open == std::string::npos ? open : reason.find('\'', open + 1);
-    const auto literal = close == std::string::npos ? std::string_view()
-                                                    : std::string_view(reason).substr(open + 1, close - open - 1);
+    const auto literal = close == std::string::npos
+                             ? std::string_view()
+                             : std::string_view(reason).substr(open + 1, close - open - 1);
     const auto at = literal.empty() ? std::string_view::npos : text.find(literal);
-    return Located{line_of_offset(text, at == std::string_view::npos ? 0 : at), "invalid JSON: " + reason};
+    return Located{line_of_offset(text, at == std::string_view::npos ? 0 : at),
+                   "invalid JSON: " + reason};
   }
   try {
     auto stubs = parse_stubs(document);

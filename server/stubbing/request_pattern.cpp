@@ -105,7 +105,8 @@ std::vector<Probe> probes_of(const MessageMatcher& m) {
   return probes;
 }
 
-double probe_distance(const std::vector<Probe>& probes, const nlohmann::json& message, bool graded) {
+double probe_distance(const std::vector<Probe>& probes, const nlohmann::json& message,
+                      bool graded) {
   double total = 0;
   for (const auto& probe : probes) {
     const auto text = probe.read(message);
@@ -315,8 +316,8 @@ bool RequestPattern::matches(const MatchInput& input) const {
 
 std::size_t RequestPattern::specificity() const {
   std::size_t count = (model ? 1 : 0) + (last_user_message ? 1 : 0) + (system_message ? 1 : 0) +
-                      (response_format ? 1 : 0) + (stream ? 1 : 0) + (include_usage ? 1 : 0) + tools.size() + headers.size() +
-                      metadata.size();
+                      (response_format ? 1 : 0) + (stream ? 1 : 0) + (include_usage ? 1 : 0) +
+                      tools.size() + headers.size() + metadata.size();
   for (const auto& m : messages) {
     count +=
         1 + (m.content ? 1 : 0) + (m.tool_call_id ? 1 : 0) + (m.name ? 1 : 0) + (m.role ? 1 : 0);

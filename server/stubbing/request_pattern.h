@@ -1,7 +1,8 @@
 // RequestPattern: what a stub matches (WireMock's RequestPattern) — model, messages by index or
 // role, the last user message, the system message, a tool result, offered tools,
-// response_format, stream, include_usage, headers, metadata and a JSON subset of the whole body. Fields left
-// unset match anything, which is how volatile fields (user, metadata, ids) stay ignored.
+// response_format, stream, include_usage, headers, metadata and a JSON subset of the whole body.
+// Fields left unset match anything, which is how volatile fields (user, metadata, ids) stay
+// ignored.
 #pragma once
 
 #include <cstddef>
@@ -46,9 +47,9 @@ struct RequestPattern {
   std::optional<ToolResultMatcher> tool_result;
   std::vector<std::string> tools;              ///< names that must all be offered
   std::optional<std::string> response_format;  ///< response_format.type ("text" when absent)
-  std::optional<bool> stream;         ///< `stream`; absent in the request counts as false
+  std::optional<bool> stream;                  ///< `stream`; absent in the request counts as false
   std::optional<bool> include_usage;  ///< stream_options.include_usage; absent counts as false
-  std::vector<KeyMatcher> headers;  ///< names lower-cased
+  std::vector<KeyMatcher> headers;    ///< names lower-cased
   std::vector<KeyMatcher> metadata;
   std::optional<nlohmann::json> body;  ///< JSON subset of the whole body
 

@@ -3,10 +3,9 @@
 // `replies`, where each step is visible in the fixture.
 #include "stubbing/stub_parser.h"
 
-#include "reply/directives_session.h"
-
 #include <regex>
 
+#include "reply/directives_session.h"
 #include "scenarios/scenario_catalogue.h"
 
 namespace chatmock::stubbing {

@@ -78,8 +78,8 @@ std::optional<std::vector<std::string>> StubRegistry::add_within(std::vector<Stu
 std::size_t StubRegistry::remove_session(std::string_view session) {
   const std::lock_guard lock(mutex_);
   std::vector<StubMapping> next = stubs_->stubs;
-  const auto removed =
-      std::erase_if(next, [&](const StubMapping& s) { return !s.session.empty() && s.session == session; });
+  const auto removed = std::erase_if(
+      next, [&](const StubMapping& s) { return !s.session.empty() && s.session == session; });
   if (removed > 0) publish(std::move(next));
   return removed;
 }

@@ -23,12 +23,14 @@ PlannedCall call_for(const api::Tool& tool) {
   call.name = tool.name();
   call.custom = tool.type == "custom";
   if (tool.function && tool.function->parameters) call.parameters = *tool.function->parameters;
-  if (call.parameters.is_null()) call.parameters = {{"type", "object"}, {"properties", nlohmann::json::object()}};
+  if (call.parameters.is_null())
+    call.parameters = {{"type", "object"}, {"properties", nlohmann::json::object()}};
   return call;
 }
 
 const api::Tool* find_tool(const std::vector<api::Tool>& tools, const std::string& name) {
-  const auto it = std::find_if(tools.begin(), tools.end(), [&](const auto& t) { return t.name() == name; });
+  const auto it =
+      std::find_if(tools.begin(), tools.end(), [&](const auto& t) { return t.name() == name; });
   return it == tools.end() ? nullptr : &*it;
 }
 
@@ -37,9 +39,10 @@ bool last_message_is(const api::ChatCompletionRequest& request, const char* role
 }
 
 ReplyKind automatic_kind(const api::ChatCompletionRequest& request) {
-  if (request.response_format && request.response_format->type != "text") return ReplyKind::structured;
-  const bool functions_on = !request.functions.empty() &&
-                            !(request.function_call && *request.function_call == "none");
+  if (request.response_format && request.response_format->type != "text")
+    return ReplyKind::structured;
+  const bool functions_on =
+      !request.functions.empty() && !(request.function_call && *request.function_call == "none");
   if (functions_on && !last_message_is(request, "function")) return ReplyKind::function_call;
   if (!request.tools.empty()) {
     const auto mode = request.tool_choice ? request.tool_choice->mode : std::string("auto");
@@ -55,14 +58,16 @@ std::vector<PlannedCall> plan_calls(const api::ChatCompletionRequest& request,
   std::vector<PlannedCall> calls;
   for (const auto& forced : definition.tool_calls) {
     const api::Tool* tool = find_tool(request.tools, forced.name);
-    PlannedCall call = tool ? call_for(*tool) : PlannedCall{forced.name, false, nullptr, std::nullopt};
+    PlannedCall call =
+        tool ? call_for(*tool) : PlannedCall{forced.name, false, nullptr, std::nullopt};
     call.arguments = forced.arguments;
     calls.push_back(std::move(call));
   }
   if (!calls.empty()) return calls;
   std::vector<api::Tool> offered = request.tools;
   if (request.tool_choice && request.tool_choice->mode == "named") {
-    if (const api::Tool* tool = find_tool(request.tools, request.tool_choice->name)) offered = {*tool};
+    if (const api::Tool* tool = find_tool(request.tools, request.tool_choice->name))
+      offered = {*tool};
   }
   if (offered.empty()) offered = {default_weather_tool()};
   const std::size_t wanted = std::max<std::size_t>(definition.tool_call_count, 1);
@@ -184,7 +189,8 @@ BuiltChoice build_choice(const api::ChatCompletionRequest& request,
     for (const auto& planned : plan.calls) {
       if (budget == 0) break;
       std::string arguments = arguments_for(planned, rng, work);
-      built.completion_tokens += static_cast<std::int64_t>(apply_budget(arguments, budget, truncated).size());
+      built.completion_tokens +=
+          static_cast<std::int64_t>(apply_budget(arguments, budget, truncated).size());
       api::ToolCall call;
       call.id = tool_call_id(rng);
       if (planned.custom) {
@@ -210,9 +216,10 @@ BuiltChoice build_choice(const api::ChatCompletionRequest& request,
     if (definition.content) {
       content = *definition.content;
     } else if (plan.kind == ReplyKind::structured) {
-      content = plan.schema.is_null()
-                    ? nlohmann::json{{"answer", generate_text(rng, 3, 8)}, {"confidence", 0.9}}.dump()
-                    : generate_instance(plan.schema, rng, work).dump();
+      content =
+          plan.schema.is_null()
+              ? nlohmann::json{{"answer", generate_text(rng, 3, 8)}, {"confidence", 0.9}}.dump()
+              : generate_instance(plan.schema, rng, work).dump();
     } else {
       content = generate_text(rng, definition.min_words, definition.max_words, work);
     }

@@ -26,9 +26,9 @@ struct PlannedCall {
 /// The resolved shape of every choice of one completion.
 struct ReplyPlan {
   ReplyKind kind = ReplyKind::text;
-  std::vector<PlannedCall> calls;         ///< for tool_calls / function_call
+  std::vector<PlannedCall> calls;  ///< for tool_calls / function_call
   api::FinishReason finish_reason = api::FinishReason::stop;
-  nlohmann::json schema;                  ///< for structured output; null → json_object
+  nlohmann::json schema;  ///< for structured output; null → json_object
 };
 
 /// One synthesized choice and the completion tokens it cost.

@@ -30,13 +30,13 @@ enum class ReplyKind {
 
 struct ReplyDefinition {
   ReplyKind kind = ReplyKind::automatic;
-  std::optional<std::string> content;           ///< exact content text
-  std::optional<std::string> refusal;           ///< exact refusal text
-  std::vector<ForcedToolCall> tool_calls;       ///< exact calls (names must not be offered)
-  std::size_t tool_call_count = 0;              ///< calls to make when not forced; 0 → 1
+  std::optional<std::string> content;      ///< exact content text
+  std::optional<std::string> refusal;      ///< exact refusal text
+  std::vector<ForcedToolCall> tool_calls;  ///< exact calls (names must not be offered)
+  std::size_t tool_call_count = 0;         ///< calls to make when not forced; 0 → 1
   std::optional<api::FinishReason> finish_reason;
-  std::optional<std::int64_t> choice_count;     ///< overrides the request's n
-  bool force_logprobs = false;                  ///< logprobs even if the request did not ask
+  std::optional<std::int64_t> choice_count;  ///< overrides the request's n
+  bool force_logprobs = false;               ///< logprobs even if the request did not ask
   int min_words = 12;
   int max_words = 40;
 };

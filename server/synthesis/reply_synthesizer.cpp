@@ -30,13 +30,13 @@ api::Tool default_weather_tool() {
   api::FunctionDefinition function;
   function.name = "get_weather";
   function.description = std::string("Get the current weather for a city");
-  function.parameters = nlohmann::json{
-      {"type", "object"},
-      {"properties",
-       {{"city", {{"type", "string"}, {"description", "City name"}}},
-        {"unit", {{"type", "string"}, {"enum", {"celsius", "fahrenheit"}}}}}},
-      {"required", {"city"}},
-      {"additionalProperties", false}};
+  function.parameters =
+      nlohmann::json{{"type", "object"},
+                     {"properties",
+                      {{"city", {{"type", "string"}, {"description", "City name"}}},
+                       {"unit", {{"type", "string"}, {"enum", {"celsius", "fahrenheit"}}}}}},
+                     {"required", {"city"}},
+                     {"additionalProperties", false}};
   api::Tool tool;
   tool.function = function;
   return tool;
@@ -73,7 +73,8 @@ api::ChatCompletion synthesize_completion(const api::ChatCompletionRequest& requ
     auto built = build_choice(request, definition, plan, i, choice_rng, budget);
     completion_tokens += built.completion_tokens;
     // All choices land in one reply: their text together must fit what is left of it.
-    content_bytes += built.choice.message.content.has_value() ? built.choice.message.content->size() : 0;
+    content_bytes +=
+        built.choice.message.content.has_value() ? built.choice.message.content->size() : 0;
     if (!fits_reply(budget, content_bytes)) break;
     completion.choices.push_back(std::move(built.choice));
   }

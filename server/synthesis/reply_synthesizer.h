@@ -15,8 +15,8 @@ namespace chatmock::synthesis {
 /// Where randomness and time come from for one synthesis.
 struct SynthesisContext {
   std::uint64_t seed = 0;
-  bool seeded = false;            ///< with a seed, `created` is derived from it too
-  std::int64_t now_seconds = 0;   ///< `created` when unseeded
+  bool seeded = false;           ///< with a seed, `created` is derived from it too
+  std::int64_t now_seconds = 0;  ///< `created` when unseeded
 };
 
 /// The completion the API would plausibly return for `request`.

@@ -9,32 +9,29 @@ namespace chatmock::synthesis {
 
 namespace {
 constexpr std::array<std::string_view, 96> kWords = {
-    "the",      "a",        "model",     "answer",   "request",   "response", "data",
-    "test",     "client",   "server",    "stream",   "token",     "message",  "value",
-    "result",   "simple",   "clear",     "quick",    "careful",   "useful",   "short",
-    "long",     "first",    "next",      "final",    "every",     "other",    "same",
-    "is",       "are",      "was",       "can",      "will",      "should",   "might",
-    "returns",  "sends",    "reads",     "parses",   "checks",    "handles",  "builds",
-    "and",      "or",       "but",       "so",       "with",      "without",  "for",
-    "from",     "into",     "over",      "under",    "after",     "before",   "while",
-    "here",     "there",    "today",     "again",    "often",     "rarely",   "always",
-    "weather",  "city",     "forecast",  "report",   "summary",   "detail",   "example",
-    "function", "tool",     "call",      "argument", "schema",    "field",    "object",
-    "list",     "number",   "string",    "choice",   "reason",    "limit",    "error",
-    "retry",    "timeout",  "network",   "offline",  "mock",      "fixture",  "scenario",
-    "you",      "we",       "it",        "this",     "that",
+    "the",     "a",        "model",    "answer",  "request", "response", "data",     "test",
+    "client",  "server",   "stream",   "token",   "message", "value",    "result",   "simple",
+    "clear",   "quick",    "careful",  "useful",  "short",   "long",     "first",    "next",
+    "final",   "every",    "other",    "same",    "is",      "are",      "was",      "can",
+    "will",    "should",   "might",    "returns", "sends",   "reads",    "parses",   "checks",
+    "handles", "builds",   "and",      "or",      "but",     "so",       "with",     "without",
+    "for",     "from",     "into",     "over",    "under",   "after",    "before",   "while",
+    "here",    "there",    "today",    "again",   "often",   "rarely",   "always",   "weather",
+    "city",    "forecast", "report",   "summary", "detail",  "example",  "function", "tool",
+    "call",    "argument", "schema",   "field",   "object",  "list",     "number",   "string",
+    "choice",  "reason",   "limit",    "error",   "retry",   "timeout",  "network",  "offline",
+    "mock",    "fixture",  "scenario", "you",     "we",      "it",       "this",     "that",
 };
 
 std::string capitalised(std::string_view word) {
   std::string out(word);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 }  // namespace
 
-std::string generate_word(Rng& rng) {
-  return std::string(kWords[rng.next() % kWords.size()]);
-}
+std::string generate_word(Rng& rng) { return std::string(kWords[rng.next() % kWords.size()]); }
 
 std::string generate_text(Rng& rng, int min_words, int max_words) {
   budget::WorkBudget unlimited;

@@ -22,9 +22,10 @@ std::string encode_base64(std::string_view bytes) {
   out.reserve((bytes.size() + 2) / 3 * 4);
   std::size_t i = 0;
   for (; i + 2 < bytes.size(); i += 3) {
-    const std::uint32_t v = (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U) |
-                            (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U) |
-                            static_cast<unsigned char>(bytes[i + 2]);
+    const std::uint32_t v =
+        (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U) |
+        (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U) |
+        static_cast<unsigned char>(bytes[i + 2]);
     for (int shift = 18; shift >= 0; shift -= 6)
       out += kAlphabet[(v >> static_cast<unsigned>(shift)) & 0x3FU];
   }

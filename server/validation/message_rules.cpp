@@ -203,7 +203,8 @@ void check_tool_message(const json& message, std::size_t i,
                         const std::optional<PendingCalls>& block, RuleContext& ctx) {
   if (!block) {
     if (ctx.options().legacy_param_paths) {
-      // The older validator's wording, typo included (docs/openai-behaviour.md §4, smarter-sh #264).
+      // The older validator's wording, typo included (docs/openai-behaviour.md §4, smarter-sh
+      // #264).
       ctx.report("validation.tool_message_without_call", ctx.index("messages", i) + ".role",
                  std::nullopt,
                  "Invalid parameter: messages with role 'tool' must be a response to a "

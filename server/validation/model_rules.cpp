@@ -1,6 +1,7 @@
 // Rules that depend on the model: whether it exists (--strict-models), what it takes (from the
 // catalogue in models/), and the completion budget it can serve. Messages are the API's where
-// docs/openai-behaviour.md quotes them and the same style otherwise (docs/synthesis.md, Validation).
+// docs/openai-behaviour.md quotes them and the same style otherwise (docs/synthesis.md,
+// Validation).
 #include <string>
 
 #include "validation/rule_context.h"

@@ -1,6 +1,6 @@
-// Request-side validation of a parsed Chat Completions body (docs/openai-behaviour.md §4): types, ranges,
-// message and tool-call structure, and the cross-field rules the real API enforces. Pure: no
-// HTTP, no I/O, never throws; byte-level parsing and size limits live in request_body.h.
+// Request-side validation of a parsed Chat Completions body (docs/openai-behaviour.md §4): types,
+// ranges, message and tool-call structure, and the cross-field rules the real API enforces. Pure:
+// no HTTP, no I/O, never throws; byte-level parsing and size limits live in request_body.h.
 #pragma once
 
 #include <cstddef>

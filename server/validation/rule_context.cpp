@@ -1,5 +1,5 @@
-// The message shapes of the API's newer validator (docs/openai-behaviour.md §4, "new style"), in one place
-// so every rule words the same failure the same way.
+// The message shapes of the API's newer validator (docs/openai-behaviour.md §4, "new style"), in
+// one place so every rule words the same failure the same way.
 #include "validation/rule_context.h"
 
 #include <array>

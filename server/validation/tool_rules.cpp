@@ -1,6 +1,7 @@
 // Rules for tool definitions and tool selection: `tools` (FunctionObject, spec:40623), legacy
 // `functions` (spec:30797-30812), `tool_choice`, `function_call` and `parallel_tool_calls`,
-// including the cross-field rules the spec leaves unwritten (docs/openai-behaviour.md §4, last list).
+// including the cross-field rules the spec leaves unwritten (docs/openai-behaviour.md §4, last
+// list).
 #include <algorithm>
 #include <string_view>
 #include <vector>

@@ -15,7 +15,8 @@ namespace chatmock::wire {
 inline std::optional<std::int64_t> parse_non_negative(std::string_view text) {
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < 0)
+    return std::nullopt;
   return value;
 }
 

@@ -23,6 +23,8 @@ RunningServer::~RunningServer() {
   if (serving_.joinable()) serving_.join();
 }
 
-std::string RunningServer::base_url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
+std::string RunningServer::base_url() const {
+  return "http://127.0.0.1:" + std::to_string(port_) + "/v1";
+}
 
 }  // namespace chatmock::testing

@@ -5,9 +5,9 @@
 
 #include "api/chat_completion_chunk.h"
 #include "api/chat_completion_request.h"
-#include "scenarios/scenario_expression.h"
 #include "reply/compose.h"
 #include "reply/directives.h"
+#include "scenarios/scenario_expression.h"
 #include "streaming/chunk_assembler.h"
 #include "streaming/sse_decoder.h"
 #include "wire/http_request.h"
@@ -61,9 +61,10 @@ nlohmann::json tool_request(bool stream) {
   return request;
 }
 
-ScenarioRun run_scenario(std::string_view expression, nlohmann::json request, const HeaderList& headers,
-                         std::uint64_t seed, std::size_t step) {
-  const auto parsed = scenarios::parse_scenario_expression(expression, scenarios::builtin_catalogue());
+ScenarioRun run_scenario(std::string_view expression, nlohmann::json request,
+                         const HeaderList& headers, std::uint64_t seed, std::size_t step) {
+  const auto parsed =
+      scenarios::parse_scenario_expression(expression, scenarios::builtin_catalogue());
   if (const auto* error = std::get_if<std::string>(&parsed)) throw std::invalid_argument(*error);
   const auto& steps = std::get<scenarios::ScenarioExpression>(parsed).steps;
 
@@ -71,7 +72,8 @@ ScenarioRun run_scenario(std::string_view expression, nlohmann::json request, co
   http.method = "POST";
   http.path = "/v1/chat/completions";
   http.body = request.dump();
-  for (const auto& [name, value] : headers) http.headers.emplace_back(wire::lower_ascii(name), value);
+  for (const auto& [name, value] : headers)
+    http.headers.emplace_back(wire::lower_ascii(name), value);
 
   auto directives = reply::parse_directives(http, "", {});
   if (!directives) throw std::invalid_argument(directives.error().message);

@@ -4,12 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "api/chat_completion.h"
 #include "streaming/sse_event.h"
@@ -26,7 +25,8 @@ struct ScenarioRun {
   std::string body() const { return reply.body(); }
   /// The body parsed as JSON (throws when it is not JSON).
   nlohmann::json json() const;
-  /// The body decoded as SSE, as a spec-following client would (an unterminated last event is dropped).
+  /// The body decoded as SSE, as a spec-following client would (an unterminated last event is
+  /// dropped).
   std::vector<streaming::SseEvent> events() const;
   /// Every event's data except [DONE], parsed as JSON (throws on unparsable data).
   std::vector<nlohmann::json> chunks() const;
@@ -43,6 +43,7 @@ nlohmann::json tool_request(bool stream = false);
 
 /// Runs `expression` (e.g. "refusal+sse_crlf") for `request`; `step` picks the sequence step.
 ScenarioRun run_scenario(std::string_view expression, nlohmann::json request,
-                         const HeaderList& headers = {}, std::uint64_t seed = 7, std::size_t step = 0);
+                         const HeaderList& headers = {}, std::uint64_t seed = 7,
+                         std::size_t step = 0);
 
 }  // namespace chatmock::testing

@@ -18,11 +18,12 @@ struct ConformRun {
 
 /// `arguments` are appended to the command; --cases-dir defaults to conformance/cases.
 inline ConformRun conform(const std::string& arguments) {
-  const std::string cases_dir = arguments.find("--cases-dir") == std::string::npos
-                                    ? std::string(" --cases-dir ") + SOURCE_DIR + "/conformance/cases"
-                                    : "";
-  const std::string command =
-      std::string(CONFORM_BIN) + " --chatmock " + CHATMOCK_BIN + cases_dir + " " + arguments + " 2>&1";
+  const std::string cases_dir =
+      arguments.find("--cases-dir") == std::string::npos
+          ? std::string(" --cases-dir ") + SOURCE_DIR + "/conformance/cases"
+          : "";
+  const std::string command = std::string(CONFORM_BIN) + " --chatmock " + CHATMOCK_BIN + cases_dir +
+                              " " + arguments + " 2>&1";
   ConformRun run;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return run;

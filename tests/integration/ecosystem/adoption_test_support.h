@@ -36,10 +36,9 @@ inline CommandOutput run(const std::string& command) {
   CommandOutput result;
   // Bounded: a command that hangs fails its test with what it printed (exit 124), instead of
   // holding CTest until the test's timeout.
-  FILE* pipe = ::popen(("timeout -k 5 150 sh -c '" + escape_single_quotes(command) +
-                        "' 2>&1 < /dev/null")
-                           .c_str(),
-                       "r");
+  FILE* pipe = ::popen(
+      ("timeout -k 5 150 sh -c '" + escape_single_quotes(command) + "' 2>&1 < /dev/null").c_str(),
+      "r");
   if (pipe == nullptr) return result;
   std::array<char, 4096> buffer{};
   while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) result.out += buffer.data();

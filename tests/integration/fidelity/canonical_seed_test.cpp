@@ -17,9 +17,9 @@ std::string post(int port, const std::string& body) {
 
 TEST(CanonicalSeedTest, KeyOrderAndWhitespaceOfTheBodyDoNotChangeTheReply) {
   RunningServer server;
-  const auto compact = post(server.port(),
-                            R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],)"
-                            R"("n":2,"stream":true,"stream_options":{"include_usage":true}})");
+  const auto compact =
+      post(server.port(), R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],)"
+                          R"("n":2,"stream":true,"stream_options":{"include_usage":true}})");
   const auto spaced = post(server.port(), R"({
     "stream_options": { "include_usage": true },
     "stream": true, "n": 2,
@@ -28,8 +28,9 @@ TEST(CanonicalSeedTest, KeyOrderAndWhitespaceOfTheBodyDoNotChangeTheReply) {
   })");
   EXPECT_TRUE(compact.starts_with("200 ")) << compact;
   EXPECT_EQ(compact, spaced);
-  EXPECT_NE(compact, post(server.port(), R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi!"}],)"
-                                         R"("n":2,"stream":true,"stream_options":{"include_usage":true}})"));
+  EXPECT_NE(compact, post(server.port(),
+                          R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi!"}],)"
+                          R"("n":2,"stream":true,"stream_options":{"include_usage":true}})"));
 }
 
 }  // namespace

@@ -24,9 +24,8 @@ httplib::Result post(RunningServer& server, const std::string& path, const json&
 
 TEST(CompatiblePathsTest, AzureDeploymentPathTakesTheModelFromTheDeployment) {
   RunningServer server;
-  const auto reply =
-      post(server, "/openai/deployments/gpt-4o-mini/chat/completions?api-version=2024-10-21",
-           kNoModel);
+  const auto reply = post(
+      server, "/openai/deployments/gpt-4o-mini/chat/completions?api-version=2024-10-21", kNoModel);
   ASSERT_TRUE(reply);
   ASSERT_EQ(reply->status, 200) << reply->body;
   EXPECT_EQ(json::parse(reply->body)["model"], "gpt-4o-mini-2024-07-18");
@@ -44,8 +43,8 @@ TEST(CompatiblePathsTest, OpenAiV1PathsServeCompletionsAndModels) {
   RunningServer server;
   auto body = kNoModel;
   body["model"] = "gpt-4o-mini";
-  const auto reply = post(server, "/openai/v1/chat/completions", body,
-                          {{"Authorization", "Bearer gsk_test"}});
+  const auto reply =
+      post(server, "/openai/v1/chat/completions", body, {{"Authorization", "Bearer gsk_test"}});
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 200) << reply->body;
   httplib::Client client("127.0.0.1", server.port());
@@ -58,8 +57,9 @@ TEST(CompatiblePathsTest, OpenAiV1PathsServeCompletionsAndModels) {
 TEST(CompatiblePathsTest, ScenarioPrefixesApplyToBothForms) {
   RunningServer server;
   auto body = kNoModel;
-  for (const std::string path : {"/scenarios/refusal/openai/deployments/gpt-4o-mini/chat/completions",
-                                 "/scenarios/refusal/openai/v1/chat/completions"}) {
+  for (const std::string path :
+       {"/scenarios/refusal/openai/deployments/gpt-4o-mini/chat/completions",
+        "/scenarios/refusal/openai/v1/chat/completions"}) {
     if (path.find("/v1/") != std::string::npos) body["model"] = "gpt-4o-mini";
     const auto reply = post(server, path, body);
     ASSERT_TRUE(reply) << path;
@@ -70,7 +70,8 @@ TEST(CompatiblePathsTest, ScenarioPrefixesApplyToBothForms) {
 
 TEST(CompatiblePathsTest, ApiKeyHeaderIsACredentialInTheJournal) {
   RunningServer server;
-  ASSERT_EQ(post(server, "/openai/deployments/gpt-4o-mini/chat/completions", kNoModel)->status, 200);
+  ASSERT_EQ(post(server, "/openai/deployments/gpt-4o-mini/chat/completions", kNoModel)->status,
+            200);
   httplib::Client client("127.0.0.1", server.port());
   const auto journal = client.Get("/_chatmock/requests");
   ASSERT_TRUE(journal);

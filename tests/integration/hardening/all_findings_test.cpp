@@ -66,16 +66,20 @@ std::vector<Probe> request_probes() {
   std::vector<Probe> probes;
   for (const auto& [name, schema] : synthesis::findings::all())
     probes.push_back({"schema " + name, {}, with_schema(schema)});
-  probes.push_back({"redos pattern, 26 chars", {}, with_schema(synthesis::findings::redos_pattern(26))});
-  const httplib::Headers large = {{"X-Chatmock-Scenario", "large"}, {"X-Chatmock-Size", "16777216"}};
+  probes.push_back(
+      {"redos pattern, 26 chars", {}, with_schema(synthesis::findings::redos_pattern(26))});
+  const httplib::Headers large = {{"X-Chatmock-Scenario", "large"},
+                                  {"X-Chatmock-Size", "16777216"}};
   probes.push_back({"large 16 MiB x n=128", large, chat(128)});
   probes.push_back({"large 16 MiB x n=64 streamed", large, chat(64, true)});
   probes.push_back({"words 1e9 x n=128 streamed", {{"X-Chatmock-Words", "1e9"}}, chat(128, true)});
-  probes.push_back({"words 100000 x n=128 streamed", {{"X-Chatmock-Words", "100000"}}, chat(128, true)});
+  probes.push_back(
+      {"words 100000 x n=128 streamed", {{"X-Chatmock-Words", "100000"}}, chat(128, true)});
   json logprobs = chat(4);
   logprobs["logprobs"] = true;
   logprobs["top_logprobs"] = 20;
-  probes.push_back({"words 100000 x n=4 x top_logprobs 20", {{"X-Chatmock-Words", "100000"}}, logprobs});
+  probes.push_back(
+      {"words 100000 x n=4 x top_logprobs 20", {{"X-Chatmock-Words", "100000"}}, logprobs});
   probes.push_back({"keepalive over ttft=3e10",
                     {{"X-Chatmock-Scenario", "slow_first_byte"},
                      {"X-Chatmock-Variant", "keepalive"},
@@ -85,8 +89,13 @@ std::vector<Probe> request_probes() {
   for (int i = 1; i < 1360; ++i) composition += "+large";
   probes.push_back({"1360 x large composed", {{"X-Chatmock-Scenario", composition}}, chat()});
   for (const char* latency : {"ttft=9223372036854775807", "itl=1e13"})
-    probes.push_back({std::string("latency ") + latency, {{"X-Chatmock-Latency", latency}}, chat(1, true)});
-  probes.push_back({"admin from another Host", {{"Host", "evil.example"}}, json::array(), 0, "/_chatmock/fixtures"});
+    probes.push_back(
+        {std::string("latency ") + latency, {{"X-Chatmock-Latency", latency}}, chat(1, true)});
+  probes.push_back({"admin from another Host",
+                    {{"Host", "evil.example"}},
+                    json::array(),
+                    0,
+                    "/_chatmock/fixtures"});
   return probes;
 }
 
@@ -163,7 +172,8 @@ TEST_F(AllFindings, OneServerWithDefaultFlagsSurvivesEveryFindingWithinItsBounds
   for (const auto& [name, bytes] : std::vector<std::pair<std::string, std::string>>{
            {"TE + CL smuggling",
             "POST /v1/models HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
-            "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n"},
+            "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /v1/models HTTP/1.1\r\nHost: "
+            "x\r\n\r\n"},
            {"ESC in a scenario path",
             "GET /scenarios/\x1b[31mred/v1/models HTTP/1.1\r\nHost: x\r\n\r\n"}}) {
     const auto start = Clock::now();
@@ -180,7 +190,8 @@ TEST_F(AllFindings, OneServerWithDefaultFlagsSurvivesEveryFindingWithinItsBounds
     const std::string request =
         "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-x\r\n"
         "Content-Type: application/json\r\nX-Chatmock-Latency: ttft=600000\r\n"
-        "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+        "Content-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body;
     ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
     ::close(fd);
   }
@@ -210,8 +221,8 @@ TEST_F(AllFindings, OneServerWithDefaultFlagsSurvivesEveryFindingWithinItsBounds
   slowest = 0;
   for (int i = 0; i < 300; ++i) {
     const auto start = Clock::now();
-    const auto result =
-        client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}}, big_body, "application/json");
+    const auto result = client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}},
+                                    big_body, "application/json");
     slowest = std::max(slowest, seconds_since(start));
     ASSERT_TRUE(result && result->status == 200) << i;
   }
@@ -237,9 +248,13 @@ TEST_F(AllFindings, SigtermEndsTheServerWhileRunawayWorkIsInFlight) {
   clients.emplace_back([this] {
     send({"paced", {{"X-Chatmock-Latency", "ttft=600000"}}, chat(1, true)});
   });
-  clients.emplace_back([this] { send({"schema", {}, with_schema(synthesis::findings::combinator_chain())}); });
   clients.emplace_back([this] {
-    send({"large", {{"X-Chatmock-Scenario", "large"}, {"X-Chatmock-Size", "8388608"}}, chat(4, true)});
+    send({"schema", {}, with_schema(synthesis::findings::combinator_chain())});
+  });
+  clients.emplace_back([this] {
+    send({"large",
+          {{"X-Chatmock-Scenario", "large"}, {"X-Chatmock-Size", "8388608"}},
+          chat(4, true)});
   });
   std::this_thread::sleep_for(300ms);  // let the work start; the bound below does not depend on it
   const auto start = Clock::now();

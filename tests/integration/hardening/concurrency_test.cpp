@@ -2,16 +2,15 @@
 // stub registry (add, delete, match), scenario-state sessions, retry sequences and rate-limit
 // buckets. Every answer must be one the API allows; run under the tsan preset this is the
 // data-race check for all of them.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
 #include <atomic>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include "support/running_server.h"
 
@@ -24,13 +23,17 @@ constexpr int kThreads = 8;
 constexpr int kRounds = 40;
 
 std::string ask(const std::string& model, bool stream = false) {
-  return json({{"model", model}, {"stream", stream}, {"messages", {{{"role", "user"}, {"content", "go"}}}}}).dump();
+  return json({{"model", model},
+               {"stream", stream},
+               {"messages", {{{"role", "user"}, {"content", "go"}}}}})
+      .dump();
 }
 
 /// One round of operation `op` for thread `t`; returns the HTTP status (0: no answer).
 int operate(httplib::Client& client, int t, int round, int op) {
   const std::string me = std::to_string(t);
-  httplib::Headers auth{{"Authorization", "Bearer sk-thread-" + me}, {"X-Chatmock-Session", "s" + me}};
+  httplib::Headers auth{{"Authorization", "Bearer sk-thread-" + me},
+                        {"X-Chatmock-Session", "s" + me}};
   const auto status = [](const httplib::Result& res) { return res ? res->status : 0; };
   switch (op) {
     case 0:  // scenario state advanced per session
@@ -38,26 +41,29 @@ int operate(httplib::Client& client, int t, int round, int op) {
     case 1: {  // retry sequence keyed by session
       auto headers = auth;
       headers.emplace("X-Chatmock-Scenario", "error_500,default");
-      return status(client.Post("/v1/chat/completions", headers, ask("gpt-4o-mini"), "application/json"));
+      return status(
+          client.Post("/v1/chat/completions", headers, ask("gpt-4o-mini"), "application/json"));
     }
     case 2:
       return status(client.Post("/_chatmock/fixtures",
-                        json({{"id", "t" + me + "-" + std::to_string(round)},
-                              {"match", {{"model", "m" + me}}},
-                              {"reply", {{"synthesize", {{"content", "stub " + me}}}}}})
-                            .dump(),
-                        "application/json"));
+                                json({{"id", "t" + me + "-" + std::to_string(round)},
+                                      {"match", {{"model", "m" + me}}},
+                                      {"reply", {{"synthesize", {{"content", "stub " + me}}}}}})
+                                    .dump(),
+                                "application/json"));
     case 3:
       return status(client.Delete("/_chatmock/fixtures/t" + me + "-" + std::to_string(round - 1)));
     case 4: {
       const auto res = client.Get("/_chatmock/requests");
-      if (res && res->status == 200 && !json::parse(res->body, nullptr, false).contains("requests")) return 0;
+      if (res && res->status == 200 && !json::parse(res->body, nullptr, false).contains("requests"))
+        return 0;
       return status(res);
     }
     case 5:
       return status(client.Post("/_chatmock/reset", "", "application/json"));
     case 6:
-      return status(client.Post("/v1/chat/completions", auth, ask("m" + me, true), "application/json"));
+      return status(
+          client.Post("/v1/chat/completions", auth, ask("m" + me, true), "application/json"));
     default:
       return status(client.Post("/v1/chat/completions", auth, ask("m" + me), "application/json"));
   }
@@ -72,10 +78,18 @@ TEST(Concurrency, JournalStubsSequencesSessionsAndRateLimitsUnderParallelLoad) {
   {
     httplib::Client admin("127.0.0.1", server.port());
     const auto stubs = json::array({
-        {{"id", "plan"}, {"scenario_name", "agent"}, {"required_state", "Started"}, {"new_state", "acting"},
-         {"match", {{"model", "agent"}}}, {"reply", {{"synthesize", {{"content", "plan"}}}}}},
-        {{"id", "act"}, {"scenario_name", "agent"}, {"required_state", "acting"}, {"new_state", "Started"},
-         {"match", {{"model", "agent"}}}, {"reply", {{"synthesize", {{"content", "act"}}}}}},
+        {{"id", "plan"},
+         {"scenario_name", "agent"},
+         {"required_state", "Started"},
+         {"new_state", "acting"},
+         {"match", {{"model", "agent"}}},
+         {"reply", {{"synthesize", {{"content", "plan"}}}}}},
+        {{"id", "act"},
+         {"scenario_name", "agent"},
+         {"required_state", "acting"},
+         {"new_state", "Started"},
+         {"match", {{"model", "agent"}}},
+         {"reply", {{"synthesize", {{"content", "act"}}}}}},
     });
     const auto added = admin.Post("/_chatmock/fixtures", stubs.dump(), "application/json");
     ASSERT_TRUE(added);

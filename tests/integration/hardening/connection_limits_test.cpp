@@ -1,14 +1,13 @@
 // Per-connection limits over real sockets: oversized heads get 431/414, a client dribbling its
 // headers gets 408, an idle keep-alive connection is closed, and connections beyond the cap get
 // 503 — each with an OpenAI-shaped body, and the server keeps serving afterwards.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include "raw_socket.h"
 #include "support/running_server.h"
@@ -16,12 +15,15 @@
 namespace chatmock::testing {
 namespace {
 
-const std::string kGoodBody = R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})";
+const std::string kGoodBody =
+    R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})";
 
-std::string request_with(const std::string& extra_headers, const std::string& target = "/v1/chat/completions") {
-  return "POST " + target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-x\r\n"
-         "Content-Type: application/json\r\nContent-Length: " + std::to_string(kGoodBody.size()) + "\r\n" +
-         extra_headers + "\r\n" + kGoodBody;
+std::string request_with(const std::string& extra_headers,
+                         const std::string& target = "/v1/chat/completions") {
+  return "POST " + target +
+         " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-x\r\n"
+         "Content-Type: application/json\r\nContent-Length: " +
+         std::to_string(kGoodBody.size()) + "\r\n" + extra_headers + "\r\n" + kGoodBody;
 }
 
 int status_of(const std::string& response) {
@@ -30,12 +32,14 @@ int status_of(const std::string& response) {
 
 nlohmann::json body_of(const std::string& response) {
   const auto at = response.find("\r\n\r\n");
-  return at == std::string::npos ? nlohmann::json() : nlohmann::json::parse(response.substr(at + 4), nullptr, false);
+  return at == std::string::npos ? nlohmann::json()
+                                 : nlohmann::json::parse(response.substr(at + 4), nullptr, false);
 }
 
 void expect_still_serving(int port) {
   httplib::Client client("127.0.0.1", port);
-  const auto res = client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}}, kGoodBody, "application/json");
+  const auto res = client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}},
+                               kGoodBody, "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
 }
@@ -58,14 +62,16 @@ TEST(ConnectionLimits, TooManyHeaderFieldsGet431) {
 TEST(ConnectionLimits, OversizedHeadersGet431WithoutBeingBuffered) {
   RunningServer server;
   // Far beyond the 64 KiB default: the server answers once the limit is crossed, not at the end.
-  const auto outcome = exchange_raw(server.port(), request_with("X-Huge: " + std::string(1 << 20, 'a') + "\r\n"), false);
+  const auto outcome = exchange_raw(
+      server.port(), request_with("X-Huge: " + std::string(1 << 20, 'a') + "\r\n"), false);
   EXPECT_EQ(status_of(outcome.response), 431) << outcome.response.substr(0, 80);
   expect_still_serving(server.port());
 }
 
 TEST(ConnectionLimits, OverlongRequestLineGets414) {
   RunningServer server;
-  const auto outcome = exchange_raw(server.port(), request_with("", "/v1/" + std::string(20000, 'a')), false);
+  const auto outcome =
+      exchange_raw(server.port(), request_with("", "/v1/" + std::string(20000, 'a')), false);
   EXPECT_EQ(status_of(outcome.response), 414) << outcome.response.substr(0, 80);
   expect_still_serving(server.port());
 }
@@ -163,7 +169,8 @@ TEST(ConnectionLimits, ABurstBeyondTheCapOfShortRequestsQueuesInsteadOfGetting50
   std::vector<int> statuses(8, 0);
   for (std::size_t i = 0; i < statuses.size(); ++i) {
     clients.emplace_back([&, i] {
-      statuses[i] = status_of(exchange_raw(server.port(), request_with("Connection: close\r\n"), false).response);
+      statuses[i] = status_of(
+          exchange_raw(server.port(), request_with("Connection: close\r\n"), false).response);
     });
   }
   for (auto& client : clients) client.join();

@@ -65,7 +65,8 @@ inline Outcome exchange_raw(int port, const std::string& bytes, bool half_close 
       continue;
     }
     // 0 is an orderly close; ECONNRESET is a close too. EAGAIN means the timeout passed.
-    outcome.closed_or_answered = n == 0 || errno == ECONNRESET || outcome.response.starts_with("HTTP/1.1 ");
+    outcome.closed_or_answered =
+        n == 0 || errno == ECONNRESET || outcome.response.starts_with("HTTP/1.1 ");
     break;
   }
   ::close(fd);

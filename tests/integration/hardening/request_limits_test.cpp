@@ -1,11 +1,10 @@
 // Body-level limits answered as the real API answers invalid requests: 400 with
 // `invalid_request_error` and `param` naming the field, and 413 for an oversized body.
-#include <string>
-
 #include <gtest/gtest.h>
-
 #include <httplib.h>
+
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "support/running_server.h"
 
@@ -17,12 +16,14 @@ using nlohmann::json;
 httplib::Result post(int port, const json& body) {
   httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(30, 0);
-  return client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}}, body.dump(), "application/json");
+  return client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}}, body.dump(),
+                     "application/json");
 }
 
 json request_with_messages(std::size_t count, const std::string& text = "hi") {
   json body = {{"model", "gpt-4o-mini"}, {"messages", json::array()}};
-  for (std::size_t i = 0; i < count; ++i) body["messages"].push_back({{"role", "user"}, {"content", text}});
+  for (std::size_t i = 0; i < count; ++i)
+    body["messages"].push_back({{"role", "user"}, {"content", text}});
   return body;
 }
 
@@ -50,8 +51,9 @@ TEST(RequestLimits, TooManyToolsIsA400OnTools) {
   RunningServer server(config);
   auto body = request_with_messages(1);
   for (int i = 0; i < 3; ++i) {
-    body["tools"].push_back({{"type", "function"},
-                             {"function", {{"name", "f" + std::to_string(i)}, {"parameters", {{"type", "object"}}}}}});
+    body["tools"].push_back(
+        {{"type", "function"},
+         {"function", {{"name", "f" + std::to_string(i)}, {"parameters", {{"type", "object"}}}}}});
   }
   expect_invalid(post(server.port(), body), 400, "tools");
 }
@@ -60,7 +62,8 @@ TEST(RequestLimits, OverlongStringIsA400NamingItsPath) {
   app::Config config;
   config.validation.max_string_bytes = 1000;
   RunningServer server(config);
-  expect_invalid(post(server.port(), request_with_messages(1, std::string(1001, 'a'))), 400, "messages[0].content");
+  expect_invalid(post(server.port(), request_with_messages(1, std::string(1001, 'a'))), 400,
+                 "messages[0].content");
 }
 
 TEST(RequestLimits, NestingBeyondTheDepthLimitIsA400) {

@@ -1,14 +1,12 @@
 // Slow clients must not starve others: connections stuck mid-headers each hold a pool thread
 // until the header deadline (GuardedServer), so the pool grows for them and a normal request is
 // still answered at once.
+#include <gtest/gtest.h>
+#include <httplib.h>
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <vector>
-
-#include <gtest/gtest.h>
-
-#include <httplib.h>
 
 #include "raw_socket.h"
 #include "support/running_server.h"
@@ -34,9 +32,9 @@ TEST(SlowClients, FourHundredConnectionsStuckMidHeadersDoNotBlockANormalRequest)
   httplib::Client client("127.0.0.1", server.port());
   client.set_connection_timeout(1, 0);
   client.set_read_timeout(1, 0);  // the requirement: answered within a second
-  const auto res = client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}},
-                               R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})",
-                               "application/json");
+  const auto res = client.Post(
+      "/v1/chat/completions", {{"Authorization", "Bearer sk-x"}},
+      R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})", "application/json");
   for (const int fd : stuck) ::close(fd);
   ASSERT_TRUE(res) << httplib::to_string(res.error());
   EXPECT_EQ(res->status, 200);

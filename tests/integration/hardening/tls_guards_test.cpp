@@ -2,6 +2,8 @@
 // hello, or dribbles its headers inside the TLS session, is cut off at the header deadline;
 // oversized heads get 431; the connection cap answers 503; and 400 connections stuck before
 // their handshake leave a normal HTTPS request answered.
+#include <gtest/gtest.h>
+#include <httplib.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <stdlib.h>
@@ -14,10 +16,6 @@
 #include <memory>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
-
-#include <httplib.h>
 
 #include "raw_socket.h"
 #include "support/running_server.h"

@@ -75,14 +75,16 @@ TEST(AdminHttp, AdminTokenGuardsAdminRoutesOnly) {
   RunningServer server(config);
   auto client = client_for(server);
   EXPECT_EQ(client.Get("/_chatmock/requests")->status, 401);
-  EXPECT_EQ(client.Get("/_chatmock/requests", {{"Authorization", "Bearer let-me-in"}})->status, 200);
+  EXPECT_EQ(client.Get("/_chatmock/requests", {{"Authorization", "Bearer let-me-in"}})->status,
+            200);
   EXPECT_EQ(post_chat(client, simple_request())->status, 200);
 }
 
 TEST(SequencesHttp, CommaListIsServedInOrderPerSessionAndTheLastRepeats) {
   RunningServer server;
   auto client = client_for(server);
-  const httplib::Headers headers{{"X-Chatmock-Scenario", "error_500,default"}, {"X-Chatmock-Session", "s1"}};
+  const httplib::Headers headers{{"X-Chatmock-Scenario", "error_500,default"},
+                                 {"X-Chatmock-Session", "s1"}};
   EXPECT_EQ(post_chat(client, simple_request(), headers)->status, 500);
   EXPECT_EQ(post_chat(client, simple_request(), headers)->status, 200);
   EXPECT_EQ(post_chat(client, simple_request(), headers)->status, 200);

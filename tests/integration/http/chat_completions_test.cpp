@@ -95,7 +95,8 @@ TEST(ChatCompletionsHttp, InvalidRequestIs400NamingTheParam) {
 TEST(ChatCompletionsHttp, MalformedJsonIs400AndTheServerKeepsServing) {
   RunningServer server;
   auto client = client_for(server);
-  const auto bad = client.Post("/v1/chat/completions", auth_headers(), "{\"model\": ", "application/json");
+  const auto bad =
+      client.Post("/v1/chat/completions", auth_headers(), "{\"model\": ", "application/json");
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
   EXPECT_TRUE(nlohmann::json::parse(bad->body).contains("error"));
@@ -107,7 +108,8 @@ TEST(ChatCompletionsHttp, MalformedJsonIs400AndTheServerKeepsServing) {
 TEST(ChatCompletionsHttp, ScenarioByHeaderAndByPathPrefixAgree) {
   RunningServer server;
   auto client = client_for(server);
-  const auto by_header = post_chat(client, simple_request(), {{"X-Chatmock-Scenario", "default"}, {"X-Chatmock-Seed", "5"}});
+  const auto by_header = post_chat(client, simple_request(),
+                                   {{"X-Chatmock-Scenario", "default"}, {"X-Chatmock-Seed", "5"}});
   const auto by_path = post_chat(client, simple_request(), {{"X-Chatmock-Seed", "5"}},
                                  "/scenarios/default/v1/chat/completions");
   ASSERT_TRUE(by_header && by_path);

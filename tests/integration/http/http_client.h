@@ -2,10 +2,10 @@
 // and a POST of a Chat Completions body with the usual headers.
 #pragma once
 
-#include <string>
-
 #include <httplib.h>
+
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "support/running_server.h"
 
@@ -24,7 +24,8 @@ inline httplib::Headers auth_headers(httplib::Headers extra = {}) {
 }
 
 inline httplib::Result post_chat(httplib::Client& client, const nlohmann::json& body,
-                                 httplib::Headers extra = {}, const std::string& path = "/v1/chat/completions") {
+                                 httplib::Headers extra = {},
+                                 const std::string& path = "/v1/chat/completions") {
   return client.Post(path, auth_headers(std::move(extra)), body.dump(), "application/json");
 }
 

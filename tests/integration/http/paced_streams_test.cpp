@@ -18,9 +18,10 @@ namespace {
 
 std::string stream_request(const std::string& latency, bool stream = true) {
   const std::string body = simple_request(stream).dump();
-  return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer sk-test\r\n"
-         "Content-Type: application/json\r\nX-Chatmock-Latency: " + latency +
-         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+         "sk-test\r\n"
+         "Content-Type: application/json\r\nX-Chatmock-Latency: " +
+         latency + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
 /// Reads until `terminator` arrives (or EOF / the socket's 20 s receive timeout).
@@ -70,7 +71,8 @@ TEST(PacedStreamsHttp, PipelinedRequestAfterAPacedStreamIsAnswered) {
   const auto stream_end = both.find(kLastChunk);
   ASSERT_NE(stream_end, std::string::npos) << both;
   EXPECT_EQ(both.rfind("HTTP/1.1 200", 0), 0u) << both;
-  EXPECT_EQ(both.find("HTTP/1.1 200", stream_end), stream_end + std::string(kLastChunk).size()) << both;
+  EXPECT_EQ(both.find("HTTP/1.1 200", stream_end), stream_end + std::string(kLastChunk).size())
+      << both;
   ::close(fd);
 }
 
@@ -91,7 +93,8 @@ TEST(PacedStreamsHttp, MoreSlowStreamsThanThreadsStayOpenWhileRequestsAreAnswere
     ASSERT_EQ(head.rfind("HTTP/1.1 200", 0), 0u) << "stream " << i << " started: " << head;
   }
   auto client = client_for(server);
-  client.set_read_timeout(3, 0);  // a pool held by sleeping streams would answer only after the streams end
+  client.set_read_timeout(
+      3, 0);  // a pool held by sleeping streams would answer only after the streams end
   const auto plain = post_chat(client, simple_request());
   ASSERT_TRUE(plain) << "answered while " << kStreams << " paced streams hold the connections";
   EXPECT_EQ(plain->status, 200);

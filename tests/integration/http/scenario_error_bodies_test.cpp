@@ -2,17 +2,16 @@
 // bytes read off a real socket equal the WireReply the scenario pipeline produces in process.
 // An empty or non-JSON error body is the point of some scenarios, so no layer may fill it in.
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
 #include <netinet/in.h>
-#include <sys/socket.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
-#include <httplib.h>
-#include <nlohmann/json.hpp>
-
 #include <cerrno>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -34,9 +33,11 @@ std::optional<std::string> header_value(const std::string& head, const std::stri
   std::size_t at = head.find("\r\n");
   while (at != std::string::npos && at + 2 < head.size()) {
     const auto end = head.find("\r\n", at + 2);
-    const auto line = head.substr(at + 2, end == std::string::npos ? std::string::npos : end - at - 2);
+    const auto line =
+        head.substr(at + 2, end == std::string::npos ? std::string::npos : end - at - 2);
     const auto colon = line.find(':');
-    if (colon != std::string::npos && strcasecmp(line.substr(0, colon).c_str(), name.c_str()) == 0) {
+    if (colon != std::string::npos &&
+        strcasecmp(line.substr(0, colon).c_str(), name.c_str()) == 0) {
       const auto value = line.find_first_not_of(' ', colon + 1);
       return value == std::string::npos ? std::string() : line.substr(value);
     }
@@ -64,11 +65,12 @@ std::string dechunk(const std::string& framed) {
 /// closes: the bytes exactly as they crossed the socket, no client library in between.
 RawReply post_raw(int port, const std::string& scenario, const std::string& session) {
   const std::string body = chat_request().dump();
-  const std::string request = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                              "Authorization: Bearer sk-test-integration\r\nContent-Type: application/json\r\n"
-                              "X-Chatmock-Scenario: " + scenario + "\r\nX-Chatmock-Session: " + session +
-                              "\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) +
-                              "\r\n\r\n" + body;
+  const std::string request =
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Authorization: Bearer sk-test-integration\r\nContent-Type: application/json\r\n"
+      "X-Chatmock-Scenario: " +
+      scenario + "\r\nX-Chatmock-Session: " + session +
+      "\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   timeval timeout{30, 0};  // generous: a loaded CI machine must not fail this
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
@@ -78,10 +80,12 @@ RawReply post_raw(int port, const std::string& scenario, const std::string& sess
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   std::string received;
   if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-      ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+      ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(request.size())) {
     char buffer[4096];
     ssize_t n = 0;
-    while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0) received.append(buffer, static_cast<std::size_t>(n));
+    while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+      received.append(buffer, static_cast<std::size_t>(n));
   }
   ::close(fd);
   RawReply reply;
@@ -102,7 +106,8 @@ TEST(ScenarioErrorBodies, EveryErrorScenarioReachesTheClientByteForByte) {
     std::optional<ScenarioRun> run;
     try {
       // The same key the socket request sends: error_401 echoes it, masked.
-      run = run_scenario(scenario.name, chat_request(), {{"Authorization", "Bearer sk-test-integration"}});
+      run = run_scenario(scenario.name, chat_request(),
+                         {{"Authorization", "Bearer sk-test-integration"}});
     } catch (const std::exception&) {
       continue;  // needs a request shape (tools, a variant) this plain request does not have
     }
@@ -133,12 +138,14 @@ TEST(ScenarioErrorBodies, HttplibsOwnErrorAfterAnAnsweredRequestStillGetsAJsonBo
   client.set_keep_alive(true);
   client.set_read_timeout(30, 0);
   const httplib::Headers auth{{"Authorization", "Bearer sk-test-integration"}};
-  const auto first = client.Post("/v1/chat/completions", auth, chat_request().dump(), "application/json");
+  const auto first =
+      client.Post("/v1/chat/completions", auth, chat_request().dump(), "application/json");
   ASSERT_TRUE(first);
   EXPECT_EQ(first->status, 200);
   auto oversized = chat_request();
   oversized["messages"][0]["content"] = std::string(8192, 'a');
-  const auto second = client.Post("/v1/chat/completions", auth, oversized.dump(), "application/json");
+  const auto second =
+      client.Post("/v1/chat/completions", auth, oversized.dump(), "application/json");
   ASSERT_TRUE(second);
   EXPECT_EQ(second->status, 413);
   ASSERT_FALSE(second->body.empty());

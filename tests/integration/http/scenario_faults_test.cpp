@@ -26,7 +26,8 @@ TEST(ScenarioFaultsHttp, DisconnectEndsAStreamWithoutDone) {
   httplib::Request request;
   request.method = "POST";
   request.path = "/v1/chat/completions";
-  request.headers = auth_headers({{"X-Chatmock-Scenario", "disconnect"}, {"Content-Type", "application/json"}});
+  request.headers =
+      auth_headers({{"X-Chatmock-Scenario", "disconnect"}, {"Content-Type", "application/json"}});
   request.body = simple_request(true).dump();
   request.content_receiver = [&](const char* data, std::size_t size, std::uint64_t, std::uint64_t) {
     received.append(data, size);
@@ -52,7 +53,8 @@ TEST(ScenarioFaultsHttp, Error429CarriesRetryAndRateLimitHeaders) {
 TEST(ScenarioFaultsHttp, Html502IsServedAsTextHtml) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res = post_chat(client, simple_request(true), {{"X-Chatmock-Scenario", "error_html_502"}});
+  const auto res =
+      post_chat(client, simple_request(true), {{"X-Chatmock-Scenario", "error_html_502"}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 502);
   EXPECT_TRUE(res->get_header_value("Content-Type").starts_with("text/html"));
@@ -62,8 +64,10 @@ TEST(ScenarioFaultsHttp, Html502IsServedAsTextHtml) {
 TEST(ScenarioFaultsHttp, RetrySequenceFailsTwiceThenSucceedsPerSession) {
   RunningServer server;
   auto client = client_for(server);
-  const httplib::Headers session_a{{"X-Chatmock-Scenario", "http_500_503_then_success"}, {"X-Chatmock-Session", "a"}};
-  const httplib::Headers session_b{{"X-Chatmock-Scenario", "http_500_503_then_success"}, {"X-Chatmock-Session", "b"}};
+  const httplib::Headers session_a{{"X-Chatmock-Scenario", "http_500_503_then_success"},
+                                   {"X-Chatmock-Session", "a"}};
+  const httplib::Headers session_b{{"X-Chatmock-Scenario", "http_500_503_then_success"},
+                                   {"X-Chatmock-Session", "b"}};
   EXPECT_EQ(post_chat(client, simple_request(), session_a)->status, 500);
   EXPECT_EQ(post_chat(client, simple_request(), session_b)->status, 500);
   EXPECT_EQ(post_chat(client, simple_request(), session_a)->status, 503);
@@ -75,7 +79,8 @@ TEST(ScenarioFaultsHttp, RetrySequenceFailsTwiceThenSucceedsPerSession) {
 TEST(ScenarioFaultsHttp, ComposedScenarioAppliesBothTransformations) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res = post_chat(client, simple_request(true), {{"X-Chatmock-Scenario", "refusal+sse_crlf"}});
+  const auto res =
+      post_chat(client, simple_request(true), {{"X-Chatmock-Scenario", "refusal+sse_crlf"}});
   ASSERT_TRUE(res);
   EXPECT_NE(res->body.find("\r\n\r\n"), std::string::npos);
   EXPECT_NE(res->body.find("\"refusal\":\""), std::string::npos);
@@ -86,8 +91,9 @@ TEST(ScenarioFaultsHttp, SlowScenarioHonoursTheLatencyHeader) {
   RunningServer server;
   auto client = client_for(server);
   const auto started = std::chrono::steady_clock::now();
-  const auto res = post_chat(client, simple_request(true),
-                             {{"X-Chatmock-Scenario", "slow"}, {"X-Chatmock-Latency", "ttft=200,itl=1"}});
+  const auto res =
+      post_chat(client, simple_request(true),
+                {{"X-Chatmock-Scenario", "slow"}, {"X-Chatmock-Latency", "ttft=200,itl=1"}});
   ASSERT_TRUE(res);
   EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(200));
   EXPECT_EQ(streaming::decode_sse(res->body).back().data, "[DONE]");

@@ -20,7 +20,8 @@ struct JournalModel {
 
 /// The fields a test can tell events apart by.
 nlohmann::json fingerprint(const ServeEvent& e) {
-  return {e.id, e.method, e.path, e.body, e.scenario, e.status, e.received_at_ms, e.headers.to_vector()};
+  return {e.id,       e.method, e.path,           e.body,
+          e.scenario, e.status, e.received_at_ms, e.headers.to_vector()};
 }
 
 struct Record : rc::state::Command<JournalModel, RequestJournal> {

@@ -84,9 +84,10 @@ void check_limited_stream(const std::string& scenario, std::uint64_t seed) {
   const auto want_usage = typed.value("usage", nlohmann::json());
   const auto got_usage = assembled.value("usage", nlohmann::json());
   if (want != got || want_usage != got_usage) {
-    RC_FAIL("\"" + scenario + "\" under " + (plain.contains("max_tokens") ? "max_tokens " : "max_completion_tokens ") +
-            std::to_string(limit) + ": stream and JSON differ.\nchoices: " +
-            nlohmann::json::diff(want, got).dump() +
+    RC_FAIL("\"" + scenario + "\" under " +
+            (plain.contains("max_tokens") ? "max_tokens " : "max_completion_tokens ") +
+            std::to_string(limit) +
+            ": stream and JSON differ.\nchoices: " + nlohmann::json::diff(want, got).dump() +
             "\nusage: " + nlohmann::json::diff(want_usage, got_usage).dump());
   }
 }

@@ -55,10 +55,12 @@ TEST(WireRoundTrip, ChunksWithToolDeltasUsageAndObfuscation) {
 }
 
 TEST(WireRoundTrip, TriStateFieldsStayAbsentOrNull) {
-  const auto absent = nlohmann::json::parse(R"({"index":0,"delta":{},"finish_reason":"stop"})").get<ChunkChoice>();
+  const auto absent =
+      nlohmann::json::parse(R"({"index":0,"delta":{},"finish_reason":"stop"})").get<ChunkChoice>();
   EXPECT_TRUE(absent.logprobs.absent());
-  const auto null = nlohmann::json::parse(R"({"index":0,"delta":{},"finish_reason":"stop","logprobs":null})")
-                        .get<ChunkChoice>();
+  const auto null =
+      nlohmann::json::parse(R"({"index":0,"delta":{},"finish_reason":"stop","logprobs":null})")
+          .get<ChunkChoice>();
   EXPECT_TRUE(null.logprobs.is_null());
   EXPECT_FALSE(nlohmann::json(absent).contains("logprobs"));
   EXPECT_TRUE(nlohmann::json(null)["logprobs"].is_null());
@@ -82,11 +84,13 @@ TEST(WireRoundTrip, RequestKeepsEveryKnownFieldAndTheUnknownOnes) {
 // undefined behaviour beyond the integer's range. Such a number is now a type error.
 TEST(WireRoundTrip, IntegerFieldsRefuseFloatsBeyondTheirRange) {
   for (const char* number : {"-92233720368547758080", "9.3e18", "1e300"}) {
-    const auto usage = nlohmann::json::parse(std::string(R"({"prompt_tokens":1,"completion_tokens":)") +
-                                             number + R"(,"total_tokens":2})");
+    const auto usage =
+        nlohmann::json::parse(std::string(R"({"prompt_tokens":1,"completion_tokens":)") + number +
+                              R"(,"total_tokens":2})");
     EXPECT_THROW(usage.get<CompletionUsage>(), nlohmann::json::type_error) << number;
   }
-  const auto fine = nlohmann::json::parse(R"({"prompt_tokens":1,"completion_tokens":2.0,"total_tokens":3})");
+  const auto fine =
+      nlohmann::json::parse(R"({"prompt_tokens":1,"completion_tokens":2.0,"total_tokens":3})");
   EXPECT_EQ(fine.get<CompletionUsage>().completion_tokens, 2);
 }
 

@@ -43,10 +43,11 @@ TEST(CliOptionsTest, LoopbackHostsNeedNoAdminToken) {
 TEST(CliOptionsTest, LimitFlagsReachTheConfig) {
   Config config;
   std::string error;
-  ASSERT_TRUE(parse({"--max-connections", "7", "--header-timeout-ms", "1500", "--request-timeout-ms", "9000",
-                     "--max-header-bytes", "4096", "--max-headers", "20", "--max-json-depth", "16",
-                     "--max-messages", "10", "--max-tools", "3", "--max-string-bytes", "100",
-                     "--keep-alive-timeout", "2"},
+  ASSERT_TRUE(parse({"--max-connections",    "7",    "--header-timeout-ms",  "1500",
+                     "--request-timeout-ms", "9000", "--max-header-bytes",   "4096",
+                     "--max-headers",        "20",   "--max-json-depth",     "16",
+                     "--max-messages",       "10",   "--max-tools",          "3",
+                     "--max-string-bytes",   "100",  "--keep-alive-timeout", "2"},
                     config, error))
       << error;
   EXPECT_EQ(config.http.max_connections, 7U);

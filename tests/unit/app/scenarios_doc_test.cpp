@@ -1,9 +1,9 @@
 // docs/scenarios.md is generated from the catalogue; this fails when someone adds or edits a
 // scenario and forgets `chatmock scenarios --markdown docs/scenarios.md`.
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "app/cli_options.h"
 
@@ -16,7 +16,8 @@ TEST(ScenariosDoc, CommittedMarkdownMatchesTheCatalogue) {
   std::stringstream committed;
   committed << in.rdbuf();
   EXPECT_EQ(committed.str(), scenarios_markdown())
-      << "docs/scenarios.md is stale: run `build/release/server/chatmock scenarios --markdown docs/scenarios.md`";
+      << "docs/scenarios.md is stale: run `build/release/server/chatmock scenarios --markdown "
+         "docs/scenarios.md`";
 }
 
 }  // namespace

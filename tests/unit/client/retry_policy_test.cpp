@@ -1,4 +1,5 @@
-// Unit tests for RetryPolicy: each rule of docs/openai-behaviour.md §3.3 with a fixed clock and jitter.
+// Unit tests for RetryPolicy: each rule of docs/openai-behaviour.md §3.3 with a fixed clock and
+// jitter.
 #include "chatmock/client/retry_policy.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
-// Unit tests for StreamAccumulator: the streaming-delta pathologies of docs/scenarios.md (stream_deltas), E, G
-// fed as decoded events, checked through the observation and the snapshot.
+// Unit tests for StreamAccumulator: the streaming-delta pathologies of docs/scenarios.md
+// (stream_deltas), E, G fed as decoded events, checked through the observation and the snapshot.
 #include "chatmock/client/stream_accumulator.h"
 
 #include <gtest/gtest.h>

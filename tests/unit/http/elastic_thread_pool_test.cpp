@@ -1,11 +1,11 @@
 // The pool grows one thread per task that finds none idle, stops at its cap (later tasks wait
 // their turn), and runs every accepted task before shutdown returns.
-#include <atomic>
-#include <future>
+#include "http/elastic_thread_pool.h"
 
 #include <gtest/gtest.h>
 
-#include "http/elastic_thread_pool.h"
+#include <atomic>
+#include <future>
 
 namespace chatmock::http {
 namespace {

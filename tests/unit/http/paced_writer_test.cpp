@@ -42,12 +42,14 @@ std::string read_client(int fd, const std::string& until = {}) {
   }
 }
 
-std::shared_ptr<const wire::WireReply> sse_reply(std::vector<std::pair<std::string, int>> writes,
-                                                 wire::WireEnding ending = wire::WireEnding::complete) {
+std::shared_ptr<const wire::WireReply> sse_reply(
+    std::vector<std::pair<std::string, int>> writes,
+    wire::WireEnding ending = wire::WireEnding::complete) {
   auto reply = std::make_shared<wire::WireReply>();
   reply->chunked = true;
   reply->ending = ending;
-  for (auto& [bytes, delay] : writes) reply->writes.push_back({bytes, std::chrono::milliseconds(delay)});
+  for (auto& [bytes, delay] : writes)
+    reply->writes.push_back({bytes, std::chrono::milliseconds(delay)});
   return reply;
 }
 
@@ -84,7 +86,8 @@ TEST(PacedWriter, SendsChunkFramesAndTerminatorThenHandsTheConnectionBack) {
   {
     PacedWriter writer([&](int fd) { reused(fd); });
     const auto start = Clock::now();
-    writer.adopt(stream_of(pair.server, sse_reply({{"data: 1\n\n", 0}, {"data: 2\n\n", 30}, {"data: 3\n\n", 30}})));
+    writer.adopt(stream_of(
+        pair.server, sse_reply({{"data: 1\n\n", 0}, {"data: 2\n\n", 30}, {"data: 3\n\n", 30}})));
     const auto body = read_client(pair.client, "0\r\n\r\n");
     EXPECT_GE(Clock::now() - start, 60ms) << "delays are lower bounds";
     EXPECT_EQ(body, "9\r\ndata: 1\n\n\r\n9\r\ndata: 2\n\n\r\n9\r\ndata: 3\n\n\r\n0\r\n\r\n");
@@ -100,8 +103,10 @@ TEST(PacedWriter, CutEndsWithoutTerminatorAndClosesInsteadOfReusing) {
   SocketPair pair;
   {
     PacedWriter writer([&](int fd) { reused(fd); });
-    writer.adopt(stream_of(pair.server, sse_reply({{"data: 1\n\n", 0}, {"data: 2\n\n", 10}}, wire::WireEnding::cut)));
-    EXPECT_EQ(read_client(pair.client), "9\r\ndata: 1\n\n\r\n9\r\ndata: 2\n\n\r\n") << "EOF right after the last write";
+    writer.adopt(stream_of(
+        pair.server, sse_reply({{"data: 1\n\n", 0}, {"data: 2\n\n", 10}}, wire::WireEnding::cut)));
+    EXPECT_EQ(read_client(pair.client), "9\r\ndata: 1\n\n\r\n9\r\ndata: 2\n\n\r\n")
+        << "EOF right after the last write";
   }
   EXPECT_TRUE(reused.fds.empty());
 }
@@ -125,13 +130,16 @@ TEST(PacedWriter, ClientThatLeftIsDroppedWithoutStallingOthers) {
   SocketPair staying;
   PacedWriter writer([&](int fd) { reused(fd); });
   ::shutdown(gone.client, SHUT_RDWR);
-  writer.adopt(stream_of(gone.server, sse_reply({{"data: 1\n\n", 0}, {"data: 2\n\n", 10}, {"data: 3\n\n", 10}})));
+  writer.adopt(stream_of(
+      gone.server, sse_reply({{"data: 1\n\n", 0}, {"data: 2\n\n", 10}, {"data: 3\n\n", 10}})));
   writer.adopt(stream_of(staying.server, sse_reply({{"data: a\n\n", 0}, {"data: b\n\n", 20}})));
-  EXPECT_EQ(read_client(staying.client, "0\r\n\r\n"), "9\r\ndata: a\n\n\r\n9\r\ndata: b\n\n\r\n0\r\n\r\n");
+  EXPECT_EQ(read_client(staying.client, "0\r\n\r\n"),
+            "9\r\ndata: a\n\n\r\n9\r\ndata: b\n\n\r\n0\r\n\r\n");
   for (int i = 0; i < 200 && writer.active() > 0; ++i) std::this_thread::sleep_for(5ms);
   EXPECT_EQ(writer.active(), 0u);
   std::lock_guard lock(reused.mutex);
-  EXPECT_EQ(reused.fds, std::vector<int>{staying.server}) << "only the stream that completed is reused";
+  EXPECT_EQ(reused.fds, std::vector<int>{staying.server})
+      << "only the stream that completed is reused";
 }
 
 TEST(PacedWriter, ManyInterleavedStreamsEachArriveWholeAndInOrder) {
@@ -142,13 +150,17 @@ TEST(PacedWriter, ManyInterleavedStreamsEachArriveWholeAndInOrder) {
   for (int i = 0; i < kStreams; ++i) {
     pairs.push_back(std::make_unique<SocketPair>());
     std::vector<std::pair<std::string, int>> writes;
-    for (int k = 0; k < 10; ++k) writes.emplace_back("data: " + std::to_string(i) + "." + std::to_string(k) + "\n\n", i % 3);
+    for (int k = 0; k < 10; ++k)
+      writes.emplace_back("data: " + std::to_string(i) + "." + std::to_string(k) + "\n\n", i % 3);
     writer.adopt(stream_of(pairs.back()->server, sse_reply(writes)));
   }
   for (int i = 0; i < kStreams; ++i) {
     std::string expected;
-    for (int k = 0; k < 10; ++k) expected += frame_write("data: " + std::to_string(i) + "." + std::to_string(k) + "\n\n", true);
-    EXPECT_EQ(read_client(pairs[static_cast<std::size_t>(i)]->client, "0\r\n\r\n"), expected + "0\r\n\r\n");
+    for (int k = 0; k < 10; ++k)
+      expected +=
+          frame_write("data: " + std::to_string(i) + "." + std::to_string(k) + "\n\n", true);
+    EXPECT_EQ(read_client(pairs[static_cast<std::size_t>(i)]->client, "0\r\n\r\n"),
+              expected + "0\r\n\r\n");
   }
 }
 
@@ -157,7 +169,8 @@ TEST(PacedWriter, AClientThatStopsReadingIsClosedAfterTheWriteTimeout) {
   SocketPair pair;
   PacedWriter writer([&](int fd) { reused(fd); }, 100ms);
   std::vector<std::pair<std::string, int>> writes;
-  for (int k = 0; k < 64; ++k) writes.emplace_back(std::string(64 * 1024, 'x'), 0);  // far beyond socket buffers
+  for (int k = 0; k < 64; ++k)
+    writes.emplace_back(std::string(64 * 1024, 'x'), 0);  // far beyond socket buffers
   writer.adopt(stream_of(pair.server, sse_reply(writes)));
   for (int i = 0; i < 400 && writer.active() > 0; ++i) std::this_thread::sleep_for(5ms);
   EXPECT_EQ(writer.active(), 0u);
@@ -169,7 +182,8 @@ TEST(PacedWriter, ShutDownClosesUnfinishedStreamsAndLaterAdoptionsAtOnce) {
   SocketPair long_stream;
   SocketPair late;
   PacedWriter writer([&](int fd) { reused(fd); });
-  writer.adopt(stream_of(long_stream.server, sse_reply({{"data: 1\n\n", 0}, {"data: 2\n\n", 60'000}})));
+  writer.adopt(
+      stream_of(long_stream.server, sse_reply({{"data: 1\n\n", 0}, {"data: 2\n\n", 60'000}})));
   writer.shut_down();
   EXPECT_EQ(read_client(long_stream.client), "9\r\ndata: 1\n\n\r\n") << "cut, not left hanging";
   writer.adopt(stream_of(late.server, sse_reply({{"data: 1\n\n", 0}})));

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "stubbing/stub_parser.h"
 #include "reply/stub_reply.h"
+#include "stubbing/stub_parser.h"
 
 namespace chatmock::recording {
 namespace {
@@ -163,7 +163,8 @@ TEST(StubSnapshotTest, FileNamesSayModelWordsStreamAndStatus) {
 
 TEST(StubSnapshotTest, ClientChosenNamesCannotLeaveTheRecordingFolder) {
   // The model and the user's words become the file name: no separator, no dot-file, no "..".
-  for (const std::string model : {"../../etc/passwd", "/abs/path", "..", "a\\b", ".hidden", "x/../../y"}) {
+  for (const std::string model :
+       {"../../etc/passwd", "/abs/path", "..", "a\\b", ".hidden", "x/../../y"}) {
     auto body = chat(false);
     body["model"] = model;
     body["messages"][0]["content"] = "../../../escape/" + model;

@@ -17,8 +17,8 @@ std::uint64_t seeded(std::string_view body_text, std::uint64_t seed = 42) {
 }
 
 TEST(RequestSeed, WhitespaceKeyOrderAndEscapesDoNotChangeTheSeed) {
-  const auto compact = seeded(
-      R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"caf\u00e9"}],"n":1})");
+  const auto compact =
+      seeded(R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"caf\u00e9"}],"n":1})");
   EXPECT_EQ(compact, seeded(R"({ "n": 1,
       "messages": [ { "content": "café", "role": "user" } ],
       "model": "gpt-4o-mini" })"));

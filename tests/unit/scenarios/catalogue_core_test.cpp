@@ -43,7 +43,8 @@ TEST(DefaultScenario, CallsTheOfferedToolWithArgumentsMatchingItsSchema) {
   EXPECT_TRUE(message["content"].is_null());
   ASSERT_EQ(message["tool_calls"].size(), 1U);
   EXPECT_EQ(message["tool_calls"][0]["function"]["name"], "get_weather");
-  const auto arguments = nlohmann::json::parse(message["tool_calls"][0]["function"]["arguments"].get<std::string>());
+  const auto arguments =
+      nlohmann::json::parse(message["tool_calls"][0]["function"]["arguments"].get<std::string>());
   EXPECT_TRUE(arguments["city"].is_string());
 }
 
@@ -67,14 +68,16 @@ TEST(DefaultScenario, IncludeUsageEndsTheStreamWithAnEmptyChoicesUsageChunk) {
 }
 
 TEST(ScenarioSelection, UnknownNameIsRejectedWithTheValidNames) {
-  const auto parsed = scenarios::parse_scenario_expression("no_such_thing", scenarios::builtin_catalogue());
+  const auto parsed =
+      scenarios::parse_scenario_expression("no_such_thing", scenarios::builtin_catalogue());
   ASSERT_TRUE(std::holds_alternative<std::string>(parsed));
   EXPECT_NE(std::get<std::string>(parsed).find("no_such_thing"), std::string::npos);
   EXPECT_NE(std::get<std::string>(parsed).find("default"), std::string::npos);
 }
 
 TEST(ScenarioSelection, CommaListIsASequenceAndPlusComposes) {
-  const auto parsed = scenarios::parse_scenario_expression("default+default,default", scenarios::builtin_catalogue());
+  const auto parsed = scenarios::parse_scenario_expression("default+default,default",
+                                                           scenarios::builtin_catalogue());
   ASSERT_TRUE(std::holds_alternative<scenarios::ScenarioExpression>(parsed));
   const auto& expression = std::get<scenarios::ScenarioExpression>(parsed);
   ASSERT_EQ(expression.steps.size(), 2U);
@@ -119,8 +122,10 @@ TEST(AudioStream, AssemblesPiecesIntoTheJsonAudio) {
   ASSERT_TRUE(json.choices[0].message.audio.has_value());
   ASSERT_TRUE(assembled.choices[0].message.audio.has_value());
   EXPECT_EQ(assembled.choices[0].message.audio->data, json.choices[0].message.audio->data);
-  EXPECT_EQ(assembled.choices[0].message.audio->transcript, json.choices[0].message.audio->transcript);
-  EXPECT_EQ(assembled.choices[0].message.audio->expires_at, json.choices[0].message.audio->expires_at);
+  EXPECT_EQ(assembled.choices[0].message.audio->transcript,
+            json.choices[0].message.audio->transcript);
+  EXPECT_EQ(assembled.choices[0].message.audio->expires_at,
+            json.choices[0].message.audio->expires_at);
 }
 
 }  // namespace
@@ -149,7 +154,8 @@ namespace chatmock::testing {
 namespace {
 
 TEST(LatencyHeader, PacesEveryStreamWrite) {
-  const auto run = run_scenario("default", chat_request(true), {{"X-Chatmock-Latency", "ttft=150,itl=7"}});
+  const auto run =
+      run_scenario("default", chat_request(true), {{"X-Chatmock-Latency", "ttft=150,itl=7"}});
   ASSERT_GE(run.reply.writes.size(), 3U);
   EXPECT_EQ(run.reply.writes[0].delay, std::chrono::milliseconds(150));
   EXPECT_EQ(run.reply.writes[1].delay, std::chrono::milliseconds(7));
@@ -163,7 +169,8 @@ namespace chatmock::testing {
 namespace {
 
 TEST(AnnotationsStream, AssembleToTheJsonAnnotations) {
-  const auto json = run_scenario("annotations", chat_request(false)).json().get<api::ChatCompletion>();
+  const auto json =
+      run_scenario("annotations", chat_request(false)).json().get<api::ChatCompletion>();
   const auto assembled = run_scenario("annotations", chat_request(true)).assembled();
   ASSERT_TRUE(json.choices[0].message.annotations.has_value());
   ASSERT_FALSE(json.choices[0].message.annotations->empty());

@@ -37,18 +37,24 @@ TEST(CatalogueWide, SpecFollowingScenariosParseIntoTheModel) {
   for (const auto& name : scenario_names(true)) {
     for (const auto& request : {chat_request(false), tool_request(false)}) {
       const auto run = run_scenario(name, request, kFastHeaders);
-      if (run.reply.status != 200 || run.reply.content_type.find("json") == std::string::npos) continue;
-      if (run.reply.ending == wire::WireEnding::cut) continue;  // a cut body is the point of the scenario
+      if (run.reply.status != 200 || run.reply.content_type.find("json") == std::string::npos)
+        continue;
+      if (run.reply.ending == wire::WireEnding::cut)
+        continue;  // a cut body is the point of the scenario
       EXPECT_NO_THROW(run.json().get<api::ChatCompletion>()) << name;
     }
     for (const auto& request : {chat_request(true), tool_request(true)}) {
       const auto run = run_scenario(name, request, kFastHeaders);
-      if (run.reply.status != 200 || run.reply.content_type.find("event-stream") == std::string::npos) continue;
+      if (run.reply.status != 200 ||
+          run.reply.content_type.find("event-stream") == std::string::npos)
+        continue;
       for (const auto& event : run.events()) {
         if (event.data == "[DONE]" || event.data.empty()) continue;
         const auto data = nlohmann::json::parse(event.data, nullptr, false);
-        if (data.is_discarded() || data.contains("error")) continue;  // mid-stream errors are error bodies
-        EXPECT_NO_THROW(data.get<api::ChatCompletionChunk>()) << name << ": " << event.data.substr(0, 200);
+        if (data.is_discarded() || data.contains("error"))
+          continue;  // mid-stream errors are error bodies
+        EXPECT_NO_THROW(data.get<api::ChatCompletionChunk>())
+            << name << ": " << event.data.substr(0, 200);
       }
     }
   }
@@ -62,13 +68,41 @@ TEST(CatalogueWide, EveryScenarioComposesWithDefaultInEitherOrder) {
 }
 
 TEST(CatalogueWide, CatalogueHasEveryCoreNameOfTheContract) {
-  for (const char* name :
-       {"default", "null_content", "empty_content", "refusal", "length", "content_filter", "function_call",
-        "tool_calls", "parallel_tool_calls", "malformed_tool_arguments", "schema_violating_tool_arguments",
-        "unknown_tool", "multiple_choices", "logprobs", "annotations", "audio", "unicode", "large",
-        "extra_fields", "minimal", "explicit_nulls", "structured_output", "error_400", "error_401",
-        "error_403", "error_404", "error_429", "error_500", "error_503", "error_html_502", "slow",
-        "disconnect", "stream_error", "truncated_stream", "fuzz"}) {
+  for (const char* name : {"default",
+                           "null_content",
+                           "empty_content",
+                           "refusal",
+                           "length",
+                           "content_filter",
+                           "function_call",
+                           "tool_calls",
+                           "parallel_tool_calls",
+                           "malformed_tool_arguments",
+                           "schema_violating_tool_arguments",
+                           "unknown_tool",
+                           "multiple_choices",
+                           "logprobs",
+                           "annotations",
+                           "audio",
+                           "unicode",
+                           "large",
+                           "extra_fields",
+                           "minimal",
+                           "explicit_nulls",
+                           "structured_output",
+                           "error_400",
+                           "error_401",
+                           "error_403",
+                           "error_404",
+                           "error_429",
+                           "error_500",
+                           "error_503",
+                           "error_html_502",
+                           "slow",
+                           "disconnect",
+                           "stream_error",
+                           "truncated_stream",
+                           "fuzz"}) {
     EXPECT_NE(scenarios::builtin_catalogue().find(name), nullptr) << name;
   }
   EXPECT_GT(scenarios::builtin_catalogue().all().size(), 100U);

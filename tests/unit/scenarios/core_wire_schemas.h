@@ -1,6 +1,7 @@
 // Compact JSON Schemas of ChatCompletion and ChatCompletionChunk, transcribed from the OpenAPI
-// document's required/nullable/enum rules (docs/openai-behaviour.md §1), so tests can tell a spec-valid
-// reply from one that breaks it with synthesis::check_instance. Unknown keys are allowed.
+// document's required/nullable/enum rules (docs/openai-behaviour.md §1), so tests can tell a
+// spec-valid reply from one that breaks it with synthesis::check_instance. Unknown keys are
+// allowed.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,5 +1,6 @@
 // The "errors" group: each error scenario answers JSON and stream requests alike with the real
-// API's status, body, type, code and headers (docs/openai-behaviour.md §3), asserted on the WireReply.
+// API's status, body, type, code and headers (docs/openai-behaviour.md §3), asserted on the
+// WireReply.
 #include <gtest/gtest.h>
 
 #include "api/chat_completion_chunk.h"
@@ -213,7 +214,8 @@ TEST(ErrorCatalogue, EveryErrorScenarioIsRegisteredInItsGroup) {
     const auto* scenario = catalogue.find(name);
     ASSERT_NE(scenario, nullptr) << name;
     EXPECT_EQ(scenario->group, "errors") << name;
-    // Only these break the official schemas: a chunk with empty id/object, an error without "error".
+    // Only these break the official schemas: a chunk with empty id/object, an error without
+    // "error".
     const bool breaks = std::string_view(name) == "azure_prompt_filter_first_chunk" ||
                         std::string_view(name) == "http_error_no_wrapper";
     EXPECT_EQ(scenario->breaks_spec, breaks) << name;

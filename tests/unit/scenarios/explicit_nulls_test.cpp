@@ -37,7 +37,8 @@ TEST(ExplicitNullsEverywhereScenario, SendsAbsentOptionalKeysAsNullNullableOrNot
 
 /// Whether `object` has a key whose value is null.
 bool has_null(const json& object) {
-  return std::any_of(object.begin(), object.end(), [](const json& value) { return value.is_null(); });
+  return std::any_of(object.begin(), object.end(),
+                     [](const json& value) { return value.is_null(); });
 }
 
 // explicit_nulls stays inside the official schema: only nullable keys become null, yet every

@@ -1,5 +1,6 @@
-// The message_shapes group (docs/scenarios.md (message_shapes)): each test pins the shape a scenario promises,
-// in the JSON body and in the stream, and that the two forms tell the same story.
+// The message_shapes group (docs/scenarios.md (message_shapes)): each test pins the shape a
+// scenario promises, in the JSON body and in the stream, and that the two forms tell the same
+// story.
 #include <gtest/gtest.h>
 
 #include <map>

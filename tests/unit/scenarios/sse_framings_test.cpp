@@ -1,6 +1,6 @@
-// SSE framing scenarios (docs/scenarios.md (sse_framing)): each test asserts the framing property on the bytes
-// and write boundaries, and that the spec-following decoder (harness events(), or the decoder
-// fed write by write as a socket reader would) still recovers the default reply's chunks.
+// SSE framing scenarios (docs/scenarios.md (sse_framing)): each test asserts the framing property
+// on the bytes and write boundaries, and that the spec-following decoder (harness events(), or the
+// decoder fed write by write as a socket reader would) still recovers the default reply's chunks.
 #include <gtest/gtest.h>
 
 #include <algorithm>

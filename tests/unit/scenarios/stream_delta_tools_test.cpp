@@ -1,6 +1,6 @@
-// The tool-call half of the stream_deltas scenarios (docs/scenarios.md (stream_deltas), entries 28–33): each
-// test pins how the tool-call deltas are broken, and that tool calls appear even when the
-// request offered no tools, so the pathology always has something to act on.
+// The tool-call half of the stream_deltas scenarios (docs/scenarios.md (stream_deltas), entries
+// 28–33): each test pins how the tool-call deltas are broken, and that tool calls appear even when
+// the request offered no tools, so the pathology always has something to act on.
 #include <gtest/gtest.h>
 
 #include <map>

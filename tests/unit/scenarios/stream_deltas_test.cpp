@@ -1,6 +1,6 @@
-// The stream_deltas scenarios (docs/scenarios.md (stream_deltas)): each test pins the one delta pathology a
-// scenario promises, in the stream, and that the JSON form of the same request is the plain reply.
-// Tool-call cases live in stream_delta_tools_test.cpp.
+// The stream_deltas scenarios (docs/scenarios.md (stream_deltas)): each test pins the one delta
+// pathology a scenario promises, in the stream, and that the JSON form of the same request is the
+// plain reply. Tool-call cases live in stream_delta_tools_test.cpp.
 #include <gtest/gtest.h>
 
 #include <set>

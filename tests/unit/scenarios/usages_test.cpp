@@ -1,5 +1,5 @@
-// The usage group (docs/scenarios.md (usage)): where usage travels in a stream, how it adds up, and the
-// metadata values (service_tier, system_fingerprint, moderation, logprobs) beside it.
+// The usage group (docs/scenarios.md (usage)): where usage travels in a stream, how it adds up, and
+// the metadata values (service_tier, system_fingerprint, moderation, logprobs) beside it.
 #include <gtest/gtest.h>
 
 #include <algorithm>

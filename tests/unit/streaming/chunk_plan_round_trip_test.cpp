@@ -76,7 +76,8 @@ TEST(ChunkPlan, IncludeUsageAddsNullUsageEverywhereAndAFinalEmptyChoicesChunk) {
 }
 
 TEST(ChunkAssembler, DropsToolDeltasWithNegativeOrAbsurdIndexes) {
-  const auto chunk = nlohmann::json::parse(R"({"id":"c","object":"chat.completion.chunk","created":1,"model":"m",
+  const auto chunk =
+      nlohmann::json::parse(R"({"id":"c","object":"chat.completion.chunk","created":1,"model":"m",
     "choices":[{"index":0,"delta":{"tool_calls":[
       {"index":-1,"id":"call_x","type":"function","function":{"name":"f","arguments":"{}"}},
       {"index":2000000000,"id":"call_y","type":"function","function":{"name":"g","arguments":"{}"}},

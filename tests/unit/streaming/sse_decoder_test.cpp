@@ -1,5 +1,5 @@
-// Unit tests for SseDecoder: every framing case of docs/scenarios.md (sse_framing) (48–59), each checked
-// whole, split at every byte and split at every possible single point.
+// Unit tests for SseDecoder: every framing case of docs/scenarios.md (sse_framing) (48–59), each
+// checked whole, split at every byte and split at every possible single point.
 #include "streaming/sse_decoder.h"
 
 #include <gtest/gtest.h>

@@ -1,9 +1,10 @@
 // The encoder writes what the real API writes, and every framing knob still decodes to the
 // same events with the project's spec-following decoder.
+#include "streaming/sse_encoder.h"
+
 #include <gtest/gtest.h>
 
 #include "streaming/sse_decoder.h"
-#include "streaming/sse_encoder.h"
 
 namespace chatmock::streaming {
 namespace {
@@ -41,7 +42,8 @@ TEST(SseEncoder, EveryFramingDecodesBackToTheSameEvents) {
       std::string body = encode_comment("keepalive", {ending, space});
       for (const auto& event : events) body += encode_event(event, {ending, space});
       const auto decoded = decode_sse(body);
-      ASSERT_EQ(decoded.size(), events.size()) << "ending size " << ending.size() << " space " << space;
+      ASSERT_EQ(decoded.size(), events.size())
+          << "ending size " << ending.size() << " space " << space;
       for (std::size_t i = 0; i < events.size(); ++i) EXPECT_EQ(decoded[i].data, events[i].data);
     }
   }

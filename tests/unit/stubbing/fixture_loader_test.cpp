@@ -66,7 +66,8 @@ TEST(FixtureLoaderTest, TruncatedFilesNameTheirLastLine) {
 // Found by the fixture_loader fuzzer: nlohmann reports an out-of-range number as out_of_range,
 // not parse_error, and it escaped the loader.
 TEST(FixtureLoaderTest, NumbersBeyondDoubleAreInvalidJsonOnTheirLine) {
-  const auto error = error_of({"f.json", "{\n  \"match\": {},\n  \"reply\": {\"delay_ms\": 2e308}\n}\n", "f"});
+  const auto error =
+      error_of({"f.json", "{\n  \"match\": {},\n  \"reply\": {\"delay_ms\": 2e308}\n}\n", "f"});
   EXPECT_EQ(error, "f.json:3: invalid JSON: number overflow parsing '2e308'") << error;
 }
 

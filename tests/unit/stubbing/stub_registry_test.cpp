@@ -27,7 +27,8 @@ std::string chosen(StubRegistry& registry, const TestRequest& request) {
 
 TEST(StubRegistryTest, AddWithinRefusesWhatWouldPassTheBoundAndKeepsTheSetUnchanged) {
   StubRegistry registry;
-  ASSERT_TRUE(registry.add_within({named("a", R"({"model": "m"})"), named("b", R"({"model": "m"})")}, 2));
+  ASSERT_TRUE(
+      registry.add_within({named("a", R"({"model": "m"})"), named("b", R"({"model": "m"})")}, 2));
   EXPECT_FALSE(registry.add_within({named("c", R"({"model": "m"})")}, 2));
   EXPECT_EQ(registry.snapshot()->stubs.size(), 2u);
   // Replacing a stub by id does not grow the set, so it fits.

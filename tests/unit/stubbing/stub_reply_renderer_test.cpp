@@ -1,9 +1,8 @@
 // Each reply kind rendered for JSON and stream requests, with and without scenarios layered on
 // top; the decoding uses the same harness the scenario tests use.
-#include "reply/stub_reply.h"
-
 #include <gtest/gtest.h>
 
+#include "reply/stub_reply.h"
 #include "scenarios/scenario_catalogue.h"
 #include "stub_test_support.h"
 #include "support/scenario_harness.h"

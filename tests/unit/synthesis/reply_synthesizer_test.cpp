@@ -1,10 +1,11 @@
 // The `default` reply honours the request the way the real API does (docs/interface.md):
 // n, token limits, stop, tools and tool_choice, legacy functions, response_format, logprobs.
+#include "synthesis/reply_synthesizer.h"
+
 #include <gtest/gtest.h>
 
 #include "api/chat_completion_request.h"
 #include "synthesis/json_schema_checker.h"
-#include "synthesis/reply_synthesizer.h"
 #include "synthesis/token_splitter.h"
 
 namespace chatmock::synthesis {
@@ -23,7 +24,8 @@ nlohmann::json weather_tools() {
             {{"name", "get_weather"},
              {"parameters",
               {{"type", "object"},
-               {"properties", {{"city", {{"type", "string"}}}, {"days", {{"type", "integer"}, {"minimum", 1}}}}},
+               {"properties",
+                {{"city", {{"type", "string"}}}, {"days", {{"type", "integer"}, {"minimum", 1}}}}},
                {"required", {"city", "days"}}}}}}}};
 }
 
@@ -38,7 +40,8 @@ TEST(ReplySynthesizer, HonoursNWithOneChoicePerIndex) {
 }
 
 TEST(ReplySynthesizer, StopSequenceEndsContentBeforeIt) {
-  const auto free_text = reply(request_with({}))["choices"][0]["message"]["content"].get<std::string>();
+  const auto free_text =
+      reply(request_with({}))["choices"][0]["message"]["content"].get<std::string>();
   const auto words = split_tokens(free_text);
   ASSERT_GE(words.size(), 3U);
   const std::string stop = words[2];
@@ -52,8 +55,8 @@ TEST(ReplySynthesizer, MaxCompletionTokensCapsUsageAndFinishesWithLength) {
   const auto body = reply(request_with({{"max_completion_tokens", 4}}));
   EXPECT_EQ(body["choices"][0]["finish_reason"], "length");
   EXPECT_EQ(body["usage"]["completion_tokens"], 4);
-  EXPECT_EQ(body["usage"]["total_tokens"],
-            body["usage"]["prompt_tokens"].get<int>() + body["usage"]["completion_tokens"].get<int>());
+  EXPECT_EQ(body["usage"]["total_tokens"], body["usage"]["prompt_tokens"].get<int>() +
+                                               body["usage"]["completion_tokens"].get<int>());
 }
 
 TEST(ReplySynthesizer, ToolArgumentsValidateAgainstTheToolSchema) {
@@ -61,15 +64,18 @@ TEST(ReplySynthesizer, ToolArgumentsValidateAgainstTheToolSchema) {
     const auto body = reply(request_with({{"tools", weather_tools()}}), seed);
     const auto& call = body["choices"][0]["message"]["tool_calls"][0];
     const auto arguments = nlohmann::json::parse(call["function"]["arguments"].get<std::string>());
-    EXPECT_TRUE(check_instance(weather_tools()[0]["function"]["parameters"], arguments).empty()) << arguments;
+    EXPECT_TRUE(check_instance(weather_tools()[0]["function"]["parameters"], arguments).empty())
+        << arguments;
   }
 }
 
 TEST(ReplySynthesizer, NamedToolChoiceFinishesWithStopAndRequiredWithToolCalls) {
   const nlohmann::json named{{"type", "function"}, {"function", {{"name", "get_weather"}}}};
-  EXPECT_EQ(reply(request_with({{"tools", weather_tools()}, {"tool_choice", named}}))["choices"][0]["finish_reason"],
+  EXPECT_EQ(reply(request_with({{"tools", weather_tools()},
+                                {"tool_choice", named}}))["choices"][0]["finish_reason"],
             "stop");
-  EXPECT_EQ(reply(request_with({{"tools", weather_tools()}, {"tool_choice", "required"}}))["choices"][0]["finish_reason"],
+  EXPECT_EQ(reply(request_with({{"tools", weather_tools()},
+                                {"tool_choice", "required"}}))["choices"][0]["finish_reason"],
             "tool_calls");
   const auto none = reply(request_with({{"tools", weather_tools()}, {"tool_choice", "none"}}));
   EXPECT_TRUE(none["choices"][0]["message"]["content"].is_string());
@@ -78,13 +84,15 @@ TEST(ReplySynthesizer, NamedToolChoiceFinishesWithStopAndRequiredWithToolCalls) 
 
 TEST(ReplySynthesizer, AnswersInTextAfterAToolResult) {
   auto request = request_with({{"tools", weather_tools()}});
-  request["messages"].push_back({{"role", "assistant"},
-                                 {"content", nullptr},
-                                 {"tool_calls",
-                                  {{{"id", "call_1"},
-                                    {"type", "function"},
-                                    {"function", {{"name", "get_weather"}, {"arguments", "{}"}}}}}}});
-  request["messages"].push_back({{"role", "tool"}, {"tool_call_id", "call_1"}, {"content", "sunny"}});
+  request["messages"].push_back(
+      {{"role", "assistant"},
+       {"content", nullptr},
+       {"tool_calls",
+        {{{"id", "call_1"},
+          {"type", "function"},
+          {"function", {{"name", "get_weather"}, {"arguments", "{}"}}}}}}});
+  request["messages"].push_back(
+      {{"role", "tool"}, {"tool_call_id", "call_1"}, {"content", "sunny"}});
   const auto body = reply(request);
   EXPECT_EQ(body["choices"][0]["finish_reason"], "stop");
   EXPECT_TRUE(body["choices"][0]["message"]["content"].is_string());
@@ -98,19 +106,23 @@ TEST(ReplySynthesizer, LegacyFunctionsGiveAFunctionCall) {
 }
 
 TEST(ReplySynthesizer, JsonSchemaResponseFormatContentValidates) {
-  const nlohmann::json schema{{"type", "object"},
-                              {"properties", {{"answer", {{"type", "string"}}}, {"score", {{"type", "number"}}}}},
-                              {"required", {"answer", "score"}},
-                              {"additionalProperties", false}};
-  const nlohmann::json format{{"type", "json_schema"}, {"json_schema", {{"name", "result"}, {"schema", schema}}}};
+  const nlohmann::json schema{
+      {"type", "object"},
+      {"properties", {{"answer", {{"type", "string"}}}, {"score", {{"type", "number"}}}}},
+      {"required", {"answer", "score"}},
+      {"additionalProperties", false}};
+  const nlohmann::json format{{"type", "json_schema"},
+                              {"json_schema", {{"name", "result"}, {"schema", schema}}}};
   const auto body = reply(request_with({{"response_format", format}}));
-  const auto content = nlohmann::json::parse(body["choices"][0]["message"]["content"].get<std::string>());
+  const auto content =
+      nlohmann::json::parse(body["choices"][0]["message"]["content"].get<std::string>());
   EXPECT_TRUE(check_instance(schema, content).empty()) << content;
 }
 
 TEST(ReplySynthesizer, JsonObjectResponseFormatContentIsAnObject) {
   const auto body = reply(request_with({{"response_format", {{"type", "json_object"}}}}));
-  EXPECT_TRUE(nlohmann::json::parse(body["choices"][0]["message"]["content"].get<std::string>()).is_object());
+  EXPECT_TRUE(nlohmann::json::parse(body["choices"][0]["message"]["content"].get<std::string>())
+                  .is_object());
 }
 
 TEST(ReplySynthesizer, LogprobTokensJoinToTheContent) {

@@ -56,8 +56,8 @@ TEST(Wire, KnobsAreWholeNonNegativeIntegers) {
   ASSERT_EQ(knobs->size(), 2u);
   EXPECT_EQ((*knobs)[0].first, "ttft");
   EXPECT_EQ((*knobs)[1].second, 20);
-  for (const char* bad : {"ttft", "ttft=", "ttft=-1", "ttft=1.5", "ttft=99999999999999999999",
-                           "=5x"})
+  for (const char* bad :
+       {"ttft", "ttft=", "ttft=-1", "ttft=1.5", "ttft=99999999999999999999", "=5x"})
     EXPECT_FALSE(parse_integer_knobs(bad)) << bad;
   EXPECT_TRUE(parse_integer_knobs("")->empty());
 }

@@ -174,8 +174,8 @@ Observation ChatClient::create_unguarded(
       }
       return observation_from_error_response(result.status, result.body);
     }
-    // A 2xx has started: the SDKs never retry from here (docs/openai-behaviour.md §3.3, "mid-stream error").
-    // Once [DONE] or an error ended the stream, how the connection closed does not matter.
+    // A 2xx has started: the SDKs never retry from here (docs/openai-behaviour.md §3.3, "mid-stream
+    // error"). Once [DONE] or an error ended the stream, how the connection closed does not matter.
     if (result.error != httplib::Error::Success && !(stream && reader.ended())) {
       return error_observation(nullptr, kConnectionError, nullptr,
                                "Connection error: " + httplib::to_string(result.error));

@@ -1,5 +1,5 @@
-// The official SDKs' retry rules (docs/openai-behaviour.md §3.3). Where node and python differ we take the
-// node reading the brief fixed: a server delay is honoured only within (0, 60 s]
+// The official SDKs' retry rules (docs/openai-behaviour.md §3.3). Where node and python differ we
+// take the node reading the brief fixed: a server delay is honoured only within (0, 60 s]
 // (client.ts:1274-1304), otherwise the backoff of client.ts:1310-1323 applies.
 #include "chatmock/client/retry_policy.h"
 

@@ -1,6 +1,7 @@
 // Folding Chat Completions stream chunks into a snapshot. Follows node ChatCompletionStream
 // (#accumulateChatCompletion, ChatCompletionStream.ts:1794-2031) where it is sound and departs
-// where docs/scenarios.md (stream_deltas) shows the SDKs break: ids/names are set once, never concatenated
+// where docs/scenarios.md (stream_deltas) shows the SDKs break: ids/names are set once, never
+// concatenated
 // (#30); indexes may be missing, sparse or out of order (#28, #29, #38); chunks without choices
 // are skipped (#40).
 #include "chatmock/client/stream_accumulator.h"

@@ -1,6 +1,6 @@
 // RetryPolicy: when and how long to wait before re-sending a request, mirroring the official SDKs
-// (docs/openai-behaviour.md §3.3: node client.ts:1243-1323, python _base_client.py:753-856). Pure: the clock
-// and the jitter source are injected; the client does the sleeping and the sending.
+// (docs/openai-behaviour.md §3.3: node client.ts:1243-1323, python _base_client.py:753-856). Pure:
+// the clock and the jitter source are injected; the client does the sleeping and the sending.
 #pragma once
 
 #include <chrono>

@@ -1,6 +1,7 @@
 // StreamAccumulator: folds decoded SSE events of a Chat Completions stream into one completion
 // snapshot, like node's ChatCompletionStream (lib/ChatCompletionStream.ts) but tolerant of the
-// delta pathologies in docs/scenarios.md (stream_deltas, usage, errors). It owns chunk semantics, not byte framing.
+// delta pathologies in docs/scenarios.md (stream_deltas, usage, errors). It owns chunk semantics,
+// not byte framing.
 #pragma once
 
 #include <cstddef>
