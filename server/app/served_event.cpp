@@ -70,6 +70,8 @@ const char* status_color(int status) {
 
 void log_line(LogFormat format, bool color, const journal::ServeEvent& event) {
   if (format == LogFormat::off) return;
+  // Process-wide like the stderr it guards: every server in the process (tests run several)
+  // writes there, and lines from two handler threads must not interleave.
   static std::mutex mutex;
   std::string line;
   if (format == LogFormat::json) {

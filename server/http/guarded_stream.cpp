@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace chatmock::http {
 
@@ -42,12 +43,23 @@ bool GuardedStream::is_writable() const {
 
 ssize_t GuardedStream::read(char* ptr, size_t size) {
   if (consumed_ < pending_.size()) {
-    const auto n = std::min(size, pending_.size() - consumed_);
-    pending_.copy(ptr, n, consumed_);
+    // httplib reads the head one byte at a time: that case skips memcpy's call.
+    const std::size_t left = pending_.size() - consumed_;
+    const std::size_t n = std::min(size, left);
+    if (n == 1) {
+      *ptr = pending_[consumed_];
+    } else {
+      std::memcpy(ptr, pending_.data() + consumed_, n);
+    }
     consumed_ += n;
-    hand_off_.unread = pending_.size() - consumed_;
+    hand_off_.unread = left - n;
     return static_cast<ssize_t>(n);
   }
+  return read_socket(ptr, size);
+}
+
+// Out of line, so the buffered path above stays a leaf that saves no registers.
+ssize_t GuardedStream::read_socket(char* ptr, size_t size) {
   std::size_t got = 0;
   switch (
       io_.read_some(ptr, size, got, std::min(read_deadline_, write_deadline_()), until_deadline)) {

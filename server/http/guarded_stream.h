@@ -45,6 +45,8 @@ class GuardedStream final : public httplib::Stream {
   std::size_t consumed_ = 0;
   Clock::time_point read_deadline_;
   std::function<Clock::time_point()> write_deadline_;
+
+  [[gnu::noinline]] ssize_t read_socket(char* ptr, size_t size);
 };
 
 }  // namespace chatmock::http

@@ -4,18 +4,12 @@
 #include "http/request_framing.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "text/ascii.h"
 
 namespace chatmock::http {
 
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
@@ -52,7 +46,7 @@ std::optional<std::string> framing_violation(std::string_view head) {
              "section 5.1).";
     }
     const auto value = trim(line.substr(colon + 1));
-    if (iequals(name, "Content-Length")) {
+    if (text::iequals(name, "content-length")) {
       if (!all_digits(value))
         return "Content-Length must be a single decimal number, got '" + std::string(value) + "'.";
       // Leading zeros do not change the number; compare without them.
@@ -61,8 +55,8 @@ std::optional<std::string> framing_violation(std::string_view head) {
         return "Conflicting Content-Length values in one request (RFC 9112 section 6.3).";
       }
       content_length = digits;
-    } else if (iequals(name, "Transfer-Encoding")) {
-      if (transfer_encoding || !iequals(value, "chunked")) {
+    } else if (text::iequals(name, "transfer-encoding")) {
+      if (transfer_encoding || !text::iequals(value, "chunked")) {
         return "Transfer-Encoding must be exactly 'chunked'; got '" + std::string(value) + "'.";
       }
       transfer_encoding = true;

@@ -8,23 +8,13 @@
 #include <array>
 #include <cstring>
 
+#include "text/ascii.h"
+
 namespace chatmock::journal {
 
 namespace {
 constexpr std::size_t kMinKeyBody = 20;
 constexpr std::size_t kMinSecretLength = 6;
-
-char lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equals_lower(std::string_view text, std::string_view lower) {
-  return text.size() == lower.size() &&
-         std::equal(text.begin(), text.end(), lower.begin(),
-                    [](char c, char l) { return lower_char(c) == l; });
-}
-
-bool starts_lower(std::string_view text, std::string_view lower) {
-  return text.size() >= lower.size() && equals_lower(text.substr(0, lower.size()), lower);
-}
 
 bool key_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -43,55 +33,57 @@ std::vector<std::size_t> failure_table(std::string_view pattern) {
 }  // namespace
 
 namespace {
-// One `-`/`_`/`.`-separated word of a lowered header name (see is_credential_header).
+// One `-`/`_`/`.`-separated word of a header name, any case (see is_credential_header).
 bool credential_word(std::string_view word) {
-  if (word.starts_with("auth")) return true;
-  switch (word.empty() ? '\0' : word.back()) {  // only the suffix that could end this word
+  if (text::istarts_with(word, "auth")) return true;
+  switch (word.empty() ? '\0' : text::ascii_lower(word.back())) {  // only the suffix it allows
     case 'y':
-      if (word.ends_with("key")) return true;
-      break;
+      return text::iends_with(word, "key");
     case 'n':
-      if (word.ends_with("token")) return true;
-      break;
+      return text::iends_with(word, "token");
     case 't':
-      if (word.ends_with("secret")) return true;
-      break;
+      return text::iends_with(word, "secret");
     default:
       break;
   }
-  return word.size() >= 8 && word.find("password") != std::string_view::npos;
+  return word.size() >= 8 && text::icontains(word, "password");
 }
 }  // namespace
 
 bool is_credential_header(std::string_view name) {
-  // Runs for every request and response header of every journaled exchange (~30 calls a
-  // request): the name is lowered once into an (uninitialised) stack buffer, the named list is
-  // compared only at the right length, and each word tests only the suffix its last letter
-  // allows.
-  static constexpr std::array<std::string_view, 10> kNamed = {
-      "authorization",       "proxy-authorization", "cookie",  "set-cookie",
-      "openai-organization", "openai-project",      "api-key", "x-api-key",
-      "x-goog-api-key",      "x-auth-token"};
+  // Runs for every request and response header of every journaled exchange (~20 calls a
+  // request), so it reads the name once, in place: most names fail every word test on its first
+  // or last letter. The named headers are those the word rule does not catch (authorization,
+  // api-key, x-auth-token… are words ending or starting as credentials).
   constexpr std::size_t kLongest = 256;
   if (name.size() > kLongest) return true;  // no real header name is this long: keep it out
-  std::array<char, kLongest>
-      buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled below
-  for (std::size_t i = 0; i < name.size(); ++i) buffer[i] = lower_char(name[i]);
-  const std::string_view lowered(buffer.data(), name.size());
-  for (const auto named : kNamed) {
-    if (named.size() == lowered.size() && named == lowered) return true;
+  switch (name.size()) {
+    case 6:
+      if (text::iequals(name, "cookie")) return true;
+      break;
+    case 10:
+      if (text::iequals(name, "set-cookie")) return true;
+      break;
+    case 14:
+      if (text::iequals(name, "openai-project")) return true;
+      break;
+    case 19:
+      if (text::iequals(name, "openai-organization")) return true;
+      break;
+    default:
+      break;
   }
   std::size_t from = 0;
-  for (std::size_t i = 0; i <= lowered.size(); ++i) {
-    if (i < lowered.size() && lowered[i] != '-' && lowered[i] != '_' && lowered[i] != '.') continue;
-    if (credential_word(lowered.substr(from, i - from))) return true;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && name[i] != '-' && name[i] != '_' && name[i] != '.') continue;
+    if (credential_word(name.substr(from, i - from))) return true;
     from = i + 1;
   }
   return false;
 }
 
 std::string_view redacted_header_value(std::string_view value) {
-  return starts_lower(value, "bearer ") ? "Bearer [REDACTED]" : kRedacted;
+  return text::istarts_with(value, "bearer ") ? "Bearer [REDACTED]" : kRedacted;
 }
 
 SecretRedactor::SecretRedactor(
@@ -99,7 +91,7 @@ SecretRedactor::SecretRedactor(
   for (const auto& [name, value] : request_headers) {
     if (!is_credential_header(name)) continue;
     std::string_view secret = value;
-    if (starts_lower(secret, "bearer ")) secret.remove_prefix(7);
+    if (text::istarts_with(secret, "bearer ")) secret.remove_prefix(7);
     while (!secret.empty() && secret.front() == ' ') secret.remove_prefix(1);
     if (secret.size() < kMinSecretLength) continue;
     if (std::any_of(secrets_.begin(), secrets_.end(),

@@ -57,6 +57,8 @@ void sync_folder(const std::string& dir) {
 }  // namespace
 
 std::string write_snapshot(const std::string& dir, const std::string& stem, std::string_view text) {
+  // Process-wide on purpose: temporary names must differ between every writer in the process
+  // (several recorders may share a folder); the pid separates processes.
   static std::atomic<unsigned> counter{0};
   const std::string temp =
       (fs::path(dir) / (std::string(kTempPrefix) + std::to_string(::getpid()) + "-" +

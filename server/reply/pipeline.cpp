@@ -128,7 +128,7 @@ Outcome select_and_render(ReplyServices& services, const RequestEnvelope& reques
   }
   // Requests that only missed the shipped demo stubs are ordinary requests, not near misses or
   // unmatched ones (unless --strict refuses them: then they are failures to explain).
-  out.unmatched = services.settings.strict || services.stubs.snapshot()->has_own_stubs;
+  out.unmatched = services.settings.strict || services.stubs.has_own_stubs();
   if (out.unmatched) services.near_misses.record(request.http, request.now_ms);
   if (services.settings.strict && !chosen) {
     out.reply = error_reply(

@@ -34,6 +34,7 @@ void StubRegistry::publish(std::vector<StubMapping> stubs) {
     set->has_own_stubs = set->has_own_stubs || !stub.demo;
     set->stubs.push_back(std::move(stub));
   }
+  has_own_stubs_.store(set->has_own_stubs, std::memory_order_relaxed);
   stubs_ = std::move(set);
 }
 

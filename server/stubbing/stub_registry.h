@@ -4,6 +4,7 @@
 // change never disturbs a request already being served.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -62,6 +63,9 @@ class StubRegistry {
   std::size_t remove_session(std::string_view session);
   /// The current stubs, in matching order.
   std::shared_ptr<const StubSet> snapshot() const;
+  /// The current set's has_own_stubs, without the snapshot's lock and reference count (read
+  /// once per unmatched request).
+  bool has_own_stubs() const { return has_own_stubs_.load(std::memory_order_relaxed); }
 
   /// The best stub for `input`, advancing its reply sequence and moving its scenario state;
   /// nullopt when no stub matches.
@@ -80,6 +84,7 @@ class StubRegistry {
 
   mutable std::mutex mutex_;  ///< guards stubs_ and the counters
   std::shared_ptr<const StubSet> stubs_;
+  std::atomic<bool> has_own_stubs_ = false;  ///< stubs_->has_own_stubs, written in publish
   std::uint64_t next_order_ = 1;
   std::uint64_t next_id_ = 1;
   std::mutex serving_mutex_;  ///< makes "match, then move state" atomic when state is in play

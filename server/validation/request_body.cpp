@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/ascii.h"
 #include "validation/rule_context.h"
 
 namespace chatmock::validation {
@@ -39,8 +40,6 @@ std::string printable(std::string_view text) {
   return out;
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // The media type without parameters ("application/json; charset=utf-8" → "application/json").
 bool is_json_media_type(std::string_view content_type) {
   content_type = content_type.substr(0, content_type.find(';'));
@@ -48,12 +47,7 @@ bool is_json_media_type(std::string_view content_type) {
   if (first == std::string_view::npos) return true;  // no content type: read the body as JSON
   const auto last = content_type.find_last_not_of(" \t");
   content_type = content_type.substr(first, last - first + 1);
-  constexpr std::string_view kJson = "application/json";
-  if (content_type.size() != kJson.size()) return false;
-  for (std::size_t i = 0; i < kJson.size(); ++i) {
-    if (ascii_lower(content_type[i]) != kJson[i]) return false;
-  }
-  return true;
+  return text::iequals(content_type, "application/json");
 }
 
 // "line 3, column 7 (byte 42)" for the 1-based byte `position` of `body`.

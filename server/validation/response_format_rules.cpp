@@ -1,10 +1,10 @@
 // Rules for `response_format` (ResponseFormatText / JsonObject / JsonSchema): its shape, the
 // json_schema name, JSON mode's requirement that the conversation mention "json", and schemas
 // no finite value satisfies (a required-property cycle), refused rather than answered invalid.
-#include <cctype>
 #include <string_view>
 
 #include "synthesis/json_schema_cycles.h"
+#include "text/ascii.h"
 #include "validation/rule_context.h"
 
 namespace chatmock::validation::detail {
@@ -18,18 +18,7 @@ std::string python_repr(const json& value) {
   return quote(value.dump());
 }
 
-bool mentions_json(std::string_view text) {
-  constexpr std::string_view kWord = "json";
-  if (text.size() < kWord.size()) return false;
-  for (std::size_t i = 0; i + kWord.size() <= text.size(); ++i) {
-    std::size_t k = 0;
-    while (k < kWord.size() && std::tolower(static_cast<unsigned char>(text[i + k])) == kWord[k]) {
-      ++k;
-    }
-    if (k == kWord.size()) return true;
-  }
-  return false;
-}
+bool mentions_json(std::string_view text) { return text::icontains(text, "json"); }
 
 // True when any message's text (string content or text parts) contains "json", any case.
 bool messages_mention_json(const json& body) {
