@@ -1,5 +1,6 @@
 // Every reply here, error or not, gets the standard headers and one journal entry, like chat.
-// The order of checks follows chat's: key, directives, body, fields, then previous_response_id.
+// The order of checks follows chat's: key, directives, body, fields, then previous_response_id
+// and the input's references (item_reference, function_call_output).
 // Scenarios, stubs, --record and chaos do not apply to the Responses API yet (docs/interface.md).
 #include "app/responses_endpoint.h"
 
@@ -15,6 +16,7 @@
 #include "reply/request_seed.h"
 #include "reply/response_headers.h"
 #include "responses/input_item_list.h"
+#include "responses/input_references.h"
 #include "responses/response_builder.h"
 #include "responses/response_errors.h"
 #include "responses/response_events.h"
@@ -73,11 +75,16 @@ Expected<wire::WireReply> create(ServerContext& server, const wire::HttpRequest&
   if (!parsed) return parsed.error();
   const std::string& session = directives->session;
   responses::BuildContext context;
+  std::shared_ptr<const responses::StoredResponse> previous;
   if (parsed->previous_response_id) {
-    const auto previous = server.responses.find(session, *parsed->previous_response_id);
+    previous = server.responses.find(session, *parsed->previous_response_id);
     if (!previous) return responses::previous_response_not_found(*parsed->previous_response_id);
     context.carried_tokens = previous->carried_tokens;
   }
+  auto input = responses::resolve_input_references(std::move(parsed->input), server.responses,
+                                                   session, previous.get());
+  if (!input) return input.error();
+  parsed->input = std::move(*input);
   const auto seed =
       reply::resolve_seed(*directives, std::nullopt, server.defaults.seed(),
                           server.unseeded_counter, reply::canonical_request(body.json));

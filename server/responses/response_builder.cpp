@@ -45,8 +45,12 @@ std::vector<Json> with_ids(const std::vector<Json>& items, synthesis::Rng rng) {
   std::vector<Json> out;
   out.reserve(items.size());
   for (const auto& item : items) {
-    const bool message = item["type"] == "message";
-    Json copy = Json{{"id", hex_id(rng, message ? "msg_" : "fco_")}};
+    const auto& type = item["type"];
+    const char* prefix = type == "message"         ? "msg_"
+                         : type == "function_call" ? "fc_"
+                         : type == "reasoning"     ? "rs_"
+                                                   : "fco_";
+    Json copy = Json{{"id", hex_id(rng, prefix)}};
     for (const auto& [key, value] : item.items()) copy[key] = value;
     if (!copy.contains("status")) copy["status"] = "completed";
     out.push_back(std::move(copy));

@@ -34,6 +34,17 @@ api::ApiError previous_response_not_found(std::string_view id) {
                               "previous_response_id", "previous_response_not_found");
 }
 
+api::ApiError item_not_found(std::string_view id) {
+  return api::invalid_request("Item with id '" + std::string(id) + "' not found.", "input",
+                              std::nullopt);
+}
+
+api::ApiError orphan_function_call_output(std::string_view call_id) {
+  return api::invalid_request(
+      "No tool call found for function call output with call_id " + std::string(call_id) + ".",
+      "input", std::nullopt);
+}
+
 api::ApiError unknown_parameter(std::string_view name) {
   return api::invalid_request("Unknown parameter: '" + std::string(name) + "'.", std::string(name),
                               "unknown_parameter");

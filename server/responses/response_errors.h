@@ -33,6 +33,10 @@ api::ApiError integer_out_of_range(const std::string& path, std::int64_t got, st
                                    bool below);
 /// 400 decimal_below_min_value / decimal_above_max_value.
 api::ApiError decimal_out_of_range(const std::string& path, double got, double bound, bool below);
+/// 400 for an `item_reference` whose id names no item stored in this session.
+api::ApiError item_not_found(std::string_view id);
+/// 400 for a function_call_output answering no function_call of the input or the chain.
+api::ApiError orphan_function_call_output(std::string_view call_id);
 /// 400 unsupported_parameter, for CreateResponse fields this version of chatmock cannot honour.
 api::ApiError unsupported_parameter(const std::string& name, std::string_view why);
 

@@ -1,5 +1,6 @@
-// Only what this slice can answer is accepted: reasoning items, item_reference and built-in tool
-// calls are a 400 naming the supported types rather than being silently ignored.
+// Only what chatmock can answer is accepted: built-in tool calls are a 400 naming the supported
+// types rather than being silently ignored. item_reference ids are resolved later, against the
+// store (input_references.h); reasoning items are context only.
 #include "responses/response_input.h"
 
 #include "responses/response_errors.h"
@@ -9,7 +10,8 @@ namespace chatmock::responses {
 namespace {
 using reply::Expected;
 
-constexpr std::string_view kItemTypes = "'message', 'function_call', and 'function_call_output'";
+constexpr std::string_view kItemTypes =
+    "'message', 'function_call', 'function_call_output', 'reasoning', and 'item_reference'";
 constexpr std::string_view kPartTypes =
     "'input_text', 'output_text', 'refusal', 'input_image', and 'input_file'";
 
@@ -87,6 +89,13 @@ std::optional<api::ApiError> check_item(Json& item, const std::string& path) {
     if (!output->is_string() && !output->is_array()) {
       return wrong_type(path + ".output", "a string or an array", kind_of(*output));
     }
+    return std::nullopt;
+  }
+  if (name == "item_reference") return require_string(item, path, "id");
+  if (name == "reasoning") {
+    const auto summary = item.find("summary");
+    if (summary == item.end()) return missing_parameter(path + ".summary");
+    if (!summary->is_array()) return wrong_type(path + ".summary", "an array", kind_of(*summary));
     return std::nullopt;
   }
   return invalid_value(path + ".type", name, kItemTypes);

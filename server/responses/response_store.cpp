@@ -6,6 +6,10 @@
 
 namespace chatmock::responses {
 
+namespace {
+constexpr std::size_t kItemIndexOverhead = 64;  // an items_ node and its two strings' headers
+}  // namespace
+
 ResponseStore::ResponseStore(std::size_t max_responses, std::size_t max_bytes)
     : max_responses_(std::max<std::size_t>(max_responses, 1)), max_bytes_(max_bytes) {}
 
@@ -19,6 +23,10 @@ std::string ResponseStore::key_of(std::string_view session, std::string_view id)
 }
 
 void ResponseStore::drop(std::list<Entry>::iterator entry) {
+  for (const auto& item_key : entry->item_keys) {
+    const auto owner = items_.find(item_key);
+    if (owner != items_.end() && owner->second == entry->key) items_.erase(owner);
+  }
   bytes_ -= entry->bytes;
   index_.erase(entry->key);
   entries_.erase(entry);
@@ -27,11 +35,25 @@ void ResponseStore::drop(std::list<Entry>::iterator entry) {
 void ResponseStore::put(std::string_view session, std::string_view id, StoredResponse stored) {
   std::size_t size = dump(stored.response).size() + id.size() + session.size();
   for (const auto& item : stored.input_items) size += dump(item).size();
+  std::vector<std::string> item_keys;
+  const auto index_items = [&](const Json& items) {
+    for (const auto& item : items) {
+      const auto item_id = item.find("id");
+      if (item_id == item.end() || !item_id->is_string()) continue;
+      item_keys.push_back(key_of(session, item_id->get_ref<const std::string&>()));
+      size += item_keys.back().size() * 2 + kItemIndexOverhead;
+    }
+  };
+  index_items(stored.input_items);
+  if (const auto output = stored.response.find("output"); output != stored.response.end()) {
+    index_items(*output);
+  }
   auto shared = std::make_shared<const StoredResponse>(std::move(stored));
   std::string key = key_of(session, id);
   const std::lock_guard lock(mutex_);
   if (const auto found = index_.find(key); found != index_.end()) drop(found->second);
-  entries_.push_front({key, std::move(shared), size});
+  for (const auto& item_key : item_keys) items_[item_key] = key;
+  entries_.push_front({key, std::move(shared), size, std::move(item_keys)});
   index_.emplace(std::move(key), entries_.begin());
   bytes_ += size;
   // The newest entry stays even when it alone exceeds the byte bound (the body limit caps it).
@@ -50,6 +72,22 @@ std::shared_ptr<const StoredResponse> ResponseStore::find(std::string_view sessi
   return found->second->stored;
 }
 
+std::optional<Json> ResponseStore::find_item(std::string_view session, std::string_view item_id) {
+  const std::lock_guard lock(mutex_);
+  const auto owner = items_.find(key_of(session, item_id));
+  if (owner == items_.end()) return std::nullopt;
+  const auto entry = index_.find(owner->second);
+  if (entry == index_.end()) return std::nullopt;
+  const StoredResponse& stored = *entry->second->stored;
+  for (const auto& item : stored.input_items) {
+    if (item.value("id", std::string()) == item_id) return item;
+  }
+  for (const auto& item : stored.response["output"]) {
+    if (item.value("id", std::string()) == item_id) return item;
+  }
+  return std::nullopt;
+}
+
 bool ResponseStore::erase(std::string_view session, std::string_view id) {
   const std::lock_guard lock(mutex_);
   const auto found = index_.find(key_of(session, id));
@@ -62,6 +100,7 @@ void ResponseStore::reset() {
   const std::lock_guard lock(mutex_);
   entries_.clear();
   index_.clear();
+  items_.clear();
   bytes_ = 0;
 }
 

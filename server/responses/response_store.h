@@ -8,6 +8,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +37,9 @@ class ResponseStore {
   /// The stored response, marked recently used; null when absent (never stored, deleted,
   /// evicted, or stored in another session).
   std::shared_ptr<const StoredResponse> find(std::string_view session, std::string_view id);
+  /// The input or output item called `item_id` of a response stored in `session` (the target of
+  /// an `item_reference`); null when none is.
+  std::optional<Json> find_item(std::string_view session, std::string_view item_id);
   /// Removes `id` from `session`; false when it was not there.
   bool erase(std::string_view session, std::string_view id);
 
@@ -53,6 +57,7 @@ class ResponseStore {
     std::string key;
     std::shared_ptr<const StoredResponse> stored;
     std::size_t bytes = 0;
+    std::vector<std::string> item_keys;  ///< this entry's keys in items_
   };
   static std::string key_of(std::string_view session, std::string_view id);
   void drop(std::list<Entry>::iterator entry);
@@ -62,6 +67,9 @@ class ResponseStore {
   mutable std::mutex mutex_;
   std::list<Entry> entries_;  ///< most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+  /// (session, item id) → key of the response holding the item; an id two responses share
+  /// points at the newer one.
+  std::unordered_map<std::string, std::string> items_;
   std::size_t bytes_ = 0;
   std::uint64_t evictions_ = 0;
 };

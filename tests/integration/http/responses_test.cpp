@@ -154,6 +154,43 @@ TEST(ResponsesHttp, PreviousResponseIdChainsAndUnknownIdIsThe400ClientsMatch) {
             "code":"previous_response_not_found"}})"));
 }
 
+TEST(ResponsesHttp, ReferencesResolveInTheSessionAndDanglingOnesAreThe400s) {
+  RunningServer server;
+  auto client = client_for(server);
+  const httplib::Headers session = {{"X-Chatmock-Session", "refs"}};
+  const auto first = post_response(client, kRequest, session);
+  ASSERT_TRUE(first);
+  const auto message_id = body_of(first)["output"][0]["id"].get<std::string>();
+  const json call = {{"type", "function_call"},
+                     {"call_id", "call_1"},
+                     {"name", "get_weather"},
+                     {"arguments", "{}"}};
+  const json answer = {{"type", "function_call_output"}, {"call_id", "call_1"}, {"output", "22C"}};
+  const json reference = {{"type", "item_reference"}, {"id", message_id}};
+  json request = {{"model", "gpt-4o-mini"}, {"input", {reference, call, answer}}};
+  auto res = post_response(client, request, session);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  // The referenced item is listed as what it resolved to.
+  const auto items = client.Get(
+      "/v1/responses/" + body_of(res)["id"].get<std::string>() + "/input_items?order=asc",
+      auth_headers(session));
+  ASSERT_TRUE(items);
+  EXPECT_EQ(body_of(items)["data"][0]["role"], "assistant");
+
+  res = post_response(client, request);  // another session cannot see the item
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_EQ(body_of(res)["error"]["message"], "Item with id '" + message_id + "' not found.");
+  request["input"] = {answer};
+  res = post_response(client, request, session);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_EQ(body_of(res)["error"]["message"],
+            "No tool call found for function call output with call_id call_1.");
+  EXPECT_EQ(body_of(res)["error"]["param"], "input");
+}
+
 TEST(ResponsesHttp, StoreFalseIsNeitherRetrievableNorChainable) {
   RunningServer server;
   auto client = client_for(server);

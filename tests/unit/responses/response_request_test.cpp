@@ -97,8 +97,12 @@ TEST(ResponseRequest, BadInputItemsNameTheirPath) {
   EXPECT_EQ(error.code, "invalid_value");
   error = error_of({{"model", "m"}, {"input", {{{"type", "function_call_output"}}}}});
   EXPECT_EQ(error.param, "input[0].call_id");
-  error = error_of({{"model", "m"}, {"input", {{{"type", "item_reference"}, {"id", "msg_1"}}}}});
+  error = error_of({{"model", "m"}, {"input", {{{"type", "web_search_call"}, {"id", "ws_1"}}}}});
   EXPECT_EQ(error.param, "input[0].type");
+  error = error_of({{"model", "m"}, {"input", {{{"type", "item_reference"}}}}});
+  EXPECT_EQ(error.param, "input[0].id");
+  error = error_of({{"model", "m"}, {"input", {{{"type", "reasoning"}, {"id", "rs_1"}}}}});
+  EXPECT_EQ(error.param, "input[0].summary");
 }
 
 TEST(ResponseRequest, FunctionToolsAreEchoedWithStrictDefault) {
