@@ -10,6 +10,7 @@
 #include "api/api_error.h"
 #include "app/authorization.h"
 #include "app/served_event.h"
+#include "reply/budget_errors.h"
 #include "reply/directives.h"
 #include "reply/error_reply.h"
 #include "reply/latency.h"
@@ -92,7 +93,12 @@ Expected<wire::WireReply> create(ServerContext& server, const wire::HttpRequest&
   context.seed = seed.value;
   context.seeded = seed.seeded;
   context.now_seconds = now_ms() / 1000;
+  budget::WorkBudget budget(config.budget, request.cancelled);
+  context.budget = &budget;
   auto built = responses::build_response(*parsed, context);
+  if (budget.spent()) {
+    return reply::budget_error(budget, parsed->tools.empty() ? "text.format" : "tools");
+  }
   const auto id = built.response["id"].get<std::string>();
   if (parsed->store) {
     server.responses.put(session, id,

@@ -4,6 +4,7 @@
 #include "responses/response_builder.h"
 
 #include "api/model_list.h"
+#include "responses/function_calls.h"
 #include "responses/response_input.h"
 #include "synthesis/json_schema_generator.h"
 #include "synthesis/text_generator.h"
@@ -17,11 +18,12 @@ constexpr std::int64_t kSeededEpoch = 1735689600;
 constexpr std::int64_t kSecondsPerYear = 365LL * 24 * 3600;
 constexpr std::int64_t kTokensPerItem = 3;  // role and separators, as Chat's estimate
 
-std::string reply_text(const ResponseRequest& request, synthesis::Rng rng) {
+std::string reply_text(const ResponseRequest& request, synthesis::Rng rng,
+                       budget::WorkBudget& budget) {
   const auto& type = request.text_format["type"];
   if (type == "json_schema") {
     const nlohmann::json schema = request.text_format["schema"];
-    return synthesis::generate_instance(schema, rng)
+    return synthesis::generate_instance(schema, rng, budget)
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
   if (type == "json_object") {
@@ -58,14 +60,14 @@ std::vector<Json> with_ids(const std::vector<Json>& items, synthesis::Rng rng) {
   return out;
 }
 
-Json message_item(std::string id, std::string text, bool complete) {
+Json message_item(std::string id, std::string text) {
   Json part = {{"type", "output_text"},
                {"annotations", Json::array()},
                {"logprobs", Json::array()},
                {"text", std::move(text)}};
   return Json{{"id", std::move(id)},
               {"type", "message"},
-              {"status", complete ? "completed" : "incomplete"},
+              {"status", "completed"},
               {"content", Json::array({std::move(part)})},
               {"role", "assistant"}};
 }
@@ -99,15 +101,28 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
   const std::string response_id = hex_id(ids, "resp_");
   const std::string message_id = hex_id(ids, "msg_");
 
-  std::string text = reply_text(request, root.fork("text"));
-  bool complete = true;
-  if (request.max_output_tokens && tokens_of(text) > *request.max_output_tokens) {
-    const auto pieces = synthesis::split_tokens(text);
-    text.clear();
-    for (std::int64_t i = 0; i < *request.max_output_tokens; ++i) text += pieces[i];
-    complete = false;
+  budget::WorkBudget unlimited;
+  budget::WorkBudget& budget = context.budget != nullptr ? *context.budget : unlimited;
+  const auto tools = tools_to_call(request);
+  Json item;
+  std::string* text = nullptr;  // what max_output_tokens cuts: the message text or the arguments
+  if (tools.empty()) {
+    item = message_item(message_id, reply_text(request, root.fork("text"), budget));
+    text = item["content"][0]["text"].get_ptr<std::string*>();
+  } else {
+    synthesis::Rng call_rng = root.fork("function-call");
+    item = function_call_item(tools.front(), call_rng, budget);
+    text = item["arguments"].get_ptr<std::string*>();
   }
-  const std::int64_t output_tokens = tokens_of(text);
+  bool complete = true;
+  if (request.max_output_tokens && tokens_of(*text) > *request.max_output_tokens) {
+    const auto pieces = synthesis::split_tokens(*text);
+    text->clear();
+    for (std::int64_t i = 0; i < *request.max_output_tokens; ++i) *text += pieces[i];
+    complete = false;
+    item["status"] = "incomplete";
+  }
+  const std::int64_t output_tokens = tokens_of(*text);
   const std::int64_t instruction_tokens =
       request.instructions ? kTokensPerItem + tokens_of(*request.instructions) : 0;
   const std::int64_t own_tokens = item_tokens(request.input) + kTokensPerItem;
@@ -129,7 +144,7 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
       {"max_output_tokens",
        request.max_output_tokens ? Json(*request.max_output_tokens) : Json(nullptr)},
       {"model", api::resolve_snapshot(request.model)},
-      {"output", Json::array({message_item(message_id, std::move(text), complete)})},
+      {"output", Json::array({std::move(item)})},
       {"parallel_tool_calls", request.parallel_tool_calls},
       {"previous_response_id", optional_string(request.previous_response_id)},
       {"reasoning", request.reasoning},

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "budget/work_budget.h"
 #include "responses/response_json.h"
 #include "responses/response_request.h"
 #include "synthesis/random.h"
@@ -18,6 +19,9 @@ struct BuildContext {
   bool seeded = false;              ///< seeded: `created_at` comes from the seed, not the clock
   std::int64_t now_seconds = 0;     ///< the clock, for unseeded requests
   std::int64_t carried_tokens = 0;  ///< context of the previous_response_id chain
+  /// Bounds generating schema instances (json_schema text, function arguments); null for none.
+  /// The caller checks it afterwards: a spent budget leaves the smallest values behind.
+  budget::WorkBudget* budget = nullptr;
 };
 
 struct BuiltResponse {
