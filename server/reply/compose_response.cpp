@@ -51,7 +51,8 @@ wire::WireReply stream_reply(const Composition& composition,
   const synthesis::Rng stream_rng = synthesis::Rng(input.seed).fork("stream");
   auto events = responses::response_events(response, stream_rng);
   for (std::size_t i = 0; i < composition.size(); ++i) {
-    if (composition[i]->edit_response_events) composition[i]->edit_response_events(events, contexts[i]);
+    if (composition[i]->edit_response_events)
+      composition[i]->edit_response_events(events, contexts[i]);
   }
   std::vector<streaming::StreamFrame> frames;
   frames.reserve(events.size());
@@ -60,18 +61,20 @@ wire::WireReply stream_reply(const Composition& composition,
         {responses::dump(event), event.value("type", std::string())}));
   }
   for (std::size_t i = 0; i < composition.size(); ++i) {
-    if (composition[i]->edit_response_frames) composition[i]->edit_response_frames(frames, contexts[i]);
+    if (composition[i]->edit_response_frames)
+      composition[i]->edit_response_frames(frames, contexts[i]);
   }
   wire::WireReply reply;
   reply.content_type = "text/event-stream; charset=utf-8";
   reply.chunked = true;
   for (const auto& frame : frames) {
-    reply.writes.push_back(
-        {frame.event ? streaming::encode_event(*frame.event) : frame.raw, std::chrono::milliseconds(0)});
+    reply.writes.push_back({frame.event ? streaming::encode_event(*frame.event) : frame.raw,
+                            std::chrono::milliseconds(0)});
   }
   const bool paced_by_scenario = std::any_of(composition.begin(), composition.end(),
                                              [](const Scenario* s) { return s->paces_itself; });
-  const auto latency = paced_by_scenario ? input.latency : input.directives.latency.over(input.latency);
+  const auto latency =
+      paced_by_scenario ? input.latency : input.directives.latency.over(input.latency);
   synthesis::Rng pace_rng = stream_rng.fork("pace");
   apply_latency(reply, latency, pace_rng);
   return reply;
@@ -96,9 +99,8 @@ ResponseRendering render_response(const Composition& composition, ResponseRunInp
     for (std::size_t i = 0; i < composition.size(); ++i) {
       if (composition[i]->edit_response) composition[i]->edit_response(input.response, contexts[i]);
     }
-    out.reply = input.request.stream
-                    ? stream_reply(composition, contexts, input, input.response)
-                    : wire::json_reply(200, responses::dump(input.response));
+    out.reply = input.request.stream ? stream_reply(composition, contexts, input, input.response)
+                                     : wire::json_reply(200, responses::dump(input.response));
     out.response = std::move(input.response);
   }
   for (const Scenario* scenario : composition) {

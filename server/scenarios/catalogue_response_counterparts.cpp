@@ -58,93 +58,116 @@ void end_with_error_event(ResponseEvents& events, std::size_t keep) {
 void add_output_counterparts(ScenarioCatalogue& catalogue) {
   serve_responses(catalogue, "refusal", "one refusal part (refusal.delta/.done events).",
                   [](Scenario& s) { s.edit_response = refuse; });
-  serve_responses(catalogue, "length", "status incomplete, reason max_output_tokens, the text cut (at max_output_tokens when set).", [](Scenario& s) {
-    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
-      end_incomplete(r, ctx, "max_output_tokens");
-    };
-  });
-  serve_responses(catalogue, "content_filter", "status incomplete, reason content_filter, partial text.", [](Scenario& s) {
-    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
-      end_incomplete(r, ctx, "content_filter");
-    };
-  });
-  serve_responses(catalogue, "tool_calls", "one function_call item (the first offered function tool, or get_weather).", [](Scenario& s) {
-    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) { call_functions(r, ctx, 1); };
-  });
-  serve_responses(catalogue, "parallel_tool_calls", "three function_call items (one when parallel_tool_calls is false).", [](Scenario& s) {
-    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) { call_functions(r, ctx, 3); };
-  });
-  serve_responses(catalogue, "malformed_tool_arguments", "a function_call whose arguments are not JSON.", [](Scenario& s) {
-    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
-      call_functions(r, ctx, 1, [](const Json& valid, const Json&, synthesis::Rng& rng) {
-        return malformed_arguments(responses::dump(valid), rng);
+  serve_responses(
+      catalogue, "length",
+      "status incomplete, reason max_output_tokens, the text cut (at max_output_tokens when set).",
+      [](Scenario& s) {
+        s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
+          end_incomplete(r, ctx, "max_output_tokens");
+        };
       });
-    };
-  });
-  serve_responses(catalogue, "schema_violating_tool_arguments", "a function_call whose arguments break the tool's schema.", [](Scenario& s) {
-    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
-      call_functions(r, ctx, 1, [](const Json&, const Json& parameters, synthesis::Rng& rng) {
-        return synthesis::generate_violating_instance(nlohmann::json(parameters), rng).dump();
+  serve_responses(catalogue, "content_filter",
+                  "status incomplete, reason content_filter, partial text.", [](Scenario& s) {
+                    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
+                      end_incomplete(r, ctx, "content_filter");
+                    };
+                  });
+  serve_responses(
+      catalogue, "tool_calls",
+      "one function_call item (the first offered function tool, or get_weather).", [](Scenario& s) {
+        s.edit_response = [](Json& r, ResponseScenarioContext& ctx) { call_functions(r, ctx, 1); };
       });
-    };
-  });
-  serve_responses(catalogue, "args_empty_string", "a function_call with arguments \"\".", [](Scenario& s) {
-    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
-      call_functions(r, ctx, 1, [](const Json&, const Json&, synthesis::Rng&) { return ""; });
-    };
-  });
-  serve_responses(catalogue, "args_double_encoded", "a function_call whose arguments are a JSON string.", [](Scenario& s) {
-    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
-      call_functions(r, ctx, 1, [](const Json& valid, const Json&, synthesis::Rng&) {
-        return Json(responses::dump(valid)).dump();
+  serve_responses(
+      catalogue, "parallel_tool_calls",
+      "three function_call items (one when parallel_tool_calls is false).", [](Scenario& s) {
+        s.edit_response = [](Json& r, ResponseScenarioContext& ctx) { call_functions(r, ctx, 3); };
       });
-    };
-  });
-  serve_responses(catalogue, "annotations", "url_citation annotations, streamed as output_text.annotation.added.",
+  serve_responses(catalogue, "malformed_tool_arguments",
+                  "a function_call whose arguments are not JSON.", [](Scenario& s) {
+                    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
+                      call_functions(r, ctx, 1,
+                                     [](const Json& valid, const Json&, synthesis::Rng& rng) {
+                                       return malformed_arguments(responses::dump(valid), rng);
+                                     });
+                    };
+                  });
+  serve_responses(
+      catalogue, "schema_violating_tool_arguments",
+      "a function_call whose arguments break the tool's schema.", [](Scenario& s) {
+        s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
+          call_functions(r, ctx, 1, [](const Json&, const Json& parameters, synthesis::Rng& rng) {
+            return synthesis::generate_violating_instance(nlohmann::json(parameters), rng).dump();
+          });
+        };
+      });
+  serve_responses(
+      catalogue, "args_empty_string", "a function_call with arguments \"\".", [](Scenario& s) {
+        s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
+          call_functions(r, ctx, 1, [](const Json&, const Json&, synthesis::Rng&) { return ""; });
+        };
+      });
+  serve_responses(catalogue, "args_double_encoded",
+                  "a function_call whose arguments are a JSON string.", [](Scenario& s) {
+                    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
+                      call_functions(r, ctx, 1,
+                                     [](const Json& valid, const Json&, synthesis::Rng&) {
+                                       return Json(responses::dump(valid)).dump();
+                                     });
+                    };
+                  });
+  serve_responses(catalogue, "annotations",
+                  "url_citation annotations, streamed as output_text.annotation.added.",
                   [](Scenario& s) { s.edit_response = cite_links; });
-  serve_responses(catalogue, "unicode", "the same text in the message; writes split inside characters.", [](Scenario& s) {
-    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
-      if (Json* message = first_message(r)) {
-        (*message)["content"][0]["text"] = hostile_unicode_text(ctx.rng);
-        recount_usage(r);
-      }
-    };
-  });
+  serve_responses(catalogue, "unicode",
+                  "the same text in the message; writes split inside characters.", [](Scenario& s) {
+                    s.edit_response = [](Json& r, ResponseScenarioContext& ctx) {
+                      if (Json* message = first_message(r)) {
+                        (*message)["content"][0]["text"] = hostile_unicode_text(ctx.rng);
+                        recount_usage(r);
+                      }
+                    };
+                  });
 }
 
 void add_stream_counterparts(ScenarioCatalogue& catalogue) {
   // Their chat replace_reply already answers a JSON request with the same error as a 500.
-  serve_responses(catalogue, "stream_error", "half the deltas, then an error event (flat and nested), no terminal event.", [](Scenario& s) {
-    s.edit_response_events = [](ResponseEvents& events, ResponseScenarioContext&) {
-      end_with_error_event(events, mid_content(events));
-    };
-  });
-  serve_responses(catalogue, "error_midstream_after_content", "every output event, then an error event, no terminal event.", [](Scenario& s) {
-    s.edit_response_events = [](ResponseEvents& events, ResponseScenarioContext&) {
-      end_with_error_event(events, terminal_event(events));
-    };
-  });
-  serve_responses(catalogue, "truncated_stream", "a clean end after half the deltas, no terminal event.", [](Scenario& s) {
-    s.edit_response_events = [](ResponseEvents& events, ResponseScenarioContext&) {
-      keep_first(events, mid_content(events));
-    };
-  });
+  serve_responses(catalogue, "stream_error",
+                  "half the deltas, then an error event (flat and nested), no terminal event.",
+                  [](Scenario& s) {
+                    s.edit_response_events = [](ResponseEvents& events, ResponseScenarioContext&) {
+                      end_with_error_event(events, mid_content(events));
+                    };
+                  });
+  serve_responses(catalogue, "error_midstream_after_content",
+                  "every output event, then an error event, no terminal event.", [](Scenario& s) {
+                    s.edit_response_events = [](ResponseEvents& events, ResponseScenarioContext&) {
+                      end_with_error_event(events, terminal_event(events));
+                    };
+                  });
+  serve_responses(catalogue, "truncated_stream",
+                  "a clean end after half the deltas, no terminal event.", [](Scenario& s) {
+                    s.edit_response_events = [](ResponseEvents& events, ResponseScenarioContext&) {
+                      keep_first(events, mid_content(events));
+                    };
+                  });
   // Its chat wire edit marks the chunked reply as cut, so the connection drops.
-  serve_responses(catalogue, "stream_cut_no_done", "the connection drops inside an event midway through the stream.", [](Scenario& s) {
-    s.edit_response_frames = [](std::vector<streaming::StreamFrame>& frames,
-                                ResponseScenarioContext& ctx) {
-      const std::size_t end = std::min<std::size_t>(frames.size(), frames.size() / 2 + 1);
-      if (ctx.directives.has_variant("after_chunk") || end == 0 || !frames[end - 1].event) {
-        frames.resize(end);
-        return;
-      }
-      const auto event = *frames[end - 1].event;
-      frames.resize(end - 1);
-      frames.push_back(streaming::StreamFrame::of_raw(
-          "event: " + event.event.value_or("") + "\ndata: " +
-          event.data.substr(0, event.data.size() / 2)));
-    };
-  });
+  serve_responses(
+      catalogue, "stream_cut_no_done",
+      "the connection drops inside an event midway through the stream.", [](Scenario& s) {
+        s.edit_response_frames = [](std::vector<streaming::StreamFrame>& frames,
+                                    ResponseScenarioContext& ctx) {
+          const std::size_t end = std::min<std::size_t>(frames.size(), frames.size() / 2 + 1);
+          if (ctx.directives.has_variant("after_chunk") || end == 0 || !frames[end - 1].event) {
+            frames.resize(end);
+            return;
+          }
+          const auto event = *frames[end - 1].event;
+          frames.resize(end - 1);
+          frames.push_back(streaming::StreamFrame::of_raw(
+              "event: " + event.event.value_or("") +
+              "\ndata: " + event.data.substr(0, event.data.size() / 2)));
+        };
+      });
 }
 }  // namespace
 

@@ -54,17 +54,17 @@ void add_text_shapes(ScenarioCatalogue& catalogue) {
       "One message whose text is spread over three output_text parts (content_index 0-2); "
       "output_text joins them all.",
       false, split_text_parts));
-  catalogue.add(output_scenario(
-      "response_text_multiple_messages",
-      "Three assistant message items (output_index 0-2), each with its own text.", false,
-      several_messages));
-  catalogue.add(output_scenario(
-      "response_empty_output",
-      "status completed with output [] and output_tokens 0: no message at all.", false,
-      [](Json& r, ResponseScenarioContext&) {
-        r["output"] = Json::array();
-        recount_usage(r);
-      }));
+  catalogue.add(
+      output_scenario("response_text_multiple_messages",
+                      "Three assistant message items (output_index 0-2), each with its own text.",
+                      false, several_messages));
+  catalogue.add(
+      output_scenario("response_empty_output",
+                      "status completed with output [] and output_tokens 0: no message at all.",
+                      false, [](Json& r, ResponseScenarioContext&) {
+                        r["output"] = Json::array();
+                        recount_usage(r);
+                      }));
   catalogue.add(output_scenario(
       "response_reasoning_only",
       "Only a reasoning item with a summary_text part, no message; output_text is \"\".", false,
@@ -74,43 +74,43 @@ void add_text_shapes(ScenarioCatalogue& catalogue) {
       "A reasoning item (summary streamed as reasoning_summary events) before the message; "
       "reasoning_tokens counted in output_tokens.",
       false, [](Json& r, ResponseScenarioContext& ctx) { add_reasoning(r, ctx, false); }));
-  catalogue.add(output_scenario(
-      "response_refusal_after_text",
-      "One message with an output_text part followed by a refusal part.", false,
-      [](Json& r, ResponseScenarioContext&) {
-        if (Json* message = first_message(r)) {
-          (*message)["content"].push_back(
-              {{"type", "refusal"}, {"refusal", "I can't share more than that."}});
-          recount_usage(r);
-        }
-      }));
+  catalogue.add(
+      output_scenario("response_refusal_after_text",
+                      "One message with an output_text part followed by a refusal part.", false,
+                      [](Json& r, ResponseScenarioContext&) {
+                        if (Json* message = first_message(r)) {
+                          (*message)["content"].push_back(
+                              {{"type", "refusal"}, {"refusal", "I can't share more than that."}});
+                          recount_usage(r);
+                        }
+                      }));
 }
 
 void add_call_shapes(ScenarioCatalogue& catalogue) {
   catalogue.add(output_scenario(
       "response_function_call_no_id",
-      "A function_call item without id (optional in the schema; events carry item_id \"\").",
-      false, [](Json& r, ResponseScenarioContext& ctx) {
+      "A function_call item without id (optional in the schema; events carry item_id \"\").", false,
+      [](Json& r, ResponseScenarioContext& ctx) {
         call_functions(r, ctx, 1);
         r["output"][0].erase("id");
       }));
   catalogue.add(output_scenario(
       "response_function_call_empty_call_id",
-      "A function_call item whose call_id is \"\" (openai-node 7.5's stream helper throws).",
-      false, [](Json& r, ResponseScenarioContext& ctx) {
+      "A function_call item whose call_id is \"\" (openai-node 7.5's stream helper throws).", false,
+      [](Json& r, ResponseScenarioContext& ctx) {
         call_functions(r, ctx, 1);
         r["output"][0]["call_id"] = "";
       }));
-  catalogue.add(output_scenario(
-      "response_text_and_function_call",
-      "A message with text, then a function_call item, in one Response.", false,
-      [](Json& r, ResponseScenarioContext& ctx) {
-        const Json* message = first_message(r);
-        const Json kept = message != nullptr ? *message : Json();
-        call_functions(r, ctx, 1);
-        if (!kept.is_null()) r["output"].insert(r["output"].begin(), kept);
-        recount_usage(r);
-      }));
+  catalogue.add(output_scenario("response_text_and_function_call",
+                                "A message with text, then a function_call item, in one Response.",
+                                false, [](Json& r, ResponseScenarioContext& ctx) {
+                                  const Json* message = first_message(r);
+                                  const Json kept = message != nullptr ? *message : Json();
+                                  call_functions(r, ctx, 1);
+                                  if (!kept.is_null())
+                                    r["output"].insert(r["output"].begin(), kept);
+                                  recount_usage(r);
+                                }));
   catalogue.add(output_scenario(
       "response_duplicate_call_ids",
       "Two function_call items with the same id and call_id (openai-node: duplicate output "
@@ -133,9 +133,9 @@ void add_endings(ScenarioCatalogue& catalogue) {
         end_failed(r, "server_error",
                    "The server had an error while processing your request. Sorry about that!");
       }));
-  catalogue.add(output_scenario(
-      "response_usage_absent", "No usage key on the Response (optional in the schema).", false,
-      [](Json& r, ResponseScenarioContext&) { r.erase("usage"); }));
+  catalogue.add(output_scenario("response_usage_absent",
+                                "No usage key on the Response (optional in the schema).", false,
+                                [](Json& r, ResponseScenarioContext&) { r.erase("usage"); }));
   catalogue.add(output_scenario(
       "response_usage_without_details",
       "usage without input_tokens_details and output_tokens_details (required by the schema).",
@@ -153,10 +153,10 @@ void add_endings(ScenarioCatalogue& catalogue) {
           for (auto& a : (*message)["content"][0]["annotations"]) a.erase("title");
         }
       }));
-  catalogue.add(output_scenario(
-      "response_output_null",
-      "output null instead of an array (the AI SDK answers an APICallError 500).", true,
-      [](Json& r, ResponseScenarioContext&) { r["output"] = nullptr; }));
+  catalogue.add(
+      output_scenario("response_output_null",
+                      "output null instead of an array (the AI SDK answers an APICallError 500).",
+                      true, [](Json& r, ResponseScenarioContext&) { r["output"] = nullptr; }));
 }
 }  // namespace
 

@@ -49,19 +49,20 @@ void add_endings(ScenarioCatalogue& catalogue) {
       "response_error_event_unnamed",
       "Half the deltas, then the error event's data: line without an `event: error` line; "
       "openai-node's raw stream does not throw.",
-      false,
-      [](ResponseEvents& events, ResponseScenarioContext&) { error_after(events, mid_content(events)); });
+      false, [](ResponseEvents& events, ResponseScenarioContext&) {
+        error_after(events, mid_content(events));
+      });
   unnamed.edit_response_frames = [](Frames& frames, ResponseScenarioContext&) {
     if (!frames.empty() && frames.back().event) frames.back().event->event.reset();
   };
   catalogue.add(std::move(unnamed));
-  catalogue.add(stream_scenario(
-      "response_no_terminal_event",
-      "Every output event through output_item.done, then a clean end with no "
-      "response.completed; Python's get_final_response raises.",
-      false, [](ResponseEvents& events, ResponseScenarioContext&) {
-        keep_first(events, terminal_event(events));
-      }));
+  catalogue.add(
+      stream_scenario("response_no_terminal_event",
+                      "Every output event through output_item.done, then a clean end with no "
+                      "response.completed; Python's get_final_response raises.",
+                      false, [](ResponseEvents& events, ResponseScenarioContext&) {
+                        keep_first(events, terminal_event(events));
+                      }));
   catalogue.add(frame_scenario(
       "response_done_sentinel",
       "A Chat-style `data: [DONE]` after response.completed, which the Responses API never sends.",
@@ -75,8 +76,8 @@ void add_endings(ScenarioCatalogue& catalogue) {
       true, [](Frames& frames, ResponseScenarioContext&) {
         const std::size_t at = frames.size() / 2;
         frames.insert(frames.begin() + static_cast<std::ptrdiff_t>(at),
-                      streaming::StreamFrame::of_event(
-                          {"{\"type\": response.output_text", std::string("response.output_text")}));
+                      streaming::StreamFrame::of_event({"{\"type\": response.output_text",
+                                                        std::string("response.output_text")}));
       }));
   catalogue.add(frame_scenario(
       "response_chat_chunks",
@@ -85,14 +86,13 @@ void add_endings(ScenarioCatalogue& catalogue) {
       true, [](Frames& frames, ResponseScenarioContext&) {
         const auto chunk = [](const Json& delta, const Json& finish) {
           return streaming::StreamFrame::of_event(
-              {responses::dump({{"id", "chatcmpl-responses"},
-                                {"object", "chat.completion.chunk"},
-                                {"created", 1735689600},
-                                {"model", "gpt-4o"},
-                                {"choices",
-                                 Json::array({{{"index", 0},
-                                               {"delta", delta},
-                                               {"finish_reason", finish}}})}}),
+              {responses::dump(
+                   {{"id", "chatcmpl-responses"},
+                    {"object", "chat.completion.chunk"},
+                    {"created", 1735689600},
+                    {"model", "gpt-4o"},
+                    {"choices",
+                     Json::array({{{"index", 0}, {"delta", delta}, {"finish_reason", finish}}})}}),
                std::nullopt});
         };
         frames = {chunk({{"role", "assistant"}, {"content", ""}}, nullptr),
@@ -103,13 +103,13 @@ void add_endings(ScenarioCatalogue& catalogue) {
 }
 
 void add_lifecycle_faults(ScenarioCatalogue& catalogue) {
-  catalogue.add(stream_scenario(
-      "response_first_event_not_created",
-      "The stream opens with response.in_progress: response.created is never sent.", true,
-      [](ResponseEvents& events, ResponseScenarioContext&) {
-        events.erase(events.begin());
-        renumber(events);
-      }));
+  catalogue.add(
+      stream_scenario("response_first_event_not_created",
+                      "The stream opens with response.in_progress: response.created is never sent.",
+                      true, [](ResponseEvents& events, ResponseScenarioContext&) {
+                        events.erase(events.begin());
+                        renumber(events);
+                      }));
   catalogue.add(stream_scenario(
       "response_unknown_event_type",
       "A `response.reasoning_trace.delta` event of a type the spec does not define, mid-content; "
@@ -117,19 +117,20 @@ void add_lifecycle_faults(ScenarioCatalogue& catalogue) {
       true, [](ResponseEvents& events, ResponseScenarioContext&) {
         const std::size_t at = mid_content(events);
         events.insert(events.begin() + static_cast<std::ptrdiff_t>(at),
-                      {{"type", "response.reasoning_trace.delta"},
-                       {"sequence_number", 0},
-                       {"output_index", 0},
-                       {"delta", "thinking"}});
+                      Json{{"type", "response.reasoning_trace.delta"},
+                           {"sequence_number", 0},
+                           {"output_index", 0},
+                           {"delta", "thinking"}});
         renumber(events);
       }));
-  catalogue.add(stream_scenario(
-      "response_lifecycle_id_changes",
-      "response.completed carries another response id than response.created.", true,
-      [](ResponseEvents& events, ResponseScenarioContext&) {
-        const std::size_t at = terminal_event(events);
-        if (at < events.size()) events[at]["response"]["id"] = "resp_changed_midway";
-      }));
+  catalogue.add(
+      stream_scenario("response_lifecycle_id_changes",
+                      "response.completed carries another response id than response.created.", true,
+                      [](ResponseEvents& events, ResponseScenarioContext&) {
+                        const std::size_t at = terminal_event(events);
+                        if (at < events.size())
+                          events[at]["response"]["id"] = "resp_changed_midway";
+                      }));
   catalogue.add(stream_scenario(
       "response_item_never_done",
       "The message's response.output_item.done is never sent; response.completed still lists "
@@ -149,13 +150,13 @@ void add_numbering_faults(ScenarioCatalogue& catalogue) {
         for (std::size_t i = events.size() / 2; i < events.size(); ++i)
           events[i]["sequence_number"] = i + 3;
       }));
-  catalogue.add(stream_scenario(
-      "response_sequence_number_repeat",
-      "sequence_number repeats and goes back (…, 5, 5, 4, …) from mid-stream on.", true,
-      [](ResponseEvents& events, ResponseScenarioContext&) {
-        for (std::size_t i = events.size() / 2; i < events.size(); ++i)
-          events[i]["sequence_number"] = i - 1;
-      }));
+  catalogue.add(
+      stream_scenario("response_sequence_number_repeat",
+                      "sequence_number repeats and goes back (…, 5, 5, 4, …) from mid-stream on.",
+                      true, [](ResponseEvents& events, ResponseScenarioContext&) {
+                        for (std::size_t i = events.size() / 2; i < events.size(); ++i)
+                          events[i]["sequence_number"] = i - 1;
+                      }));
   catalogue.add(stream_scenario(
       "response_output_index_gap",
       "The only item arrives at output_index 1 (no item 0) in every item-scoped event; "
@@ -190,7 +191,8 @@ void add_numbering_faults(ScenarioCatalogue& catalogue) {
       "openai-node: expected content to be 'output_text', got refusal.",
       true, [](ResponseEvents& events, ResponseScenarioContext&) {
         for (auto& event : events) {
-          if (event["type"] == "response.content_part.added" && event["part"]["type"] == "output_text")
+          if (event["type"] == "response.content_part.added" &&
+              event["part"]["type"] == "output_text")
             event["part"] = {{"type", "refusal"}, {"refusal", ""}};
         }
       }));

@@ -119,9 +119,9 @@ void call_functions(Json& response, ResponseScenarioContext& ctx, int count,
     const nlohmann::json parameters =
         tool.value("parameters", Json{{"type", "object"}, {"properties", Json::object()}});
     const Json valid = synthesis::generate_instance(parameters, ctx.rng);
-    const std::string arguments =
-        damage ? damage(valid, Json(parameters), ctx.rng)
-               : valid.dump(-1, ' ', false, Json::error_handler_t::replace);
+    const std::string arguments = damage
+                                      ? damage(valid, Json(parameters), ctx.rng)
+                                      : valid.dump(-1, ' ', false, Json::error_handler_t::replace);
     output.push_back({{"id", item_id(ctx.rng, "fc_")},
                       {"type", "function_call"},
                       {"status", "completed"},
@@ -154,11 +154,12 @@ void cite_links(Json& response, ResponseScenarioContext& ctx) {
 }
 
 void add_reasoning(Json& response, ResponseScenarioContext& ctx, bool alone) {
-  Json item = {{"id", item_id(ctx.rng, "rs_")},
-               {"type", "reasoning"},
-               {"summary", Json::array({{{"type", "summary_text"},
-                                         {"text", "**Planning the answer** " +
-                                                      synthesis::generate_text(ctx.rng, 8, 16)}}})}};
+  Json item = {
+      {"id", item_id(ctx.rng, "rs_")},
+      {"type", "reasoning"},
+      {"summary", Json::array({{{"type", "summary_text"},
+                                {"text", "**Planning the answer** " +
+                                             synthesis::generate_text(ctx.rng, 8, 16)}}})}};
   auto& output = response["output"];
   if (alone) output = Json::array();
   output.insert(output.begin(), std::move(item));

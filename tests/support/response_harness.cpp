@@ -34,15 +34,14 @@ nlohmann::json response_request(bool stream) {
 
 nlohmann::json response_tool_request(bool stream) {
   auto body = response_request(stream);
-  body["tools"] = nlohmann::json::array(
-      {{{"type", "function"},
-        {"name", "get_stock_price"},
-        {"description", "Latest price of a stock"},
-        {"parameters",
-         {{"type", "object"},
-          {"properties", {{"ticker", {{"type", "string"}}}}},
-          {"required", {"ticker"}},
-          {"additionalProperties", false}}}}});
+  body["tools"] = nlohmann::json::array({{{"type", "function"},
+                                          {"name", "get_stock_price"},
+                                          {"description", "Latest price of a stock"},
+                                          {"parameters",
+                                           {{"type", "object"},
+                                            {"properties", {{"ticker", {{"type", "string"}}}}},
+                                            {"required", {"ticker"}},
+                                            {"additionalProperties", false}}}}});
   return body;
 }
 
@@ -66,9 +65,9 @@ ResponseScenarioRun run_response_scenario(std::string_view expression, nlohmann:
   auto request = responses::parse_create_response(body);
   if (!request) throw std::invalid_argument(request.error().message);
   auto built = responses::build_response(*request, {.seed = seed, .seeded = true});
-  auto rendered = reply::render_response(steps[std::min(step, steps.size() - 1)],
-                                         {*request, *directives, std::move(built.response), seed,
-                                          reply::Latency{}});
+  auto rendered = reply::render_response(
+      steps[std::min(step, steps.size() - 1)],
+      {*request, *directives, std::move(built.response), seed, reply::Latency{}});
   return {std::move(rendered.reply), std::move(rendered.response)};
 }
 

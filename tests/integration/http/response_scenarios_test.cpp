@@ -50,8 +50,8 @@ TEST(ResponseScenariosHttp, LengthByPathPrefixStreamsToResponseIncomplete) {
 TEST(ResponseScenariosHttp, ErrorBeforeOutputIsANamedErrorEventWithoutTerminal) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res =
-      post_response(client, request(true), {{"X-Chatmock-Scenario", "response_error_before_output"}});
+  const auto res = post_response(client, request(true),
+                                 {{"X-Chatmock-Scenario", "response_error_before_output"}});
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
   const auto events = streaming::decode_sse(res->body);
@@ -98,7 +98,8 @@ TEST(ResponseScenariosHttp, ChatOnlyNameByPathNamesThePath) {
 TEST(ResponseScenariosHttp, ResponsesOnlyNameOnChatIsA400) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res = post_chat(client, simple_request(), {{"X-Chatmock-Scenario", "response_failed"}});
+  const auto res =
+      post_chat(client, simple_request(), {{"X-Chatmock-Scenario", "response_failed"}});
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 400);
   const auto error = json::parse(res->body)["error"];

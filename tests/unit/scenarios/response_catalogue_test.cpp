@@ -26,11 +26,26 @@ TEST(ResponseCatalogueTest, AtLeastTwentyScenariosServeOnlyResponses) {
 }
 
 TEST(ResponseCatalogueTest, TheSevenCounterpartsAndErrorsKeepTheirChatNames) {
-  for (const char* name :
-       {"default", "refusal", "length", "content_filter", "tool_calls", "parallel_tool_calls",
-        "malformed_tool_arguments", "annotations", "stream_error", "truncated_stream",
-        "error_400", "error_401", "error_403", "error_404", "error_429", "error_500",
-        "error_503", "http_500_503_then_success", "slow", "disconnect"}) {
+  for (const char* name : {"default",
+                           "refusal",
+                           "length",
+                           "content_filter",
+                           "tool_calls",
+                           "parallel_tool_calls",
+                           "malformed_tool_arguments",
+                           "annotations",
+                           "stream_error",
+                           "truncated_stream",
+                           "error_400",
+                           "error_401",
+                           "error_403",
+                           "error_404",
+                           "error_429",
+                           "error_500",
+                           "error_503",
+                           "http_500_503_then_success",
+                           "slow",
+                           "disconnect"}) {
     const Scenario* s = builtin_catalogue().find(name);
     ASSERT_NE(s, nullptr) << name;
     EXPECT_EQ(s->api, ScenarioApi::both) << name;
@@ -39,8 +54,8 @@ TEST(ResponseCatalogueTest, TheSevenCounterpartsAndErrorsKeepTheirChatNames) {
 }
 
 TEST(ResponseCatalogueTest, ChatOnlyNameOnResponsesIsUnsupportedAndListsTheValidOnes) {
-  const auto selected = select_scenario_expression("refusal+sse_crlf", builtin_catalogue(),
-                                                   ScenarioApi::responses);
+  const auto selected =
+      select_scenario_expression("refusal+sse_crlf", builtin_catalogue(), ScenarioApi::responses);
   const auto* rejection = std::get_if<ScenarioRejection>(&selected);
   ASSERT_NE(rejection, nullptr);
   EXPECT_EQ(rejection->code, "unsupported_scenario");
@@ -67,16 +82,16 @@ TEST(ResponseCatalogueTest, UnknownNameStaysUnknown) {
 }
 
 TEST(ResponseCatalogueTest, SequencesExpandOnResponses) {
-  const auto selected = select_scenario_expression(
-      "http_500_503_then_success", builtin_catalogue(), ScenarioApi::responses);
+  const auto selected = select_scenario_expression("http_500_503_then_success", builtin_catalogue(),
+                                                   ScenarioApi::responses);
   ASSERT_TRUE(std::holds_alternative<ScenarioExpression>(selected));
   EXPECT_EQ(std::get<ScenarioExpression>(selected).steps.size(), 3U);
-  EXPECT_EQ(run_response_scenario("http_500_503_then_success", response_request(), {}, 7, 0)
-                .reply.status,
-            500);
-  EXPECT_EQ(run_response_scenario("http_500_503_then_success", response_request(), {}, 7, 2)
-                .reply.status,
-            200);
+  EXPECT_EQ(
+      run_response_scenario("http_500_503_then_success", response_request(), {}, 7, 0).reply.status,
+      500);
+  EXPECT_EQ(
+      run_response_scenario("http_500_503_then_success", response_request(), {}, 7, 2).reply.status,
+      200);
 }
 
 TEST(ResponseCatalogueTest, CompositionAppliesEachInOrder) {
@@ -96,7 +111,8 @@ TEST(ResponseCatalogueTest, ErrorScenarioComposedWithSlowIsAPacedError) {
 
 TEST(ResponseCatalogueTest, NamesAreUnique) {
   std::set<std::string> names;
-  for (const auto& s : builtin_catalogue().all()) EXPECT_TRUE(names.insert(s.name).second) << s.name;
+  for (const auto& s : builtin_catalogue().all())
+    EXPECT_TRUE(names.insert(s.name).second) << s.name;
 }
 
 }  // namespace

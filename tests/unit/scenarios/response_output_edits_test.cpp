@@ -78,8 +78,8 @@ TEST(ResponseOutputEditsTest, ToolCallsArgumentsValidateAgainstTheOfferedTool) {
 TEST(ResponseOutputEditsTest, ToolCallsWithoutToolsCallGetWeather) {
   const auto body = body_of("tool_calls");
   EXPECT_EQ(body["output"][0]["name"], "get_weather");
-  EXPECT_TRUE(nlohmann::json::parse(body["output"][0]["arguments"].get<std::string>())
-                  .contains("city"));
+  EXPECT_TRUE(
+      nlohmann::json::parse(body["output"][0]["arguments"].get<std::string>()).contains("city"));
 }
 
 TEST(ResponseOutputEditsTest, ParallelToolCallsAreThreeItemsOrOneWhenDisabled) {
@@ -167,7 +167,8 @@ TEST(ResponseOutputEditsTest, FailedResponseEndsWithResponseFailed) {
 TEST(ResponseOutputEditsTest, UsageAndAnnotationBreakages) {
   EXPECT_FALSE(body_of("response_usage_absent").contains("usage"));
   EXPECT_FALSE(body_of("response_usage_without_details")["usage"].contains("input_tokens_details"));
-  for (const auto& a : body_of("response_annotation_no_title")["output"][0]["content"][0]["annotations"])
+  for (const auto& a :
+       body_of("response_annotation_no_title")["output"][0]["content"][0]["annotations"])
     EXPECT_FALSE(a.contains("title"));
   EXPECT_TRUE(body_of("response_output_null")["output"].is_null());
 }
@@ -180,8 +181,7 @@ TEST(ResponseOutputEditsTest, RecountUsageAddsReasoningToOutput) {
                      {"output_tokens_details", {{"reasoning_tokens", 0}}},
                      {"total_tokens", 5}}}};
   recount_usage(response);
-  EXPECT_EQ(response["usage"]["total_tokens"],
-            5 + response["usage"]["output_tokens"].get<int>());
+  EXPECT_EQ(response["usage"]["total_tokens"], 5 + response["usage"]["output_tokens"].get<int>());
   EXPECT_GT(response["usage"]["output_tokens"].get<int>(), 0);
 }
 

@@ -90,8 +90,7 @@ TEST(ResponseStreamEditsTest, NonJsonDataIsNotJson) {
 }
 
 TEST(ResponseStreamEditsTest, LifecycleFaults) {
-  EXPECT_EQ(events_of("response_first_event_not_created").front()["type"],
-            "response.in_progress");
+  EXPECT_EQ(events_of("response_first_event_not_created").front()["type"], "response.in_progress");
   const auto unknown = events_of("response_unknown_event_type");
   EXPECT_TRUE(has(unknown, "response.reasoning_trace.delta"));
   const auto changed = events_of("response_lifecycle_id_changes");
@@ -122,8 +121,7 @@ TEST(ResponseStreamEditsTest, IndexAndIdFaults) {
   const auto early = events_of("response_delta_before_part_added");
   EXPECT_LT(first_delta(early), find_event(early, "response.content_part.added"));
   const auto refusal = events_of("response_text_delta_on_refusal");
-  EXPECT_EQ(refusal[find_event(refusal, "response.content_part.added")]["part"]["type"],
-            "refusal");
+  EXPECT_EQ(refusal[find_event(refusal, "response.content_part.added")]["part"]["type"], "refusal");
   EXPECT_TRUE(has(refusal, "response.output_text.delta"));
 }
 
