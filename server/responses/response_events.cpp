@@ -1,7 +1,8 @@
 // Each output item gets added → its own body events → done, in output order: a message's parts
 // (text or refusal deltas, then annotation.added per annotation), a function call's argument
-// deltas, a reasoning item's summary parts. The lifecycle snapshots (created, in_progress) are the
-// Response with status in_progress, no output and no usage (the schema types usage as an object).
+// deltas, a reasoning item's summary parts, a web search's in_progress/searching/completed. The
+// lifecycle snapshots (created, in_progress) are the Response with status in_progress, no output
+// and no usage (the schema types usage as an object).
 #include "responses/response_events.h"
 
 #include "streaming/sse_encoder.h"
@@ -84,6 +85,10 @@ void add_item_body(EventList& events, const Json& item, std::size_t index, synth
     }
     events.add("response.function_call_arguments.done",
                at(where, {{"name", item["name"]}, {"arguments", arguments}}));
+  } else if (type == "web_search_call") {
+    for (const char* phase : {"in_progress", "searching", "completed"}) {
+      events.add(std::string("response.web_search_call.") + phase, where);
+    }
   } else if (type == "reasoning") {
     const auto& summary = item["summary"];
     for (std::size_t i = 0; i < summary.size(); ++i) {

@@ -74,6 +74,18 @@ void add_text_shapes(ScenarioCatalogue& catalogue) {
       "A reasoning item (summary streamed as reasoning_summary events) before the message; "
       "reasoning_tokens counted in output_tokens.",
       false, [](Json& r, ResponseScenarioContext& ctx) { add_reasoning(r, ctx, false); }));
+  catalogue.add(output_scenario(
+      "response_web_search_then_message",
+      "A web_search_call item (search action; in_progress, searching, completed events) before "
+      "a message citing its sources with url_citation annotations.",
+      false, [](Json& r, ResponseScenarioContext& ctx) {
+        cite_links(r, ctx);
+        Json search = {{"id", item_id(ctx.rng, "ws_")},
+                       {"type", "web_search_call"},
+                       {"status", "completed"},
+                       {"action", {{"type", "search"}, {"query", "weather in Paris today"}}}};
+        r["output"].insert(r["output"].begin(), std::move(search));
+      }));
   catalogue.add(
       output_scenario("response_refusal_after_text",
                       "One message with an output_text part followed by a refusal part.", false,

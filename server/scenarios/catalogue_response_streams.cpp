@@ -5,6 +5,7 @@
 #include "api/api_error.h"
 #include "scenarios/response_stream_edits.h"
 #include "scenarios/scenario_catalogue.h"
+#include "synthesis/id_generator.h"
 
 namespace chatmock::scenarios {
 
@@ -102,7 +103,24 @@ void add_endings(ScenarioCatalogue& catalogue) {
       }));
 }
 
+/// Pads every delta event with an `obfuscation` string, as the API does unless the request sets
+/// stream_options.include_obfuscation false: the payloads all come out about the same length.
+void obfuscate_deltas(ResponseEvents& events, ResponseScenarioContext& ctx) {
+  constexpr std::size_t kPaddedLength = 16;
+  for (auto& event : events) {
+    if (!event.value("type", std::string()).ends_with(".delta")) continue;
+    const auto length = event.value("delta", std::string()).size();
+    event["obfuscation"] =
+        synthesis::random_token(ctx.rng, "", length < kPaddedLength ? kPaddedLength - length : 1);
+  }
+}
+
 void add_lifecycle_faults(ScenarioCatalogue& catalogue) {
+  catalogue.add(stream_scenario(
+      "response_obfuscation",
+      "Every delta event carries an extra `obfuscation` string padding it to a common length, "
+      "as the live API sends by default; strict decoders reject the unknown field.",
+      false, obfuscate_deltas));
   catalogue.add(
       stream_scenario("response_first_event_not_created",
                       "The stream opens with response.in_progress: response.created is never sent.",

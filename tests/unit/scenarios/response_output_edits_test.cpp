@@ -147,6 +147,16 @@ TEST(ResponseOutputEditsTest, ReasoningPrecedesTheMessage) {
   EXPECT_EQ(body["output"][1]["type"], "message");
 }
 
+TEST(ResponseOutputEditsTest, WebSearchCallPrecedesACitingMessage) {
+  const auto body = body_of("response_web_search_then_message");
+  ASSERT_EQ(body["output"].size(), 2U);
+  EXPECT_EQ(body["output"][0]["type"], "web_search_call");
+  EXPECT_EQ(body["output"][0]["action"]["type"], "search");
+  EXPECT_FALSE(body["output"][1]["content"][0]["annotations"].empty());
+  const auto types = event_types("response_web_search_then_message");
+  EXPECT_TRUE(has(types, "response.web_search_call.searching"));
+}
+
 TEST(ResponseOutputEditsTest, FunctionCallIdShapes) {
   EXPECT_FALSE(body_of("response_function_call_no_id")["output"][0].contains("id"));
   EXPECT_EQ(body_of("response_function_call_empty_call_id")["output"][0]["call_id"], "");

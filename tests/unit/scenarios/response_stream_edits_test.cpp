@@ -125,6 +125,13 @@ TEST(ResponseStreamEditsTest, IndexAndIdFaults) {
   EXPECT_TRUE(has(refusal, "response.output_text.delta"));
 }
 
+TEST(ResponseStreamEditsTest, ObfuscationPadsEveryDelta) {
+  for (const auto& event : events_of("response_obfuscation")) {
+    const bool delta = event["type"].get<std::string>().ends_with(".delta");
+    EXPECT_EQ(event.contains("obfuscation"), delta) << event.dump();
+  }
+}
+
 TEST(ResponseStreamEditsTest, RenumberAndKeepFirst) {
   std::vector<Json> events = {{{"type", "a"}}, {{"type", "b.delta"}}, {{"type", "c"}}};
   renumber(events);
