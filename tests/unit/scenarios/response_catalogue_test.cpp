@@ -109,6 +109,12 @@ TEST(ResponseCatalogueTest, ErrorScenarioComposedWithSlowIsAPacedError) {
   EXPECT_GT(run.reply.writes.front().delay.count(), 0);
 }
 
+TEST(ResponseCatalogueTest, SlowPacesAJsonResponseByItsOutputTokens) {
+  const auto run = run_response_scenario("slow", response_request());
+  ASSERT_FALSE(run.reply.writes.empty());
+  EXPECT_GT(run.reply.writes.front().delay.count(), 400) << "ttft plus itl per output token";
+}
+
 TEST(ResponseCatalogueTest, NamesAreUnique) {
   std::set<std::string> names;
   for (const auto& s : builtin_catalogue().all())
