@@ -19,6 +19,7 @@ nlohmann::json scenarios_as_json(const scenarios::ScenarioCatalogue& catalogue) 
     list.push_back({{"name", s.name},
                     {"description", s.description},
                     {"breaks_spec", s.breaks_spec},
+                    {"api", scenarios::api_name(s.api)},
                     {"group", s.group}});
   }
   return list;

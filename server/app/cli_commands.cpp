@@ -36,8 +36,9 @@ void add_help_examples(CLI::App& root, CLI::App& serve, CLI::App& scenarios,
       "Logs: --log auto (default) writes coloured lines on a terminal and JSON lines otherwise.");
   scenarios.footer(
       "Examples:\n"
-      "  chatmock scenarios                 name, [breaks spec], description\n"
-      "  chatmock scenarios --json | jq -r '.[].name'\n"
+      "  chatmock scenarios                 name, api (chat|responses|both), [breaks spec], "
+      "description\n"
+      "  chatmock scenarios --json | jq -r '.[] | select(.api != \"chat\") | .name'\n"
       "  chatmock scenarios --markdown docs/scenarios.md");
   validate_fixtures.footer(
       "Examples:\n"

@@ -236,21 +236,25 @@ std::string scenarios_markdown() {
       "is stale.\n"
       "Select one with the header `X-Chatmock-Scenario: NAME` or the base URL "
       "`http://HOST:PORT/scenarios/NAME/v1`; compose with `+`, sequence with `,`. "
-      "\"Breaks spec\" marks output that deliberately violates the official schema.\n\n" +
+      "\"Breaks spec\" marks output that deliberately violates the official schema. "
+      "\"API\" says which endpoint accepts the name: `chat` (POST /v1/chat/completions), "
+      "`responses` (POST /v1/responses) or `both`; a name sent to the other endpoint is a 400 "
+      "`unsupported_scenario` listing the valid ones.\n\n" +
       std::to_string(all.size()) + " scenarios.\n";
   std::vector<std::string> groups;
   for (const auto& s : all) {
     if (std::find(groups.begin(), groups.end(), s.group) == groups.end()) groups.push_back(s.group);
   }
   for (const auto& group : groups) {
-    out += "\n## " + group + "\n\n| name | breaks spec | description |\n| --- | --- | --- |\n";
+    out += "\n## " + group +
+           "\n\n| name | api | breaks spec | description |\n| --- | --- | --- | --- |\n";
     for (const auto& s : all) {
       if (s.group != group) continue;
       std::string description;
       for (const char c : s.description)
         description += c == '|' ? std::string("\\|") : std::string(1, c);
-      out +=
-          "| `" + s.name + "` | " + (s.breaks_spec ? "yes" : "no") + " | " + description + " |\n";
+      out += "| `" + s.name + "` | " + std::string(scenarios::api_name(s.api)) + " | " +
+             (s.breaks_spec ? "yes" : "no") + " | " + description + " |\n";
     }
   }
   return out;
@@ -267,8 +271,9 @@ int print_scenarios(bool as_json, const std::string& markdown_path) {
     return 0;
   }
   for (const auto& s : scenarios::builtin_catalogue().all()) {
-    std::printf("%-40s %s%s\n", s.name.c_str(), s.breaks_spec ? "[breaks spec] " : "",
-                s.description.c_str());
+    std::printf("%-40s %-9s %s%s\n", s.name.c_str(),
+                std::string(scenarios::api_name(s.api)).c_str(),
+                s.breaks_spec ? "[breaks spec] " : "", s.description.c_str());
   }
   return 0;
 }

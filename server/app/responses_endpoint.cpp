@@ -1,7 +1,8 @@
 // Every reply here, error or not, gets the standard headers and one journal entry, like chat.
-// The order of checks follows chat's: key, directives, body, fields, then previous_response_id
-// and the input's references (item_reference, function_call_output).
-// Scenarios, stubs, --record and chaos do not apply to the Responses API yet (docs/interface.md).
+// The order of checks follows chat's: key, directives, scenario, body, fields, then
+// previous_response_id and the input's references (item_reference, function_call_output).
+// Scenarios apply as on chat (reply/compose_response.h); stubs, --record and chaos do not apply
+// to the Responses API yet (docs/interface.md).
 #include "app/responses_endpoint.h"
 
 #include <chrono>
@@ -11,6 +12,7 @@
 #include "app/authorization.h"
 #include "app/served_event.h"
 #include "reply/budget_errors.h"
+#include "reply/compose_response.h"
 #include "reply/directives.h"
 #include "reply/error_reply.h"
 #include "reply/latency.h"
@@ -21,6 +23,7 @@
 #include "responses/response_builder.h"
 #include "responses/response_errors.h"
 #include "responses/response_events.h"
+#include "scenarios/scenario_expression.h"
 #include "synthesis/id_generator.h"
 #include "validation/request_body.h"
 
@@ -36,38 +39,36 @@ std::int64_t now_ms() {
       .count();
 }
 
-/// A reply plus the seed its request id is drawn from.
-struct Served {
-  wire::WireReply reply;
-  std::uint64_t id_seed = 0;
-};
-
 wire::WireReply json_ok(const responses::Json& body) {
   return wire::json_reply(200, responses::dump(body));
 }
 
-wire::WireReply stream_reply(const responses::Json& response, const reply::Latency& latency,
-                             std::uint64_t seed) {
-  const synthesis::Rng stream_rng = synthesis::Rng(seed).fork("stream");
-  wire::WireReply reply;
-  reply.content_type = "text/event-stream; charset=utf-8";
-  reply.chunked = true;
-  for (const auto& event : responses::response_events(response, stream_rng)) {
-    reply.writes.push_back({responses::encode_response_event(event), std::chrono::milliseconds(0)});
+/// The request's scenario expression (header, path or --scenario) for /v1/responses.
+Expected<scenarios::ScenarioExpression> select_expression(ServerContext& server,
+                                                          const reply::Directives& directives) {
+  const std::string text =
+      directives.chose_scenario() ? directives.scenario : server.defaults.scenario();
+  auto parsed = scenarios::select_scenario_expression(text, server.catalogue,
+                                                      scenarios::ScenarioApi::responses);
+  if (auto* rejection = std::get_if<scenarios::ScenarioRejection>(&parsed)) {
+    return api::invalid_request(rejection->message, reply::scenario_param(directives),
+                                rejection->code);
   }
-  synthesis::Rng pace_rng = stream_rng.fork("pace");
-  reply::apply_latency(reply, latency, pace_rng);
-  return reply;
+  return std::move(std::get<scenarios::ScenarioExpression>(parsed));
 }
 
 Expected<wire::WireReply> create(ServerContext& server, const wire::HttpRequest& request,
-                                 std::string_view path_scenario, std::uint64_t& id_seed) {
+                                 std::string_view path_scenario, std::uint64_t& id_seed,
+                                 std::string& scenario) {
   const auto& config = server.config;
   if (!config.no_auth && !has_api_key(request)) return api::missing_api_key();
   reply::DirectiveLimits limits;
   limits.max_reply_bytes = config.budget.reply_bytes;
   auto directives = reply::parse_directives(request, path_scenario, limits);
   if (!directives) return directives.error();
+  auto expression = select_expression(server, *directives);
+  if (!expression) return expression.error();
+  scenario = expression->text;
   auto body = validation::parse_request_body(request.body, request.header("content-type"),
                                              config.body_limits);
   if (!body) return *body.error;
@@ -99,13 +100,19 @@ Expected<wire::WireReply> create(ServerContext& server, const wire::HttpRequest&
   if (budget.spent()) {
     return reply::budget_error(budget, parsed->tools.empty() ? "text.format" : "tools");
   }
-  const auto id = built.response["id"].get<std::string>();
-  if (parsed->store) {
-    server.responses.put(session, id,
-                         {built.response, std::move(built.input_items), built.carried_tokens});
+  // Keyed apart from chat's: the same expression text on both APIs keeps two positions.
+  const std::size_t step = server.sequences.next_step(session, "\x02responses:" + expression->text,
+                                                      expression->steps.size());
+  auto rendered = reply::render_response(
+      expression->steps[step],
+      {*parsed, *directives, std::move(built.response), seed.value, config.latency});
+  if (parsed->store && rendered.response) {
+    const auto id = (*rendered.response)["id"].get<std::string>();
+    server.responses.put(
+        session, id,
+        {std::move(*rendered.response), std::move(built.input_items), built.carried_tokens});
   }
-  if (!parsed->stream) return json_ok(built.response);
-  return stream_reply(built.response, directives->latency.over(config.latency), seed.value);
+  return std::move(rendered.reply);
 }
 
 Expected<wire::WireReply> resource(ServerContext& server, const wire::HttpRequest& request,
@@ -134,7 +141,8 @@ Expected<wire::WireReply> resource(ServerContext& server, const wire::HttpReques
 
 wire::SharedReply finish(ServerContext& server, const wire::HttpRequest& request,
                          Expected<wire::WireReply> outcome, std::uint64_t id_seed,
-                         std::int64_t received_at, Clock::time_point started) {
+                         std::int64_t received_at, Clock::time_point started,
+                         std::string_view scenario = "default") {
   auto reply = outcome ? std::move(*outcome) : reply::error_reply(outcome.error());
   synthesis::Rng id_rng = synthesis::Rng(id_seed).fork("request-id");
   const std::string request_id = synthesis::request_id(id_rng);
@@ -143,7 +151,7 @@ wire::SharedReply finish(ServerContext& server, const wire::HttpRequest& request
       reply, request_id, std::lround(elapsed),
       server.rate_limiter.peek(std::string(api_key_of(request)), received_at));
   auto shared = std::make_shared<const wire::WireReply>(std::move(reply));
-  record_served(server, request, shared, request_id, {"default", false, {}}, received_at, elapsed);
+  record_served(server, request, shared, request_id, {scenario, false, {}}, received_at, elapsed);
   return shared;
 }
 
@@ -159,8 +167,9 @@ wire::SharedReply handle_create_response(ServerContext& server, const wire::Http
   const auto started = Clock::now();
   const auto received_at = now_ms();
   std::uint64_t id_seed = unseeded(server, request, received_at);
-  auto outcome = create(server, request, path_scenario, id_seed);
-  return finish(server, request, std::move(outcome), id_seed, received_at, started);
+  std::string scenario = "default";
+  auto outcome = create(server, request, path_scenario, id_seed, scenario);
+  return finish(server, request, std::move(outcome), id_seed, received_at, started, scenario);
 }
 
 wire::SharedReply handle_response_resource(ServerContext& server, const wire::HttpRequest& request,

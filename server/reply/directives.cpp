@@ -212,6 +212,19 @@ const std::vector<std::string_view>& known_variants() {
   return names;
 }
 
+std::string scenario_param(const Directives& directives) {
+  switch (directives.scenario_source) {
+    case ScenarioSource::path:
+      return "/scenarios/{name}/";
+    case ScenarioSource::server_default:
+      return "--scenario";
+    case ScenarioSource::header:
+    case ScenarioSource::chaos:
+      break;
+  }
+  return "X-Chatmock-Scenario";
+}
+
 Expected<Directives> parse_directives(const wire::HttpRequest& request,
                                       std::string_view path_scenario,
                                       const DirectiveLimits& limits) {

@@ -61,6 +61,10 @@ Expected<Directives> parse_directives(const wire::HttpRequest& request,
                                       std::string_view path_scenario,
                                       const DirectiveLimits& limits);
 
+/// Where the scenario came from, as the `param` of a 400 about it: "X-Chatmock-Scenario",
+/// "/scenarios/{name}/" or "--scenario" (the server default).
+std::string scenario_param(const Directives& directives);
+
 /// Every value X-Chatmock-Variant accepts, sorted.
 const std::vector<std::string_view>& known_variants();
 

@@ -33,9 +33,10 @@ Expected<scenarios::ScenarioExpression> select_expression(const ReplyServices& s
   const std::string_view text = directives.chose_scenario()
                                     ? std::string_view(directives.scenario)
                                     : std::string_view(services.settings.default_scenario);
-  auto parsed = scenarios::parse_scenario_expression(text, services.catalogue);
-  if (auto* message = std::get_if<std::string>(&parsed)) {
-    return api::invalid_request(*message, "X-Chatmock-Scenario", "unknown_scenario");
+  auto parsed =
+      scenarios::select_scenario_expression(text, services.catalogue, scenarios::ScenarioApi::chat);
+  if (auto* rejection = std::get_if<scenarios::ScenarioRejection>(&parsed)) {
+    return api::invalid_request(rejection->message, scenario_param(directives), rejection->code);
   }
   return std::move(std::get<scenarios::ScenarioExpression>(parsed));
 }

@@ -29,10 +29,14 @@ std::vector<Json> tools_to_call(const ResponseRequest& request) {
   return functions;
 }
 
-Json function_call_item(const Json& tool, synthesis::Rng& rng, budget::WorkBudget& budget) {
+Json parameters_of(const Json& tool) {
   Json parameters = tool.value("parameters", Json());
   if (!parameters.is_object()) parameters = {{"type", "object"}, {"properties", Json::object()}};
-  const auto arguments = synthesis::generate_instance(parameters, rng, budget);
+  return parameters;
+}
+
+Json function_call_item(const Json& tool, synthesis::Rng& rng, budget::WorkBudget& budget) {
+  const auto arguments = synthesis::generate_instance(parameters_of(tool), rng, budget);
   return Json{{"id", hex_id(rng, "fc_")},
               {"type", "function_call"},
               {"status", "completed"},

@@ -17,6 +17,9 @@ namespace chatmock::responses {
 /// "none", a text.format asking for JSON, or "auto" right after a function_call_output).
 std::vector<Json> tools_to_call(const ResponseRequest& request);
 
+/// The tool's parameters schema, or an empty object schema when it has none.
+Json parameters_of(const Json& tool);
+
 /// A completed function_call item (`fc_…`, `call_…`) to `tool`, its arguments an instance of
 /// the tool's parameters schema (an empty object schema when it has none), generated within
 /// `budget`.

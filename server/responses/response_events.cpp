@@ -1,6 +1,8 @@
-// Message items only in this slice: each item gets added → part added → text deltas → text done
-// → part done → item done; the lifecycle snapshots (created, in_progress) are the Response with
-// status in_progress, no output and no usage (the schema types usage as an object, not null).
+// Each output item gets added → its own body events → done, in output order: a message's parts
+// (text or refusal deltas, then annotation.added per annotation), a function call's argument
+// deltas, a reasoning item's summary parts, a web search's in_progress/searching/completed. The
+// lifecycle snapshots (created, in_progress) are the Response with status in_progress, no output
+// and no usage (the schema types usage as an object).
 #include "responses/response_events.h"
 
 #include "streaming/sse_encoder.h"
@@ -23,18 +25,105 @@ class EventList {
   std::vector<Json> events_;
 };
 
+/// `where` (item_id, output_index, …) followed by `fields`.
+Json at(const Json& where, Json fields) {
+  Json out = where;
+  for (auto& [key, value] : fields.items()) out[key] = std::move(value);
+  return out;
+}
+
 Json in_progress_snapshot(const Json& response) {
   Json snapshot = response;
   snapshot["status"] = "in_progress";
   snapshot["completed_at"] = nullptr;
   snapshot["incomplete_details"] = nullptr;
+  snapshot["error"] = nullptr;
   snapshot["output"] = Json::array();
   snapshot.erase("usage");
   return snapshot;
 }
 
-/// The text split into deltas of 1-3 token pieces each.
-std::vector<std::string> deltas_of(const std::string& text, synthesis::Rng& rng) {
+void add_text_part(EventList& events, const Json& where, const Json& part, synthesis::Rng& rng) {
+  const bool refusal = part["type"] == "refusal";
+  const std::string key = refusal ? "refusal" : "text";
+  const std::string kind = refusal ? "response.refusal" : "response.output_text";
+  Json empty = part;
+  empty[key] = "";
+  if (!refusal) empty["annotations"] = Json::array();
+  events.add("response.content_part.added", at(where, {{"part", empty}}));
+  const auto text = part.value(key, std::string());
+  for (auto& delta : text_deltas(text, rng)) {
+    Json fields = {{"delta", delta}};
+    if (!refusal) fields["logprobs"] = Json::array();
+    events.add(kind + ".delta", at(where, std::move(fields)));
+  }
+  if (!refusal) {
+    const auto& annotations = part.value("annotations", Json::array());
+    for (std::size_t i = 0; i < annotations.size(); ++i) {
+      events.add("response.output_text.annotation.added",
+                 at(where, {{"annotation_index", i}, {"annotation", annotations[i]}}));
+    }
+  }
+  Json done = {{key, text}};
+  if (!refusal) done["logprobs"] = Json::array();
+  events.add(kind + ".done", at(where, std::move(done)));
+  events.add("response.content_part.done", at(where, {{"part", part}}));
+}
+
+void add_item_body(EventList& events, const Json& item, std::size_t index, synthesis::Rng& rng) {
+  const Json where = {{"item_id", item.value("id", std::string())}, {"output_index", index}};
+  const auto& type = item["type"];
+  if (type == "message") {
+    const auto& content = item["content"];
+    for (std::size_t part = 0; part < content.size(); ++part) {
+      add_text_part(events, at(where, {{"content_index", part}}), content[part], rng);
+    }
+  } else if (type == "function_call") {
+    const auto arguments = item.value("arguments", std::string());
+    for (auto& delta : text_deltas(arguments, rng)) {
+      events.add("response.function_call_arguments.delta", at(where, {{"delta", delta}}));
+    }
+    events.add("response.function_call_arguments.done",
+               at(where, {{"name", item["name"]}, {"arguments", arguments}}));
+  } else if (type == "web_search_call") {
+    for (const char* phase : {"in_progress", "searching", "completed"}) {
+      events.add(std::string("response.web_search_call.") + phase, where);
+    }
+  } else if (type == "reasoning") {
+    const auto& summary = item["summary"];
+    for (std::size_t i = 0; i < summary.size(); ++i) {
+      const Json part_at = at(where, {{"summary_index", i}});
+      const auto text = summary[i].value("text", std::string());
+      events.add("response.reasoning_summary_part.added",
+                 at(part_at, {{"part", {{"type", "summary_text"}, {"text", ""}}}}));
+      for (auto& delta : text_deltas(text, rng)) {
+        events.add("response.reasoning_summary_text.delta", at(part_at, {{"delta", delta}}));
+      }
+      events.add("response.reasoning_summary_text.done", at(part_at, {{"text", text}}));
+      events.add("response.reasoning_summary_part.done", at(part_at, {{"part", summary[i]}}));
+    }
+  }
+}
+
+/// The item as output_item.added shows it: in progress, with nothing generated yet.
+Json added_form(const Json& item) {
+  Json added = item;
+  if (added.contains("status")) added["status"] = "in_progress";
+  if (added.contains("content")) added["content"] = Json::array();
+  if (added.contains("arguments")) added["arguments"] = "";
+  if (added["type"] == "reasoning") added["summary"] = Json::array();
+  return added;
+}
+
+std::string_view terminal_type(const Json& response) {
+  const auto& status = response["status"];
+  if (status == "incomplete") return "response.incomplete";
+  if (status == "failed") return "response.failed";
+  return "response.completed";
+}
+}  // namespace
+
+std::vector<std::string> text_deltas(const std::string& text, synthesis::Rng& rng) {
   std::vector<std::string> deltas;
   const auto pieces = synthesis::split_tokens(text);
   for (std::size_t i = 0; i < pieces.size();) {
@@ -46,26 +135,6 @@ std::vector<std::string> deltas_of(const std::string& text, synthesis::Rng& rng)
   return deltas;
 }
 
-void add_text_part(EventList& events, const Json& where, std::size_t content_index,
-                   const Json& part, synthesis::Rng& rng) {
-  auto at = [&](Json fields) {
-    Json out = where;
-    out["content_index"] = content_index;
-    for (auto& [key, value] : fields.items()) out[key] = std::move(value);
-    return out;
-  };
-  Json empty = part;
-  empty["text"] = "";
-  events.add("response.content_part.added", at({{"part", empty}}));
-  const auto text = part.value("text", std::string());
-  for (auto& delta : deltas_of(text, rng)) {
-    events.add("response.output_text.delta", at({{"delta", delta}, {"logprobs", Json::array()}}));
-  }
-  events.add("response.output_text.done", at({{"text", text}, {"logprobs", Json::array()}}));
-  events.add("response.content_part.done", at({{"part", part}}));
-}
-}  // namespace
-
 std::vector<Json> response_events(const Json& response, synthesis::Rng rng) {
   EventList events;
   const Json snapshot = in_progress_snapshot(response);
@@ -74,19 +143,11 @@ std::vector<Json> response_events(const Json& response, synthesis::Rng rng) {
   const auto& output = response["output"];
   for (std::size_t index = 0; index < output.size(); ++index) {
     const Json& item = output[index];
-    Json added = item;
-    added["status"] = "in_progress";
-    added["content"] = Json::array();
-    events.add("response.output_item.added", {{"output_index", index}, {"item", added}});
-    const Json where = {{"item_id", item["id"]}, {"output_index", index}};
-    const auto& content = item["content"];
-    for (std::size_t part = 0; part < content.size(); ++part) {
-      add_text_part(events, where, part, content[part], rng);
-    }
+    events.add("response.output_item.added", {{"output_index", index}, {"item", added_form(item)}});
+    add_item_body(events, item, index, rng);
     events.add("response.output_item.done", {{"output_index", index}, {"item", item}});
   }
-  const bool complete = response["status"] == "completed";
-  events.add(complete ? "response.completed" : "response.incomplete", {{"response", response}});
+  events.add(terminal_type(response), {{"response", response}});
   return events.take();
 }
 

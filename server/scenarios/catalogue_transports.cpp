@@ -24,7 +24,11 @@ constexpr std::int64_t kMaxPacedTokens = 1'000'000;
 std::int64_t completion_tokens(const wire::WireReply& reply) {
   const auto body = nlohmann::json::parse(reply.body(), nullptr, false);
   if (!body.is_object() || !body.contains("usage") || !body["usage"].is_object()) return 0;
-  const auto& tokens = body["usage"]["completion_tokens"];
+  // A Response (POST /v1/responses) counts its generated tokens as output_tokens.
+  const auto& usage = body["usage"];
+  const auto& tokens = usage.contains("completion_tokens")
+                           ? usage["completion_tokens"]
+                           : usage.value("output_tokens", nlohmann::json());
   return tokens.is_number_integer() ? tokens.get<std::int64_t>() : 0;
 }
 

@@ -128,6 +128,11 @@ json string_property(std::string_view description) {
 }
 }  // namespace
 
+std::vector<api::Annotation> insert_cited_links(std::string& text, synthesis::Rng& rng) {
+  insert_links(text, rng);
+  return annotations_in(text);
+}
+
 void cite_sources(api::ChatCompletion& completion, ScenarioContext& ctx) {
   for (auto& choice : completion.choices) {
     if (!choice.message.content.has_value() || choice.message.content->empty()) continue;

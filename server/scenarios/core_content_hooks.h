@@ -14,6 +14,9 @@ namespace chatmock::scenarios {
 /// Inserts markdown source links into each choice's content and lists them as url_citation
 /// annotations whose start/end indexes (in code points) delimit the links.
 void cite_sources(api::ChatCompletion& completion, ScenarioContext& ctx);
+/// Inserts one or two markdown source links into `text` and returns the url_citation
+/// annotations that index them (code points), in order; Chat and Responses share it.
+std::vector<api::Annotation> insert_cited_links(std::string& text, synthesis::Rng& rng);
 /// Stream form of cite_sources: the annotations ride on each choice's last content delta.
 void attach_streamed_annotations(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx);
 

@@ -47,7 +47,6 @@ std::string unquote_keys(const std::string& arguments) {
   return out + "}";
 }
 
-/// One realistic way a model's arguments fail to parse; never valid JSON.
 std::string malformed(const std::string& arguments, synthesis::Rng& rng) {
   const auto closing = arguments.rfind('}');
   switch (rng.between(0, 4)) {
@@ -115,6 +114,10 @@ void interleave_tool_call_chunks(std::vector<nlohmann::json>& chunks) {
     for (std::size_t k = 0; k < positions.size(); ++k)
       chunks[positions[k]] = std::move(round_robin[k]);
   }
+}
+
+std::string malformed_arguments(const std::string& arguments, synthesis::Rng& rng) {
+  return malformed(arguments, rng);
 }
 
 void break_tool_arguments(api::ChatCompletion& completion, ScenarioContext& ctx) {

@@ -12,6 +12,10 @@ namespace chatmock::scenarios {
 /// Reorders each choice's tool-call chunks round-robin across call indexes (opener first per call).
 void interleave_tool_call_chunks(std::vector<nlohmann::json>& chunks);
 
+/// One realistic way a model's `arguments` fail to parse (trailing comma, single quotes, unquoted
+/// keys, cut short, markdown fence), drawn from `rng`; never valid JSON.
+std::string malformed_arguments(const std::string& arguments, synthesis::Rng& rng);
+
 /// Rewrites every call's arguments into text a strict JSON parser rejects (trailing comma,
 /// single quotes, markdown fence, unquoted keys, cut short), chosen per call from ctx.rng.
 void break_tool_arguments(api::ChatCompletion& completion, ScenarioContext& ctx);

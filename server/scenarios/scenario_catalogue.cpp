@@ -1,5 +1,6 @@
 // The built-in catalogue is assembled once; groups register in the order docs/scenarios.md
-// lists them (core first, then docs/scenarios.md (message_shapes)–G).
+// lists them (core first, then docs/scenarios.md (message_shapes)–G, then the Responses groups,
+// which first mark the chat names that serve /v1/responses too).
 #include "scenarios/scenario_catalogue.h"
 
 namespace chatmock::scenarios {
@@ -19,6 +20,40 @@ const Scenario* ScenarioCatalogue::find(std::string_view name) const {
     if (scenario.name == name) return &scenario;
   }
   return nullptr;
+}
+
+Scenario* ScenarioCatalogue::edit(std::string_view name) {
+  for (auto& scenario : scenarios_) {
+    if (scenario.name == name) return &scenario;
+  }
+  return nullptr;
+}
+
+std::string_view api_name(ScenarioApi api) {
+  switch (api) {
+    case ScenarioApi::chat:
+      return "chat";
+    case ScenarioApi::responses:
+      return "responses";
+    case ScenarioApi::both:
+      return "both";
+  }
+  return "both";
+}
+
+bool serves(const Scenario& scenario, ScenarioApi endpoint) {
+  return endpoint == ScenarioApi::both || scenario.api == ScenarioApi::both ||
+         scenario.api == endpoint;
+}
+
+std::string ScenarioCatalogue::names(ScenarioApi api) const {
+  std::string out;
+  for (const auto& scenario : scenarios_) {
+    if (!serves(scenario, api)) continue;
+    if (!out.empty()) out += ", ";
+    out += scenario.name;
+  }
+  return out;
 }
 
 std::string ScenarioCatalogue::names() const {
@@ -42,6 +77,9 @@ const ScenarioCatalogue& builtin_catalogue() {
     register_sse_framing_scenarios(catalogue);
     register_error_scenarios(catalogue);
     register_transport_scenarios(catalogue);
+    register_response_counterparts(catalogue);
+    register_response_output_scenarios(catalogue);
+    register_response_stream_scenarios(catalogue);
     return catalogue;
   }();
   return kCatalogue;

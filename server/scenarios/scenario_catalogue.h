@@ -16,10 +16,15 @@ class ScenarioCatalogue {
   void add(Scenario scenario);
   /// The scenario called `name`, or nullptr.
   const Scenario* find(std::string_view name) const;
+  /// The scenario called `name` for changing while the catalogue is built, or nullptr.
+  Scenario* edit(std::string_view name);
   /// Every scenario in registration order.
   const std::vector<Scenario>& all() const { return scenarios_; }
   /// Comma-separated names, for "unknown scenario" errors.
   std::string names() const;
+  /// Comma-separated names of the scenarios `api` accepts (chat: chat and both; responses:
+  /// responses and both; both: every name).
+  std::string names(ScenarioApi api) const;
 
  private:
   std::vector<Scenario> scenarios_;
@@ -38,5 +43,12 @@ void register_usage_scenarios(ScenarioCatalogue& catalogue);
 void register_sse_framing_scenarios(ScenarioCatalogue& catalogue);
 void register_error_scenarios(ScenarioCatalogue& catalogue);
 void register_transport_scenarios(ScenarioCatalogue& catalogue);
+// The Responses API: chat names that serve it too, then its own groups (catalogue_response_*.cpp).
+void register_response_counterparts(ScenarioCatalogue& catalogue);
+void register_response_output_scenarios(ScenarioCatalogue& catalogue);
+void register_response_stream_scenarios(ScenarioCatalogue& catalogue);
+
+/// True when a request to `endpoint` may use `scenario`.
+bool serves(const Scenario& scenario, ScenarioApi endpoint);
 
 }  // namespace chatmock::scenarios

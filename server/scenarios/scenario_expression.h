@@ -21,7 +21,20 @@ struct ScenarioExpression {
   bool is_sequence() const { return steps.size() > 1; }
 };
 
-/// The parsed expression, or the message of a 400 naming the valid scenarios.
+/// Why an expression cannot serve a request: the message of the 400 and its code,
+/// `unknown_scenario` (no such name) or `unsupported_scenario` (a name of the other API).
+struct ScenarioRejection {
+  std::string message;
+  std::string code;
+};
+
+/// The parsed expression for a request to `endpoint`, or why it is refused; the message names
+/// the scenarios `endpoint` accepts.
+std::variant<ScenarioExpression, ScenarioRejection> select_scenario_expression(
+    std::string_view text, const ScenarioCatalogue& catalogue, ScenarioApi endpoint);
+
+/// The parsed expression for a chat request (stubs, chaos, tests), or the message of a 400
+/// naming the valid scenarios.
 std::variant<ScenarioExpression, std::string> parse_scenario_expression(
     std::string_view text, const ScenarioCatalogue& catalogue);
 

@@ -25,6 +25,7 @@ const std::vector<std::string>& comparable_scenarios() {
     std::vector<std::string> out;
     for (const auto& scenario : builtin_catalogue().all()) {
       if (scenario.breaks_spec || !scenario.expands_to.empty()) continue;
+      if (scenario.api == ScenarioApi::responses) continue;
       if (scenario.description.find("(stream only)") != std::string::npos) continue;
       out.push_back(scenario.name);
     }

@@ -132,6 +132,7 @@ TEST(FuzzScenario, ComposesWithOtherCoreScenarios) {
 TEST(FuzzScenario, EveryScenarioSurvivesFuzzOnEitherSide) {
   for (const auto& scenario : scenarios::builtin_catalogue().all()) {
     if (scenario.name == "fuzz" || scenario.name == "large") continue;  // large: megabytes per run
+    if (scenario.api == scenarios::ScenarioApi::responses) continue;    // fuzz is chat only
     for (const auto& expression : {"fuzz+" + scenario.name, scenario.name + "+fuzz"}) {
       for (std::uint64_t seed = 1; seed <= 3; ++seed) {
         const auto fuzz_level = level(static_cast<int>(1 + seed % 3));
