@@ -60,18 +60,6 @@ std::vector<Json> with_ids(const std::vector<Json>& items, synthesis::Rng rng) {
   return out;
 }
 
-Json message_item(std::string id, std::string text) {
-  Json part = {{"type", "output_text"},
-               {"annotations", Json::array()},
-               {"logprobs", Json::array()},
-               {"text", std::move(text)}};
-  return Json{{"id", std::move(id)},
-              {"type", "message"},
-              {"status", "completed"},
-              {"content", Json::array({std::move(part)})},
-              {"role", "assistant"}};
-}
-
 Json usage(std::int64_t input, std::int64_t output) {
   return Json{{"input_tokens", input},
               {"input_tokens_details", {{"cached_tokens", 0}, {"cache_write_tokens", 0}}},
@@ -95,6 +83,18 @@ std::string hex_id(synthesis::Rng& rng, std::string_view prefix) {
   return id;
 }
 
+Json text_message(std::string id, std::string text) {
+  Json part = {{"type", "output_text"},
+               {"annotations", Json::array()},
+               {"logprobs", Json::array()},
+               {"text", std::move(text)}};
+  return Json{{"id", std::move(id)},
+              {"type", "message"},
+              {"status", "completed"},
+              {"content", Json::array({std::move(part)})},
+              {"role", "assistant"}};
+}
+
 BuiltResponse build_response(const ResponseRequest& request, const BuildContext& context) {
   const synthesis::Rng root(context.seed);
   synthesis::Rng ids = root.fork("ids");
@@ -107,7 +107,7 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
   Json item;
   std::string* text = nullptr;  // what max_output_tokens cuts: the message text or the arguments
   if (tools.empty()) {
-    item = message_item(message_id, reply_text(request, root.fork("text"), budget));
+    item = text_message(message_id, reply_text(request, root.fork("text"), budget));
     text = item["content"][0]["text"].get_ptr<std::string*>();
   } else {
     synthesis::Rng call_rng = root.fork("function-call");

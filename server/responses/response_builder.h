@@ -35,6 +35,9 @@ struct BuiltResponse {
 /// The Response for `request`; the same request and context give the same value.
 BuiltResponse build_response(const ResponseRequest& request, const BuildContext& context);
 
+/// A completed assistant message item with one output_text part holding `text`.
+Json text_message(std::string id, std::string text);
+
 /// `prefix` + 48 hex digits drawn from `rng` (the shape of resp_…, msg_… ids).
 std::string hex_id(synthesis::Rng& rng, std::string_view prefix);
 

@@ -60,18 +60,6 @@ std::string item_id(synthesis::Rng& rng, std::string_view prefix) {
   return responses::hex_id(rng, prefix);
 }
 
-Json text_message(std::string id, std::string text) {
-  Json part = {{"type", "output_text"},
-               {"annotations", Json::array()},
-               {"logprobs", Json::array()},
-               {"text", std::move(text)}};
-  return Json{{"id", std::move(id)},
-              {"type", "message"},
-              {"status", "completed"},
-              {"content", Json::array({std::move(part)})},
-              {"role", "assistant"}};
-}
-
 void refuse(Json& response, ResponseScenarioContext& /*ctx*/) {
   Json* message = first_message(response);
   if (message == nullptr) return;

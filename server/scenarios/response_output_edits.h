@@ -9,16 +9,16 @@
 #include <string>
 #include <string_view>
 
+#include "responses/response_builder.h"
 #include "scenarios/scenario.h"
 
 namespace chatmock::scenarios {
 
 using responses::Json;
+using responses::text_message;  // the builder's message item, for scenarios that add one
 
 /// The first message item of the output, or nullptr.
 Json* first_message(Json& response);
-/// An assistant message item with one output_text part (no annotations).
-Json text_message(std::string id, std::string text);
 /// A fresh id with `prefix` (msg_, fc_, rs_) drawn from `rng`.
 std::string item_id(synthesis::Rng& rng, std::string_view prefix);
 
