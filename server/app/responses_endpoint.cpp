@@ -27,7 +27,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using reply::Expected;
 
-std::int64_t now_ms() {
+std::int64_t response_clock_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
@@ -84,7 +84,7 @@ Expected<wire::WireReply> create(ServerContext& server, const wire::HttpRequest&
   id_seed = seed.value;
   context.seed = seed.value;
   context.seeded = seed.seeded;
-  context.now_seconds = now_ms() / 1000;
+  context.now_seconds = response_clock_ms() / 1000;
   auto built = responses::build_response(*parsed, context);
   const auto id = built.response["id"].get<std::string>();
   if (parsed->store) {
@@ -144,7 +144,7 @@ std::uint64_t unseeded(ServerContext& server, const wire::HttpRequest& request,
 wire::SharedReply handle_create_response(ServerContext& server, const wire::HttpRequest& request,
                                          std::string_view path_scenario) {
   const auto started = Clock::now();
-  const auto received_at = now_ms();
+  const auto received_at = response_clock_ms();
   std::uint64_t id_seed = unseeded(server, request, received_at);
   auto outcome = create(server, request, path_scenario, id_seed);
   return finish(server, request, std::move(outcome), id_seed, received_at, started);
@@ -153,7 +153,7 @@ wire::SharedReply handle_create_response(ServerContext& server, const wire::Http
 wire::SharedReply handle_response_resource(ServerContext& server, const wire::HttpRequest& request,
                                            std::string_view rest) {
   const auto started = Clock::now();
-  const auto received_at = now_ms();
+  const auto received_at = response_clock_ms();
   auto outcome = resource(server, request, rest);
   return finish(server, request, std::move(outcome), unseeded(server, request, received_at),
                 received_at, started);

@@ -9,14 +9,14 @@ namespace chatmock::property {
 
 namespace {
 
-const ExpectedViolation kInvalidType{"validation.invalid_type", {}, "invalid_type"};
+const ExpectedViolation kTopInvalidType{"validation.invalid_type", {}, "invalid_type"};
 
-ExpectedViolation at(ExpectedViolation v, std::string param) {
+ExpectedViolation top_at(ExpectedViolation v, std::string param) {
   v.param = std::move(param);
   return v;
 }
 
-bool always(const json&) { return true; }
+bool always_applies(const json&) { return true; }
 
 bool is_true(const json& body, const char* key) { return body.contains(key) && body[key] == true; }
 
@@ -92,7 +92,7 @@ void add_type_mutations(std::vector<Mutation>& out) {
     out.push_back(
         {"wrong_type:" + name, always, [name = name, kinds = kinds](json& body, const PathStyle&) {
            body[name] = wrong_kind(kinds);
-           return at(kInvalidType, name);
+           return top_at(kTopInvalidType, name);
          }});
   }
 }
@@ -142,7 +142,7 @@ void add_option_mutations(std::vector<Mutation>& out, const MutationLimits& limi
        }});
   out.push_back({"logit_bias_value_wrong_type", always, [](json& body, const PathStyle&) {
                    logit_bias(body)["42"] = wrong_kind({"number"});
-                   return at(kInvalidType, "logit_bias");
+                   return top_at(kTopInvalidType, "logit_bias");
                  }});
   out.push_back(
       {"top_logprobs_without_logprobs", always,
@@ -171,7 +171,7 @@ void add_option_mutations(std::vector<Mutation>& out, const MutationLimits& limi
                    stop.insert(stop.begin() + static_cast<std::ptrdiff_t>(i),
                                wrong_kind({"string"}));
                    body["stop"] = stop;
-                   return at(kInvalidType, style.index("stop", i));
+                   return top_at(kTopInvalidType, style.index("stop", i));
                  }});
   out.push_back(
       {"service_tier_invalid", always, [](json& body, const PathStyle&) -> ExpectedViolation {
@@ -189,7 +189,7 @@ void add_option_mutations(std::vector<Mutation>& out, const MutationLimits& limi
          const bool wrong_type = *rc::gen::arbitrary<bool>();
          body["modalities"] = json::array({"text"});
          body["modalities"].push_back(wrong_type ? wrong_kind({"string"}) : json("image"));
-         if (wrong_type) return at(kInvalidType, style.index("modalities", 1));
+         if (wrong_type) return top_at(kTopInvalidType, style.index("modalities", 1));
          return {"validation.invalid_enum_value", style.index("modalities", 1), "invalid_value"};
        }});
   out.push_back({"metadata_value_wrong_type", always, [](json& body, const PathStyle&) {
@@ -197,7 +197,7 @@ void add_option_mutations(std::vector<Mutation>& out, const MutationLimits& limi
                      body["metadata"] = json::object();
                    const std::string key = *identifier(8);
                    body["metadata"][key] = wrong_kind({"string"});
-                   return at(kInvalidType, "metadata." + key);
+                   return top_at(kTopInvalidType, "metadata." + key);
                  }});
   out.push_back(
       {"safety_identifier_too_long", always, [](json& body, const PathStyle&) -> ExpectedViolation {
@@ -213,7 +213,7 @@ void add_option_mutations(std::vector<Mutation>& out, const MutationLimits& limi
                      body["stream_options"] = json::object();
                    }
                    body["stream_options"][flag] = wrong_kind({"boolean", "null"});
-                   return at(kInvalidType, "stream_options." + flag);
+                   return top_at(kTopInvalidType, "stream_options." + flag);
                  }});
   // OpenAI API ref, stream_options: "Only set this when you set stream: true." Either field can
   // break it alone: stream_options added to a non-streaming request, or stream turned off.
@@ -288,7 +288,7 @@ void add_response_format_mutations(std::vector<Mutation>& out) {
                  }});
   out.push_back({"json_schema_schema_wrong_type", with_schema, [](json& body, const PathStyle&) {
                    body["response_format"]["json_schema"]["schema"] = wrong_kind({"object"});
-                   return at(kInvalidType, "response_format.json_schema.schema");
+                   return top_at(kTopInvalidType, "response_format.json_schema.schema");
                  }});
   const auto no_json_word = [](const json& body) {
     for (const auto& message : body["messages"]) {
