@@ -1,48 +1,8 @@
-// chatmock: flags → Config → run. Subcommands: serve (default), scenarios, validate-fixtures.
-#include <CLI/CLI.hpp>
-#include <cstdio>
-#include <fstream>
-#include <iostream>
+// chatmock: the command line lives in the app library (app/cli_main.cpp).
+#include <string>
 
-#include "app/app.h"
-#include "app/cli_commands.h"
-#include "app/cli_options.h"
-#include "app/cli_suggestions.h"
+#include "app/cli_main.h"
 
 int main(int argc, char** argv) {
-  CLI::App cli{"chatmock: an offline mock server for the OpenAI Chat Completions API"};
-  cli.set_version_flag("--version", std::string(CHATMOCK_VERSION));
-  cli.require_subcommand(0, 1);
-  chatmock::app::Config config;
-  chatmock::app::ServeFlags flags;
-  CLI::App* serve = cli.add_subcommand("serve", "Run the mock server (the default)");
-  chatmock::app::add_serve_flags(*serve, config, flags);
-  bool as_json = false;
-  std::string markdown;
-  CLI::App* scenarios = cli.add_subcommand("scenarios", "List the built-in scenarios");
-  scenarios->add_flag("--json", as_json, "Print the catalogue as JSON");
-  scenarios->add_option("--markdown", markdown,
-                        "Write the catalogue as markdown to FILE (docs/scenarios.md)");
-  std::vector<std::string> fixture_dirs;
-  CLI::App* validate =
-      cli.add_subcommand("validate-fixtures", "Check fixture folders without serving");
-  validate->add_option("PATH", fixture_dirs, "Fixture folder (recursive) or file; repeatable")
-      ->required();
-  bool require_stubs = false;
-  validate->add_flag("--require-stubs", require_stubs, "Fail when no stub is found");
-  chatmock::app::add_help_examples(cli, *serve, *scenarios, *validate);
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return chatmock::app::exit_on_parse_error(cli, e);
-  }
-
-  if (scenarios->parsed()) return chatmock::app::print_scenarios(as_json, markdown);
-  if (validate->parsed()) return chatmock::app::validate_fixtures(fixture_dirs, require_stubs);
-  std::string error;
-  if (!chatmock::app::finish_serve_flags(config, flags, error)) {
-    std::fprintf(stderr, "chatmock: %s\n", error.c_str());
-    return 2;
-  }
-  return chatmock::app::run_server(std::move(config));
+  return chatmock::app::run_cli(argc, argv, std::string(CHATMOCK_VERSION));
 }

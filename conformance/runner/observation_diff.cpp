@@ -9,14 +9,14 @@ namespace {
 
 using nlohmann::json;
 
-json field(const json& object, const char* key) {
+json member_of(const json& object, const char* key) {
   if (!object.is_object()) return nullptr;
   const auto it = object.find(key);
   return it == object.end() ? json(nullptr) : *it;
 }
 
 json listed(const json& object, const char* key) {
-  json value = field(object, key);
+  json value = member_of(object, key);
   return value.is_array() ? value : json::array();
 }
 
@@ -43,10 +43,11 @@ std::optional<std::string> tool_call_difference(const std::string& path, const j
   }
   for (std::size_t i = 0; i < want.size(); ++i) {
     const std::string at = path + ".tool_calls[" + std::to_string(i) + "]";
-    if (auto d = first_of(
-            {differs(at + ".name", field(want[i], "name"), field(got[i], "name")),
-             differs(at + ".arguments", field(want[i], "arguments"), field(got[i], "arguments")),
-             differs(at + ".id", field(want[i], "id"), field(got[i], "id"))})) {
+    if (auto d =
+            first_of({differs(at + ".name", member_of(want[i], "name"), member_of(got[i], "name")),
+                      differs(at + ".arguments", member_of(want[i], "arguments"),
+                              member_of(got[i], "arguments")),
+                      differs(at + ".id", member_of(want[i], "id"), member_of(got[i], "id"))})) {
       return d;
     }
   }
@@ -55,38 +56,42 @@ std::optional<std::string> tool_call_difference(const std::string& path, const j
 
 std::optional<std::string> function_call_difference(const std::string& path, const json& served,
                                                     const json& observed) {
-  const json want = field(served, "function_call"), got = field(observed, "function_call");
+  const json want = member_of(served, "function_call"), got = member_of(observed, "function_call");
   if (want.is_null() || got.is_null()) return differs(path + ".function_call", want, got);
-  return first_of({differs(path + ".function_call.name", field(want, "name"), field(got, "name")),
-                   differs(path + ".function_call.arguments", field(want, "arguments"),
-                           field(got, "arguments"))});
+  return first_of(
+      {differs(path + ".function_call.name", member_of(want, "name"), member_of(got, "name")),
+       differs(path + ".function_call.arguments", member_of(want, "arguments"),
+               member_of(got, "arguments"))});
 }
 
 std::optional<std::string> choice_difference(std::size_t i, const json& served,
                                              const json& observed) {
   const std::string path = "choices[" + std::to_string(i) + "]";
-  return first_of({differs(path + ".index", field(served, "index"), field(observed, "index")),
-                   differs(path + ".finish_reason", field(served, "finish_reason"),
-                           field(observed, "finish_reason")),
-                   differs(path + ".refusal", field(served, "refusal"), field(observed, "refusal")),
-                   differs(path + ".content", field(served, "content"), field(observed, "content")),
-                   tool_call_difference(path, served, observed),
-                   function_call_difference(path, served, observed)});
+  return first_of(
+      {differs(path + ".index", member_of(served, "index"), member_of(observed, "index")),
+       differs(path + ".finish_reason", member_of(served, "finish_reason"),
+               member_of(observed, "finish_reason")),
+       differs(path + ".refusal", member_of(served, "refusal"), member_of(observed, "refusal")),
+       differs(path + ".content", member_of(served, "content"), member_of(observed, "content")),
+       tool_call_difference(path, served, observed),
+       function_call_difference(path, served, observed)});
 }
 
 std::optional<std::string> usage_difference(const json& served, const json& observed) {
-  const json want = field(served, "usage"), got = field(observed, "usage");
+  const json want = member_of(served, "usage"), got = member_of(observed, "usage");
   if (want.is_null() || got.is_null()) return differs("usage", want, got);
   for (const char* key : {"prompt_tokens", "completion_tokens", "total_tokens"}) {
-    if (auto d = differs(std::string("usage.") + key, field(want, key), field(got, key))) return d;
+    if (auto d = differs(std::string("usage.") + key, member_of(want, key), member_of(got, key)))
+      return d;
   }
   return std::nullopt;
 }
 
 std::string error_summary(const json& observation) {
-  const json error = field(observation, "error");
-  return "status " + brief_json(field(error, "status")) + ", type " +
-         brief_json(field(error, "type")) + ", message " + brief_json(field(error, "message"));
+  const json error = member_of(observation, "error");
+  return "status " + brief_json(member_of(error, "status")) + ", type " +
+         brief_json(member_of(error, "type")) + ", message " +
+         brief_json(member_of(error, "message"));
 }
 
 }  // namespace
@@ -100,7 +105,7 @@ std::string brief_json(const json& value, std::size_t limit) {
 }
 
 std::optional<std::string> observation_difference(const json& served, const json& observed) {
-  const bool want_ok = field(served, "ok") == true, got_ok = field(observed, "ok") == true;
+  const bool want_ok = member_of(served, "ok") == true, got_ok = member_of(observed, "ok") == true;
   if (want_ok && !got_ok) {
     return "served a completion, client reported an error (" + error_summary(observed) + ")";
   }
@@ -108,10 +113,10 @@ std::optional<std::string> observation_difference(const json& served, const json
     return "served an error (" + error_summary(served) + "), client reported success";
   }
   if (!want_ok) {
-    const json want = field(served, "error"), got = field(observed, "error");
-    return first_of({differs("error.status", field(want, "status"), field(got, "status")),
-                     differs("error.type", field(want, "type"), field(got, "type")),
-                     differs("error.code", field(want, "code"), field(got, "code"))});
+    const json want = member_of(served, "error"), got = member_of(observed, "error");
+    return first_of({differs("error.status", member_of(want, "status"), member_of(got, "status")),
+                     differs("error.type", member_of(want, "type"), member_of(got, "type")),
+                     differs("error.code", member_of(want, "code"), member_of(got, "code"))});
   }
   const json want_choices = listed(served, "choices"), got_choices = listed(observed, "choices");
   if (want_choices.size() != got_choices.size()) {
@@ -122,22 +127,22 @@ std::optional<std::string> observation_difference(const json& served, const json
     if (auto d = choice_difference(i, want_choices[i], got_choices[i])) return d;
   }
   return first_of({usage_difference(served, observed),
-                   differs("id", field(served, "id"), field(observed, "id")),
-                   differs("model", field(served, "model"), field(observed, "model"))});
+                   differs("id", member_of(served, "id"), member_of(observed, "id")),
+                   differs("model", member_of(served, "model"), member_of(observed, "model"))});
 }
 
 std::optional<std::string> malformed_observation(const json& observation) {
   if (!observation.is_object()) return "the observation is not a JSON object";
-  const json ok = field(observation, "ok");
+  const json ok = member_of(observation, "ok");
   if (!ok.is_boolean()) return "the observation has no boolean \"ok\"";
   if (ok == true) {
-    if (!field(observation, "choices").is_array()) return "ok:true without a \"choices\" array";
-    for (const json& choice : field(observation, "choices")) {
+    if (!member_of(observation, "choices").is_array()) return "ok:true without a \"choices\" array";
+    for (const json& choice : member_of(observation, "choices")) {
       if (!choice.is_object()) return "a choice is not an object";
     }
     return std::nullopt;
   }
-  if (!field(observation, "error").is_object()) return "ok:false without an \"error\" object";
+  if (!member_of(observation, "error").is_object()) return "ok:false without an \"error\" object";
   return std::nullopt;
 }
 

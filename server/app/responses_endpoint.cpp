@@ -33,7 +33,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using reply::Expected;
 
-std::int64_t now_ms() {
+std::int64_t response_clock_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
@@ -93,7 +93,7 @@ Expected<wire::WireReply> create(ServerContext& server, const wire::HttpRequest&
   id_seed = seed.value;
   context.seed = seed.value;
   context.seeded = seed.seeded;
-  context.now_seconds = now_ms() / 1000;
+  context.now_seconds = response_clock_ms() / 1000;
   budget::WorkBudget budget(config.budget, request.cancelled);
   context.budget = &budget;
   auto built = responses::build_response(*parsed, context);
@@ -165,7 +165,7 @@ std::uint64_t unseeded(ServerContext& server, const wire::HttpRequest& request,
 wire::SharedReply handle_create_response(ServerContext& server, const wire::HttpRequest& request,
                                          std::string_view path_scenario) {
   const auto started = Clock::now();
-  const auto received_at = now_ms();
+  const auto received_at = response_clock_ms();
   std::uint64_t id_seed = unseeded(server, request, received_at);
   std::string scenario = "default";
   auto outcome = create(server, request, path_scenario, id_seed, scenario);
@@ -175,7 +175,7 @@ wire::SharedReply handle_create_response(ServerContext& server, const wire::Http
 wire::SharedReply handle_response_resource(ServerContext& server, const wire::HttpRequest& request,
                                            std::string_view rest) {
   const auto started = Clock::now();
-  const auto received_at = now_ms();
+  const auto received_at = response_clock_ms();
   auto outcome = resource(server, request, rest);
   return finish(server, request, std::move(outcome), unseeded(server, request, received_at),
                 received_at, started);

@@ -138,7 +138,7 @@ CompatiblePath strip_compatible_prefix(std::string_view path) {
   return {rest.substr(slash), rest.substr(0, slash)};
 }
 
-std::int64_t now_ms() {
+std::int64_t route_clock_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
@@ -148,7 +148,7 @@ std::int64_t now_ms() {
 /// calling a wrong path shows up in GET /_chatmock/requests and the log.
 wire::SharedReply unrouted(ServerContext& server, const wire::HttpRequest& request,
                            const api::ApiError& error) {
-  const auto received_at = now_ms();
+  const auto received_at = route_clock_ms();
   synthesis::Rng rng(reply::stable_hash(request.body) ^ static_cast<std::uint64_t>(received_at) ^
                      server.unseeded_counter.fetch_add(1));
   auto reply = reply::error_reply(error);

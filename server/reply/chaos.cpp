@@ -19,7 +19,7 @@ std::uint64_t mix(std::uint64_t z) {
   return z ^ (z >> 31U);
 }
 
-api::ApiError bad(const std::string& param, std::string_view entry, const std::string& why) {
+api::ApiError bad_chaos(const std::string& param, std::string_view entry, const std::string& why) {
   return api::invalid_request("Invalid " + param + " entry '" + std::string(entry.substr(0, 64)) +
                                   "': " + why +
                                   ". Expected NAME=P% entries joined with ',' (e.g. "
@@ -35,14 +35,14 @@ Expected<ChaosSpec> parse_chaos(std::string_view text,
   ChaosSpec spec;
   spec.text = std::string(text);
   if (text.size() > kMaxChaosBytes)
-    return bad(param, text, "longer than " + std::to_string(kMaxChaosBytes) + " bytes");
+    return bad_chaos(param, text, "longer than " + std::to_string(kMaxChaosBytes) + " bytes");
   double total = 0;
   while (!text.empty()) {
     const auto comma = text.find(',');
     const std::string_view entry = text.substr(0, comma);
     text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
     const auto equals = entry.find('=');
-    if (equals == std::string_view::npos) return bad(param, entry, "no '=' before the rate");
+    if (equals == std::string_view::npos) return bad_chaos(param, entry, "no '=' before the rate");
     std::string_view rate_text = entry.substr(equals + 1);
     if (rate_text.ends_with('%')) rate_text.remove_suffix(1);
     double percent = 0;
@@ -50,21 +50,22 @@ Expected<ChaosSpec> parse_chaos(std::string_view text,
         std::from_chars(rate_text.data(), rate_text.data() + rate_text.size(), percent);
     if (error != std::errc() || end != rate_text.data() + rate_text.size() || !(percent > 0) ||
         percent > 100) {
-      return bad(param, entry, "the rate must be a number above 0 and at most 100 (percent)");
+      return bad_chaos(param, entry, "the rate must be a number above 0 and at most 100 (percent)");
     }
     const std::string_view name = entry.substr(0, equals);
     auto parsed = scenarios::parse_scenario_expression(name, catalogue);
-    if (const auto* message = std::get_if<std::string>(&parsed)) return bad(param, entry, *message);
+    if (const auto* message = std::get_if<std::string>(&parsed))
+      return bad_chaos(param, entry, *message);
     auto& expression = std::get<scenarios::ScenarioExpression>(parsed);
     if (expression.steps.size() != 1)
-      return bad(param, entry, "a fault is one step, not a sequence");
+      return bad_chaos(param, entry, "a fault is one step, not a sequence");
     if (spec.faults.size() == kMaxChaosFaults)
-      return bad(param, entry, "more than " + std::to_string(kMaxChaosFaults) + " faults");
+      return bad_chaos(param, entry, "more than " + std::to_string(kMaxChaosFaults) + " faults");
     total += percent;
-    if (total > 100 + 1e-9) return bad(param, entry, "the rates add up to more than 100%");
+    if (total > 100 + 1e-9) return bad_chaos(param, entry, "the rates add up to more than 100%");
     spec.faults.push_back({std::string(name), std::move(expression.steps.front()), percent / 100});
   }
-  if (spec.faults.empty()) return bad(param, spec.text, "no fault named");
+  if (spec.faults.empty()) return bad_chaos(param, spec.text, "no fault named");
   return spec;
 }
 

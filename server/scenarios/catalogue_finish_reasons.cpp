@@ -17,7 +17,7 @@ namespace {
 using api::FinishReason;
 using nlohmann::json;
 
-constexpr std::string_view kGroup = "finish_reasons";
+constexpr std::string_view kFinishReasonsGroup = "finish_reasons";
 // A limit beyond any model's output budget is honoured only up to here, to bound the body.
 constexpr std::int64_t kMaxTruncatedTokens = 131072;
 
@@ -116,7 +116,7 @@ Scenario finish_scenario(std::string name, std::string description, bool breaks_
   return {.name = std::move(name),
           .description = std::move(description),
           .breaks_spec = breaks_spec,
-          .group = std::string(kGroup)};
+          .group = std::string(kFinishReasonsGroup)};
 }
 }  // namespace
 

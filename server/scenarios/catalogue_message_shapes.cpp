@@ -11,7 +11,7 @@ namespace {
 using synthesis::ReplyDefinition;
 using synthesis::ReplyKind;
 
-constexpr const char* kGroup = "message_shapes";
+constexpr const char* kMessageShapesGroup = "message_shapes";
 
 /// X-Chatmock-Variant: non_ascii switches annotations_url_citation to the accented/emoji text.
 bool wants_non_ascii(const ScenarioContext& ctx) { return ctx.directives.has_variant("non_ascii"); }
@@ -22,7 +22,7 @@ void register_plain_shapes(ScenarioCatalogue& catalogue) {
                      "Tool calls only: message.content is null, finish_reason tool_calls; "
                      "the stream opens with content null plus the first call.",
                  .breaks_spec = false,
-                 .group = kGroup,
+                 .group = kMessageShapesGroup,
                  .shape_reply = [](ReplyDefinition& d, ScenarioContext&) {
                    d.kind = ReplyKind::tool_calls;
                    d.finish_reason = api::FinishReason::tool_calls;
@@ -32,7 +32,7 @@ void register_plain_shapes(ScenarioCatalogue& catalogue) {
                      "content is \"\" (not null) with finish_reason stop; the stream has "
                      "only the opener and the finish chunk.",
                  .breaks_spec = false,
-                 .group = kGroup,
+                 .group = kMessageShapesGroup,
                  .shape_reply = [](ReplyDefinition& d, ScenarioContext&) {
                    d.kind = ReplyKind::text;
                    d.content = std::string();
@@ -42,7 +42,7 @@ void register_plain_shapes(ScenarioCatalogue& catalogue) {
                  .description = "A refusal with logprobs: logprobs.content is null and "
                                 "logprobs.refusal holds the entries (per chunk when streaming).",
                  .breaks_spec = false,
-                 .group = kGroup,
+                 .group = kMessageShapesGroup,
                  .shape_reply = [](ReplyDefinition& d, ScenarioContext&) {
                    d.kind = ReplyKind::refusal;
                    d.force_logprobs = true;
@@ -51,7 +51,7 @@ void register_plain_shapes(ScenarioCatalogue& catalogue) {
                  .description = "Legacy message.function_call (tool_calls absent), content null, "
                                 "finish_reason function_call; arguments stream in fragments.",
                  .breaks_spec = false,
-                 .group = kGroup,
+                 .group = kMessageShapesGroup,
                  .shape_reply = [](ReplyDefinition& d, ScenarioContext&) {
                    d.kind = ReplyKind::function_call;
                    d.finish_reason = api::FinishReason::function_call;
@@ -60,7 +60,7 @@ void register_plain_shapes(ScenarioCatalogue& catalogue) {
                  .description = "Three choices finishing with stop, length and content_filter; "
                                 "the stream interleaves their chunks.",
                  .breaks_spec = false,
-                 .group = kGroup,
+                 .group = kMessageShapesGroup,
                  .shape_reply =
                      [](ReplyDefinition& d, ScenarioContext&) {
                        d.kind = ReplyKind::text;
@@ -76,7 +76,7 @@ void register_rich_shapes(ScenarioCatalogue& catalogue) {
        .description = "About 200 chars of content with a url_citation annotation (indexes "
                       "in code points); X-Chatmock-Variant: non_ascii for emoji/accents.",
        .breaks_spec = false,
-       .group = kGroup,
+       .group = kMessageShapesGroup,
        .shape_reply =
            [](ReplyDefinition& d, ScenarioContext& ctx) {
              d.kind = ReplyKind::text;
@@ -93,7 +93,7 @@ void register_rich_shapes(ScenarioCatalogue& catalogue) {
        .description = "content null and message.audio with a base64 WAV (X-Chatmock-Size "
                       "PCM bytes); streamed as audio pieces ending in an expires_at delta.",
        .breaks_spec = false,
-       .group = kGroup,
+       .group = kMessageShapesGroup,
        .shape_reply = [](ReplyDefinition& d, ScenarioContext&) { d.kind = ReplyKind::text; },
        .edit_completion = attach_audio,
        .edit_chunks = stream_audio_pieces});
@@ -102,7 +102,7 @@ void register_rich_shapes(ScenarioCatalogue& catalogue) {
        .description = "A type \"custom\" tool call with free-text input; in the stream "
                       "the chunks carry type custom, which the chunk schema lacks.",
        .breaks_spec = true,
-       .group = kGroup,
+       .group = kMessageShapesGroup,
        .shape_reply =
            [](ReplyDefinition& d, ScenarioContext&) {
              d.kind = ReplyKind::tool_calls;
@@ -115,7 +115,7 @@ void register_rich_shapes(ScenarioCatalogue& catalogue) {
        .description = "A tool call of type \"web_search\" with a web_search payload, "
                       "outside the function|custom union.",
        .breaks_spec = true,
-       .group = kGroup,
+       .group = kMessageShapesGroup,
        .shape_reply =
            [](ReplyDefinition& d, ScenarioContext&) {
              d.kind = ReplyKind::tool_calls;
@@ -129,7 +129,7 @@ void register_rich_shapes(ScenarioCatalogue& catalogue) {
                  .description = "Undeclared vendor fields at every level (prompt_filter_results, "
                                 "content_filter_results, reasoning_content, usage cache counters).",
                  .breaks_spec = false,
-                 .group = kGroup,
+                 .group = kMessageShapesGroup,
                  .edit_body = [](nlohmann::json& body,
                                  ScenarioContext&) { add_unknown_fields_to_body(body); },
                  .edit_chunks = [](std::vector<nlohmann::json>& chunks,
@@ -139,7 +139,7 @@ void register_rich_shapes(ScenarioCatalogue& catalogue) {
        .description = "Optional fields sent as explicit null (tool_calls, function_call, "
                       "audio, annotations, usage, service_tier, system_fingerprint).",
        .breaks_spec = true,
-       .group = kGroup,
+       .group = kMessageShapesGroup,
        .edit_completion = [](api::ChatCompletion& c, ScenarioContext&) { null_absent_fields(c); },
        .edit_chunks = [](std::vector<nlohmann::json>& chunks,
                          ScenarioContext&) { null_absent_chunk_fields(chunks); }});

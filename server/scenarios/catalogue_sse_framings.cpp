@@ -11,14 +11,14 @@ namespace {
 
 namespace sf = sse_framing;
 
-constexpr const char* kGroup = "sse_framing";
+constexpr const char* kSseFramingsGroup = "sse_framing";
 
 // A scenario whose only hook edits the writes of an SSE reply.
 Scenario wire_scenario(std::string name, std::string description,
                        std::function<void(wire::WireReply&, ScenarioContext&)> edit) {
   return {.name = std::move(name),
           .description = std::move(description),
-          .group = kGroup,
+          .group = kSseFramingsGroup,
           .edit_wire = [edit = std::move(edit)](wire::WireReply& reply, ScenarioContext& ctx) {
             if (sf::is_sse_reply(reply, ctx)) edit(reply, ctx);
           }};
@@ -30,7 +30,7 @@ Scenario frames_scenario(std::string name, std::string description, bool breaks_
   return {.name = std::move(name),
           .description = std::move(description),
           .breaks_spec = breaks_spec,
-          .group = kGroup,
+          .group = kSseFramingsGroup,
           .edit_frames = std::move(edit)};
 }
 
@@ -92,7 +92,7 @@ void register_line_shapes(ScenarioCatalogue& catalogue) {
       {.name = "sse_no_space_after_colon",
        .description = "Fields are written data:{...} with no space after the colon "
                       "(stream only)",
-       .group = kGroup,
+       .group = kSseFramingsGroup,
        .edit_framing = [](streaming::SseFraming& framing) { framing.space_after_colon = false; }});
   catalogue.add(frames_scenario(
       "sse_multiline_data",

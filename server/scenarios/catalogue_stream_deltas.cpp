@@ -12,7 +12,7 @@
 namespace chatmock::scenarios {
 
 namespace {
-constexpr const char* kGroup = "stream_deltas";
+constexpr const char* kStreamDeltasGroup = "stream_deltas";
 
 /// Tool calls whether or not the request offered tools (the synthesizer then invents
 /// get_weather), at least `calls` of them.
@@ -34,13 +34,13 @@ void register_tool_delta_scenarios(ScenarioCatalogue& catalogue) {
                  .description = "Two parallel tool calls whose stream deltas carry no index "
                                 "(stream only).",
                  .breaks_spec = true,
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .shape_reply = tool_call_reply(2),
                  .edit_chunks = fixed(drop_tool_indexes)});
   catalogue.add({.name = "stream_tool_index_sparse_or_one_based",
                  .description = "Two parallel tool calls streamed with indexes 1,2 or 0,2; the "
                                 "seed picks which (stream only).",
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .shape_reply = tool_call_reply(2),
                  .edit_chunks = [](Chunks& chunks, ScenarioContext& ctx) {
                    renumber_tool_indexes(chunks, ctx.rng.chance(0.5) ? ToolIndexing::one_based
@@ -49,7 +49,7 @@ void register_tool_delta_scenarios(ScenarioCatalogue& catalogue) {
   catalogue.add({.name = "stream_tool_id_name_repeated",
                  .description = "Every tool-call delta repeats the call's id, type and function "
                                 "name (stream only).",
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .shape_reply = tool_call_reply(1),
                  .edit_chunks = fixed(repeat_tool_identity)});
   // Spec: function.name in a chunk is an optional string, not nullable.
@@ -57,20 +57,20 @@ void register_tool_delta_scenarios(ScenarioCatalogue& catalogue) {
                  .description = "Tool-call argument deltas carry \"function\":{\"name\":null} "
                                 "(stream only).",
                  .breaks_spec = true,
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .shape_reply = tool_call_reply(1),
                  .edit_chunks = fixed(null_name_in_tool_continuations)});
   // Spec: a chunk's tool-call `type` is the enum ["function"]; "" is outside it.
   catalogue.add({.name = "stream_tool_type_empty_string",
                  .description = "Tool-call argument deltas carry \"type\":\"\" (stream only).",
                  .breaks_spec = true,
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .shape_reply = tool_call_reply(1),
                  .edit_chunks = fixed(empty_type_in_tool_continuations)});
   catalogue.add({.name = "stream_tool_first_delta_no_id",
                  .description = "A tool call's first delta has no id or type; they arrive on its "
                                 "next delta or never, the seed picks which (stream only).",
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .shape_reply = tool_call_reply(1),
                  .edit_chunks = [](Chunks& chunks, ScenarioContext& ctx) {
                    delay_tool_identity(chunks, /*never_sent=*/ctx.rng.chance(0.5));
@@ -80,26 +80,26 @@ void register_tool_delta_scenarios(ScenarioCatalogue& catalogue) {
 void register_choice_delta_scenarios(ScenarioCatalogue& catalogue) {
   catalogue.add({.name = "stream_role_every_chunk",
                  .description = "Every delta carries \"role\":\"assistant\" (stream only).",
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .edit_chunks = fixed(put_role_in_every_delta)});
   catalogue.add({.name = "stream_role_missing",
                  .description = "No delta ever carries a role (stream only).",
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .edit_chunks = fixed(drop_roles)});
   catalogue.add({.name = "stream_no_finish_reason",
                  .description = "Content chunks then [DONE] with no finish_reason chunk "
                                 "(stream only).",
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .edit_chunks = fixed(drop_finish_reasons)});
   catalogue.add({.name = "stream_finish_with_content",
                  .description = "The last content delta and the finish_reason arrive in the same "
                                 "chunk (stream only).",
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .edit_chunks = fixed(merge_finish_into_last_delta)});
   catalogue.add({.name = "stream_choice_index_nonzero_first",
                  .description = "Two choices (n=2) whose stream opens with a chunk carrying only "
                                 "choice index 1 (stream only).",
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .shape_reply =
                      [](synthesis::ReplyDefinition& definition, ScenarioContext& ctx) {
                        const auto asked =
@@ -112,7 +112,7 @@ void register_choice_delta_scenarios(ScenarioCatalogue& catalogue) {
                  .description = "The chunk id changes to a new chatcmpl id halfway through the "
                                 "stream (stream only).",
                  .breaks_spec = true,
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .edit_chunks = [](Chunks& chunks, ScenarioContext& ctx) {
                    switch_id_midway(chunks, synthesis::completion_id(ctx.rng));
                  }});
@@ -121,7 +121,7 @@ void register_choice_delta_scenarios(ScenarioCatalogue& catalogue) {
                  .description = "Extra chunks arrive mid-stream, one without a choices key and "
                                 "one with \"choices\":null (stream only).",
                  .breaks_spec = true,
-                 .group = kGroup,
+                 .group = kStreamDeltasGroup,
                  .edit_chunks = fixed(insert_choiceless_chunks)});
 }
 }  // namespace

@@ -14,7 +14,7 @@ namespace chatmock::scenarios {
 namespace {
 using nlohmann::json;
 
-constexpr std::string_view kGroup = "tool_arguments";
+constexpr std::string_view kToolArgumentsGroup = "tool_arguments";
 
 /// Trailing comma, Python-style single quotes, or a markdown fence: the three shapes of
 /// not-quite-JSON seen from models (docs/scenarios.md (tool_arguments).22).
@@ -116,7 +116,7 @@ Scenario damaging(std::string name, std::string description, DamageArguments dam
   return {.name = std::move(name),
           .description = std::move(description),
           .breaks_spec = false,
-          .group = std::string(kGroup),
+          .group = std::string(kToolArgumentsGroup),
           .shape_reply = [damage = std::move(damage)](synthesis::ReplyDefinition& definition,
                                                       ScenarioContext& ctx) {
             force_damaged_tool_calls(definition, ctx, damage);
@@ -175,7 +175,7 @@ void register_tool_argument_scenarios(ScenarioCatalogue& catalogue) {
        .description = "A tool call whose id is \"\" or absent (in the JSON message and "
                       "in the stream's opening tool-call delta).",
        .breaks_spec = true,
-       .group = std::string(kGroup),
+       .group = std::string(kToolArgumentsGroup),
        .shape_reply = [](synthesis::ReplyDefinition& definition,
                          ScenarioContext&) { definition.kind = synthesis::ReplyKind::tool_calls; },
        .edit_body =

@@ -10,7 +10,7 @@ namespace {
 using synthesis::ReplyDefinition;
 using synthesis::ReplyKind;
 
-constexpr const char* kGroup = "usage";
+constexpr const char* kUsagesGroup = "usage";
 
 void include_usage(ReplyDefinition&, ScenarioContext& ctx) { force_include_usage(ctx.request); }
 
@@ -20,7 +20,7 @@ void register_usage_placement(ScenarioCatalogue& catalogue) {
                      "Every chunk has \"usage\": null and a final chunk with \"choices\": [] "
                      "carries the totals, even unrequested (stream only).",
                  .breaks_spec = false,
-                 .group = kGroup,
+                 .group = kUsagesGroup,
                  .shape_reply = include_usage});
   catalogue.add({.name = "stream_usage_in_last_content_chunk",
                  .description =
@@ -28,7 +28,7 @@ void register_usage_placement(ScenarioCatalogue& catalogue) {
                      "X-Chatmock-Variant: running_totals puts running usage on every chunk "
                      "(stream only).",
                  .breaks_spec = false,
-                 .group = kGroup,
+                 .group = kUsagesGroup,
                  .shape_reply = include_usage,
                  .edit_chunks = [](std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
                    const bool running = ctx.directives.has_variant("running_totals");
@@ -39,7 +39,7 @@ void register_usage_placement(ScenarioCatalogue& catalogue) {
                      "Every usage detail counter non-zero and adding up (cached, cache "
                      "write, image, audio, reasoning, predictions); variants no_details, no_usage.",
                  .breaks_spec = false,
-                 .group = kGroup,
+                 .group = kUsagesGroup,
                  .shape_reply = include_usage,
                  .edit_completion = fill_usage_details});
 }
@@ -50,20 +50,20 @@ void register_metadata(ScenarioCatalogue& catalogue) {
                      "service_tier drawn from the spec values, null and the future "
                      "\"ultrafast\" (or X-Chatmock-Service-Tier); \"fast\" is answered priority.",
                  .breaks_spec = true,
-                 .group = kGroup,
+                 .group = kUsagesGroup,
                  .edit_completion = pick_service_tier});
   catalogue.add({.name = "system_fingerprint_null_or_absent",
                  .description = "The deprecated system_fingerprint is null or left out "
                                 "(X-Chatmock-Variant: null|absent, else drawn).",
                  .breaks_spec = true,
-                 .group = kGroup,
+                 .group = kUsagesGroup,
                  .edit_completion = drop_system_fingerprint});
   catalogue.add(
       {.name = "moderation_block",
        .description = "The new top-level moderation object: input moderation_results plus "
                       "an output error; on the last chunk when streaming.",
        .breaks_spec = false,
-       .group = kGroup,
+       .group = kUsagesGroup,
        .edit_completion = [](api::ChatCompletion& c,
                              ScenarioContext& ctx) { c.moderation = moderation_object(ctx); },
        .edit_chunks =
@@ -75,7 +75,7 @@ void register_metadata(ScenarioCatalogue& catalogue) {
        .description = "Logprobs with a character split across tokens, a -9999.0 entry, "
                       "short top_logprobs and a null bytes; several entries per chunk.",
        .breaks_spec = false,
-       .group = kGroup,
+       .group = kUsagesGroup,
        .shape_reply =
            [](ReplyDefinition& d, ScenarioContext&) {
              d.kind = ReplyKind::text;

@@ -91,7 +91,7 @@ constexpr std::array<std::string_view, 4> kCombining = {"Cafe\xCC\x81",
                                                         "o"};
 
 template <std::size_t N>
-std::string_view pick(const std::array<std::string_view, N>& options, synthesis::Rng& rng) {
+std::string_view pick_one(const std::array<std::string_view, N>& options, synthesis::Rng& rng) {
   return options[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(N) - 1))];
 }
 
@@ -181,23 +181,23 @@ void fragment_audio_deltas(std::vector<nlohmann::json>& chunks, ScenarioContext&
 }
 
 std::string hostile_unicode_text(synthesis::Rng& rng) {
-  std::vector<std::string> parts = {std::string(pick(kEmoji, rng)), std::string(pick(kCjk, rng)),
-                                    std::string(pick(kRightToLeft, rng)),
-                                    std::string(pick(kCombining, rng))};
+  std::vector<std::string> parts = {
+      std::string(pick_one(kEmoji, rng)), std::string(pick_one(kCjk, rng)),
+      std::string(pick_one(kRightToLeft, rng)), std::string(pick_one(kCombining, rng))};
   const auto extra = rng.between(4, 8);
   for (std::int64_t i = 0; i < extra; ++i) {
     switch (rng.between(0, 4)) {
       case 0:
-        parts.emplace_back(pick(kEmoji, rng));
+        parts.emplace_back(pick_one(kEmoji, rng));
         break;
       case 1:
-        parts.emplace_back(pick(kCjk, rng));
+        parts.emplace_back(pick_one(kCjk, rng));
         break;
       case 2:
-        parts.emplace_back(pick(kRightToLeft, rng));
+        parts.emplace_back(pick_one(kRightToLeft, rng));
         break;
       case 3:
-        parts.emplace_back(pick(kCombining, rng));
+        parts.emplace_back(pick_one(kCombining, rng));
         break;
       default:
         parts.push_back(synthesis::generate_word(rng));

@@ -47,7 +47,7 @@ constexpr CitationSource kNonAsciiSource{
     "Prévisions météo Paris – Météo‑France"};
 // clang-format on
 
-std::int64_t code_points(std::string_view text) {
+std::int64_t utf8_code_points(std::string_view text) {
   return std::count_if(text.begin(), text.end(),
                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; });
 }
@@ -61,16 +61,16 @@ std::vector<api::Annotation> citations_for(const std::string& content, bool non_
   // here in code points (Python str indexing), the unit the official SDKs' users index with.
   const auto at = content.find(source.cited);
   if (at == std::string::npos) {
-    annotation.url_citation.end_index = code_points(content);
+    annotation.url_citation.end_index = utf8_code_points(content);
   } else {
-    annotation.url_citation.start_index = code_points(std::string_view(content).substr(0, at));
+    annotation.url_citation.start_index = utf8_code_points(std::string_view(content).substr(0, at));
     annotation.url_citation.end_index =
-        annotation.url_citation.start_index + code_points(source.cited);
+        annotation.url_citation.start_index + utf8_code_points(source.cited);
   }
   return {annotation};
 }
 
-void put_le(std::string& out, std::uint32_t value, int bytes) {
+void put_le_bytes(std::string& out, std::uint32_t value, int bytes) {
   for (int i = 0; i < bytes; ++i)
     out += static_cast<char>((value >> (8U * static_cast<unsigned>(i))) & 0xFFU);
 }
@@ -79,19 +79,19 @@ void put_le(std::string& out, std::uint32_t value, int bytes) {
 std::string wav_file(std::size_t pcm_bytes, synthesis::Rng& rng) {
   pcm_bytes -= pcm_bytes % 2;
   std::string out = "RIFF";
-  put_le(out, static_cast<std::uint32_t>(36 + pcm_bytes), 4);
+  put_le_bytes(out, static_cast<std::uint32_t>(36 + pcm_bytes), 4);
   out += "WAVEfmt ";
-  put_le(out, 16, 4);
-  put_le(out, 1, 2);
-  put_le(out, 1, 2);
-  put_le(out, 24000, 4);
-  put_le(out, 48000, 4);
-  put_le(out, 2, 2);
-  put_le(out, 16, 2);
+  put_le_bytes(out, 16, 4);
+  put_le_bytes(out, 1, 2);
+  put_le_bytes(out, 1, 2);
+  put_le_bytes(out, 24000, 4);
+  put_le_bytes(out, 48000, 4);
+  put_le_bytes(out, 2, 2);
+  put_le_bytes(out, 16, 2);
   out += "data";
-  put_le(out, static_cast<std::uint32_t>(pcm_bytes), 4);
+  put_le_bytes(out, static_cast<std::uint32_t>(pcm_bytes), 4);
   for (std::size_t i = 0; i < pcm_bytes; i += 2) {
-    put_le(out, static_cast<std::uint32_t>(rng.between(-600, 600)) & 0xFFFFU, 2);
+    put_le_bytes(out, static_cast<std::uint32_t>(rng.between(-600, 600)) & 0xFFFFU, 2);
   }
   return out;
 }

@@ -16,7 +16,7 @@ namespace {
 using streaming::StreamFrame;
 
 // U+1F30D EARTH GLOBE EUROPE-AFRICA: four bytes in UTF-8 and needs no variation selector.
-constexpr std::string_view kEmoji = "\xF0\x9F\x8C\x8D";
+constexpr std::string_view kGlobeEmoji = "\xF0\x9F\x8C\x8D";
 
 bool is_chunk_event(const StreamFrame& frame) { return frame.event && !frame.is_done(); }
 
@@ -44,7 +44,7 @@ bool append_to_first_string_member(std::string& arguments) {
   if (!parsed.is_object()) return false;
   for (auto& [key, value] : parsed.items()) {
     if (!value.is_string()) continue;
-    value = value.get<std::string>() + " " + std::string(kEmoji);
+    value = value.get<std::string>() + " " + std::string(kGlobeEmoji);
     arguments = reply::dump_json(parsed);
     return true;
   }
@@ -140,7 +140,7 @@ void drop_done(Frames& frames) {
 }
 
 void add_multibyte_character(api::ChatCompletion& completion) {
-  const std::string suffix = " " + std::string(kEmoji);
+  const std::string suffix = " " + std::string(kGlobeEmoji);
   for (auto& choice : completion.choices) {
     auto& message = choice.message;
     if (message.content) {

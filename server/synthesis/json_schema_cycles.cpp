@@ -20,7 +20,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+constexpr std::size_t kNoComponent = static_cast<std::size_t>(-1);
 // Far more subschemas than a 1 MB schema of real keywords holds; past it, nothing is refused.
 constexpr std::size_t kMaxNodes = 200'000;
 
@@ -118,25 +118,25 @@ class CycleFinder {
   // Iterative Tarjan: component_[v] names v's strongly connected component.
   void components() {
     const std::size_t n = nodes_.size();
-    std::vector<std::size_t> index(n, kNone), low(n, 0);
+    std::vector<std::size_t> index(n, kNoComponent), low(n, 0);
     std::vector<bool> on_stack(n, false);
     std::vector<std::size_t> stack;
     std::vector<std::pair<std::size_t, std::size_t>> calls;  // (node, next edge)
-    component_.assign(n, kNone);
+    component_.assign(n, kNoComponent);
     std::size_t counter = 0;
     for (std::size_t start = 0; start < n; ++start) {
-      if (index[start] != kNone) continue;
+      if (index[start] != kNoComponent) continue;
       calls.emplace_back(start, 0);
       while (!calls.empty()) {
         auto& [v, next] = calls.back();
-        if (next == 0 && index[v] == kNone) {
+        if (next == 0 && index[v] == kNoComponent) {
           index[v] = low[v] = counter++;
           stack.push_back(v);
           on_stack[v] = true;
         }
         if (next < nodes_[v].edges.size()) {
           const std::size_t w = nodes_[v].edges[next++].to;
-          if (index[w] == kNone) {
+          if (index[w] == kNoComponent) {
             calls.emplace_back(w, 0);
           } else if (on_stack[w]) {
             low[v] = std::min(low[v], index[w]);
@@ -144,7 +144,7 @@ class CycleFinder {
           continue;
         }
         if (low[v] == index[v]) {
-          std::size_t w = kNone;
+          std::size_t w = kNoComponent;
           while (w != v) {
             w = stack.back();
             stack.pop_back();
@@ -164,14 +164,14 @@ class CycleFinder {
 
   // The loop from `from` back to itself through `to`: a breadth-first path inside the component.
   std::string path(std::size_t to, std::size_t from) {
-    std::vector<std::size_t> parent(nodes_.size(), kNone);
+    std::vector<std::size_t> parent(nodes_.size(), kNoComponent);
     std::deque<std::size_t> pending = {to};
     parent[to] = to;
-    while (!pending.empty() && parent[from] == kNone) {
+    while (!pending.empty() && parent[from] == kNoComponent) {
       const std::size_t v = pending.front();
       pending.pop_front();
       for (const Edge& edge : nodes_[v].edges) {
-        if (parent[edge.to] != kNone || component_[edge.to] != component_[to]) continue;
+        if (parent[edge.to] != kNoComponent || component_[edge.to] != component_[to]) continue;
         parent[edge.to] = v;
         pending.push_back(edge.to);
       }

@@ -21,7 +21,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
 
 // "number" admits integers, so the intersection of number and integer is integer.
 unsigned widen(unsigned mask) { return (mask & kTypeNumber) != 0 ? mask | kTypeInteger : mask; }
@@ -121,7 +121,7 @@ json merge_keyword(std::string_view key, const json& a, const json& b) {
 
 SchemaFlattener::Folded SchemaFlattener::fold(const json& schema, int depth) {
   static const json kEmpty = json::object();
-  Folded folded{FlatSchema{}, kNone};
+  Folded folded{FlatSchema{}, kNoIndex};
   if (!schema.is_object() || depth >= kMaxSchemaDepth) {
     folded.flat.borrowed = &kEmpty;
     return folded;
@@ -162,7 +162,7 @@ SchemaFlattener::Folded SchemaFlattener::fold(const json& schema, int depth) {
 SchemaFlattener::Folded SchemaFlattener::fold_target(const json& target, int depth) {
   static const json kEmpty = json::object();
   if (const auto it = memo_.find(&target); it != memo_.end()) {
-    Folded copy{FlatSchema{}, kNone};
+    Folded copy{FlatSchema{}, kNoIndex};
     copy.flat.borrowed = &it->second->get();
     copy.flat.ref_hops = it->second->ref_hops;
     return copy;
@@ -181,7 +181,7 @@ SchemaFlattener::Folded SchemaFlattener::fold_target(const json& target, int dep
   // every caller, and worth keeping.
   if (folded.low < level || work_.exhausted()) return folded;
   auto kept = std::make_unique<FlatSchema>(std::move(folded.flat));
-  Folded copy{FlatSchema{}, kNone};
+  Folded copy{FlatSchema{}, kNoIndex};
   copy.flat.borrowed = &kept->get();
   copy.flat.ref_hops = kept->ref_hops;
   memo_.emplace(&target, std::move(kept));

@@ -15,7 +15,7 @@ namespace chatmock::synthesis {
 
 namespace {
 
-constexpr std::array<std::string_view, 40> kWords = {
+constexpr std::array<std::string_view, 40> kSampleWords = {
     "alpha",  "amber",  "bridge",  "cedar",   "coral",   "delta",   "ember",      "falcon",
     "garden", "harbor", "island",  "jasper",  "kettle",  "lantern", "maple",      "meadow",
     "nova",   "ocean",  "orchid",  "pepper",  "pixel",   "quartz",  "river",      "saffron",
@@ -58,7 +58,7 @@ std::string pick(const std::array<std::string_view, N>& list, Rng& rng) {
   return std::string(list[rng.next() % N]);
 }
 
-std::string lower(std::string_view text) {
+std::string lowercase(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -111,7 +111,7 @@ std::string sentence(Rng& rng, std::int64_t min_words, std::int64_t max_words, b
 
 }  // namespace
 
-std::string sample_word(Rng& rng) { return pick(kWords, rng); }
+std::string sample_word(Rng& rng) { return pick(kSampleWords, rng); }
 
 std::string singular_name(std::string_view name) {
   std::string text(name);
@@ -164,7 +164,7 @@ std::string sample_string(std::string_view name, Rng& rng) {
   if (has({"first", "given"})) return pick(kFirstNames, rng);
   if (has({"last", "family", "surname"})) return pick(kLastNames, rng);
   if (has({"username", "user", "handle", "login"}))
-    return lower(pick(kFirstNames, rng)) + digits(rng, 2);
+    return lowercase(pick(kFirstNames, rng)) + digits(rng, 2);
   if (has({"company", "organization", "organisation", "employer", "org"})) {
     return pick(kCompanies, rng);
   }

@@ -76,7 +76,7 @@ void check_audio_output(const json& body, const ModelSpec& model, RuleContext& c
   }
 }
 
-void check_prediction(const json& body, RuleContext& ctx) {
+void check_prediction_combinations(const json& body, RuleContext& ctx) {
   const json* prediction = member(body, "prediction");
   if (prediction == nullptr || prediction->is_null()) return;
   const json* tools = member(body, "tools");
@@ -166,7 +166,7 @@ void check_model_support(const json& body, const ModelSpec& model, RuleContext& 
   if (const json* search = member(body, "web_search_options"); search && !model.search) {
     unsupported_parameter("web_search_options", ctx);
   }
-  check_prediction(body, ctx);
+  check_prediction_combinations(body, ctx);
   check_n(body, model, ctx);
   check_budget(body, model, ctx);
 }

@@ -16,15 +16,15 @@ using nlohmann::json;
 const std::string kAzureKey = "azure-key-0123456789abcdef";
 const json kNoModel = {{"messages", {{{"role", "user"}, {"content", "Hello"}}}}};
 
-httplib::Result post(RunningServer& server, const std::string& path, const json& body,
-                     const httplib::Headers& headers = {{"api-key", kAzureKey}}) {
+httplib::Result post_json(RunningServer& server, const std::string& path, const json& body,
+                          const httplib::Headers& headers = {{"api-key", kAzureKey}}) {
   httplib::Client client("127.0.0.1", server.port());
   return client.Post(path, headers, body.dump(), "application/json");
 }
 
 TEST(CompatiblePathsTest, AzureDeploymentPathTakesTheModelFromTheDeployment) {
   RunningServer server;
-  const auto reply = post(
+  const auto reply = post_json(
       server, "/openai/deployments/gpt-4o-mini/chat/completions?api-version=2024-10-21", kNoModel);
   ASSERT_TRUE(reply);
   ASSERT_EQ(reply->status, 200) << reply->body;
@@ -33,7 +33,7 @@ TEST(CompatiblePathsTest, AzureDeploymentPathTakesTheModelFromTheDeployment) {
   // A body that names a model keeps it.
   auto named = kNoModel;
   named["model"] = "gpt-4o";
-  const auto kept = post(server, "/openai/deployments/my-deployment/chat/completions", named);
+  const auto kept = post_json(server, "/openai/deployments/my-deployment/chat/completions", named);
   ASSERT_TRUE(kept);
   ASSERT_EQ(kept->status, 200) << kept->body;
   EXPECT_EQ(json::parse(kept->body)["model"], "gpt-4o-2024-08-06");
@@ -43,8 +43,8 @@ TEST(CompatiblePathsTest, OpenAiV1PathsServeCompletionsAndModels) {
   RunningServer server;
   auto body = kNoModel;
   body["model"] = "gpt-4o-mini";
-  const auto reply =
-      post(server, "/openai/v1/chat/completions", body, {{"Authorization", "Bearer gsk_test"}});
+  const auto reply = post_json(server, "/openai/v1/chat/completions", body,
+                               {{"Authorization", "Bearer gsk_test"}});
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 200) << reply->body;
   httplib::Client client("127.0.0.1", server.port());
@@ -61,7 +61,7 @@ TEST(CompatiblePathsTest, ScenarioPrefixesApplyToBothForms) {
        {"/scenarios/refusal/openai/deployments/gpt-4o-mini/chat/completions",
         "/scenarios/refusal/openai/v1/chat/completions"}) {
     if (path.find("/v1/") != std::string::npos) body["model"] = "gpt-4o-mini";
-    const auto reply = post(server, path, body);
+    const auto reply = post_json(server, path, body);
     ASSERT_TRUE(reply) << path;
     ASSERT_EQ(reply->status, 200) << path << reply->body;
     EXPECT_TRUE(json::parse(reply->body)["choices"][0]["message"]["refusal"].is_string()) << path;
@@ -70,7 +70,7 @@ TEST(CompatiblePathsTest, ScenarioPrefixesApplyToBothForms) {
 
 TEST(CompatiblePathsTest, ApiKeyHeaderIsACredentialInTheJournal) {
   RunningServer server;
-  ASSERT_EQ(post(server, "/openai/deployments/gpt-4o-mini/chat/completions", kNoModel)->status,
+  ASSERT_EQ(post_json(server, "/openai/deployments/gpt-4o-mini/chat/completions", kNoModel)->status,
             200);
   httplib::Client client("127.0.0.1", server.port());
   const auto journal = client.Get("/_chatmock/requests");
@@ -83,7 +83,7 @@ TEST(CompatiblePathsTest, ApiKeyHeaderIsACredentialInTheJournal) {
 
 TEST(CompatiblePathsTest, UnknownRoutesAreJournaled) {
   RunningServer server;
-  const auto reply = post(server, "/v2/chat/completions", kNoModel);
+  const auto reply = post_json(server, "/v2/chat/completions", kNoModel);
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 404);
   httplib::Client client("127.0.0.1", server.port());

@@ -16,7 +16,7 @@ namespace chatmock::testing {
 namespace {
 
 // Sanitizer builds default the work budget to 10 s (budget/work_budget.h); so can this test.
-constexpr bool kSanitized = budget::kDefaultWorkBudgetMs > 2000;
+constexpr bool kSanitizedBuild = budget::kDefaultWorkBudgetMs > 2000;
 
 long rss_kib() {
   std::ifstream status("/proc/self/status");
@@ -79,7 +79,7 @@ TEST(BoundedState, FiveThousandSessionsAndKeysStayWithinTheirBounds) {
   EXPECT_LE(state["journal"]["bytes"], 8 * 1024 * 1024);
   // Generous: the bounds above total 24 MiB plus allocator slack. AddressSanitizer also keeps
   // freed memory in a quarantine (256 MiB by default), which this process's RSS includes.
-  EXPECT_LT(grown, (kSanitized ? 768 : 256) * 1024);
+  EXPECT_LT(grown, (kSanitizedBuild ? 768 : 256) * 1024);
 }
 
 TEST(BoundedState, WithoutRateLimitNoKeyIsKept) {

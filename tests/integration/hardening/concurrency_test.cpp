@@ -22,7 +22,7 @@ using nlohmann::json;
 constexpr int kThreads = 8;
 constexpr int kRounds = 40;
 
-std::string ask(const std::string& model, bool stream = false) {
+std::string ask_model(const std::string& model, bool stream = false) {
   return json({{"model", model},
                {"stream", stream},
                {"messages", {{{"role", "user"}, {"content", "go"}}}}})
@@ -37,12 +37,13 @@ int operate(httplib::Client& client, int t, int round, int op) {
   const auto status = [](const httplib::Result& res) { return res ? res->status : 0; };
   switch (op) {
     case 0:  // scenario state advanced per session
-      return status(client.Post("/v1/chat/completions", auth, ask("agent"), "application/json"));
+      return status(
+          client.Post("/v1/chat/completions", auth, ask_model("agent"), "application/json"));
     case 1: {  // retry sequence keyed by session
       auto headers = auth;
       headers.emplace("X-Chatmock-Scenario", "error_500,default");
-      return status(
-          client.Post("/v1/chat/completions", headers, ask("gpt-4o-mini"), "application/json"));
+      return status(client.Post("/v1/chat/completions", headers, ask_model("gpt-4o-mini"),
+                                "application/json"));
     }
     case 2:
       return status(client.Post("/_chatmock/fixtures",
@@ -63,9 +64,10 @@ int operate(httplib::Client& client, int t, int round, int op) {
       return status(client.Post("/_chatmock/reset", "", "application/json"));
     case 6:
       return status(
-          client.Post("/v1/chat/completions", auth, ask("m" + me, true), "application/json"));
+          client.Post("/v1/chat/completions", auth, ask_model("m" + me, true), "application/json"));
     default:
-      return status(client.Post("/v1/chat/completions", auth, ask("m" + me), "application/json"));
+      return status(
+          client.Post("/v1/chat/completions", auth, ask_model("m" + me), "application/json"));
   }
 }
 

@@ -31,7 +31,7 @@ std::string stream_request(const std::string& latency) {
 }
 
 /// Open descriptors of this process (the server runs in it).
-std::size_t open_fds() {
+std::size_t open_fd_count() {
   std::size_t count = 0;
   if (DIR* dir = ::opendir("/proc/self/fd")) {
     while (::readdir(dir) != nullptr) ++count;
@@ -43,11 +43,12 @@ std::size_t open_fds() {
 /// Polls until the descriptor count is back to `baseline` or `limit` passes; the time it took.
 Clock::duration wait_for_fds(std::size_t baseline, Clock::duration limit) {
   const auto start = Clock::now();
-  while (open_fds() > baseline && Clock::now() - start < limit) std::this_thread::sleep_for(20ms);
+  while (open_fd_count() > baseline && Clock::now() - start < limit)
+    std::this_thread::sleep_for(20ms);
   return Clock::now() - start;
 }
 
-int status_of(const std::string& response) {
+int budget_status_of(const std::string& response) {
   return response.starts_with("HTTP/1.1 ") ? std::atoi(response.c_str() + 9) : 0;
 }
 
@@ -62,28 +63,28 @@ TEST(ConnectionBudget, PacedStreamsHoldTheirSlotsAndHangUpsFreeThemWithinASecond
   app::Config config;
   config.http.max_connections = 8;
   RunningServer server(config);
-  const auto baseline = open_fds();
+  const auto baseline = open_fd_count();
   std::vector<int> streams;
   for (int i = 0; i < 8; ++i) {
     streams.push_back(open_socket(server.port(), 10000));
     const auto request = stream_request("ttft=600000");
     ASSERT_EQ(::send(streams.back(), request.data(), request.size(), MSG_NOSIGNAL),
               static_cast<ssize_t>(request.size()));
-    ASSERT_EQ(status_of(read_head(streams.back())), 200) << "stream " << i;
+    ASSERT_EQ(budget_status_of(read_head(streams.back())), 200) << "stream " << i;
   }
   // Eight streams waiting out their ttft fill the cap: the ninth waits 250 ms for a slot, then 503.
   const auto refused = exchange_raw(server.port(), stream_request("ttft=0"), false);
-  EXPECT_EQ(status_of(refused.response), 503) << refused.response.substr(0, 80);
+  EXPECT_EQ(budget_status_of(refused.response), 503) << refused.response.substr(0, 80);
   const auto hung_up = Clock::now();
   for (const int fd : streams) ::close(fd);
   const auto freed = wait_for_fds(baseline, 10s);
-  EXPECT_LE(open_fds(), baseline) << "descriptors of vanished clients are still held";
+  EXPECT_LE(open_fd_count(), baseline) << "descriptors of vanished clients are still held";
   EXPECT_LT(Clock::now() - hung_up, 5s);
   std::printf(
       "[ measured ] 8 hung-up paced streams released in %lld ms\n",
       static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(freed).count()));
   const auto served = exchange_raw(server.port(), stream_request("ttft=0"), false);
-  EXPECT_EQ(status_of(served.response), 200)
+  EXPECT_EQ(budget_status_of(served.response), 200)
       << "slots came back: " << served.response.substr(0, 80);
 }
 
@@ -91,7 +92,7 @@ TEST(ConnectionBudget, TwoHundredStreamsWhoseClientsVanishAtOnceAreNotAllHeld) {
   app::Config config;
   config.http.max_connections = 8;
   RunningServer server(config);
-  const auto baseline = open_fds();
+  const auto baseline = open_fd_count();
   std::vector<std::thread> clients;
   std::atomic<int> sent{0};
   for (int t = 0; t < 4; ++t) {
@@ -108,7 +109,7 @@ TEST(ConnectionBudget, TwoHundredStreamsWhoseClientsVanishAtOnceAreNotAllHeld) {
   for (auto& client : clients) client.join();
   EXPECT_EQ(sent.load(), 200);
   const auto freed = wait_for_fds(baseline, 15s);
-  EXPECT_LE(open_fds(), baseline) << "vanished clients still hold descriptors";
+  EXPECT_LE(open_fd_count(), baseline) << "vanished clients still hold descriptors";
   std::printf(
       "[ measured ] 200 vanished clients released %lld ms after the last one left\n",
       static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(freed).count()));
@@ -140,7 +141,7 @@ TEST(ConnectionBudget, AHangUpDuringAPacedWaitRaisesTheRequestsCancelFlag) {
   const int fd = open_socket(port, 5000);
   const std::string request = "GET /x HTTP/1.1\r\nHost: x\r\n\r\n";
   ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
-  EXPECT_EQ(status_of(read_head(fd)), 200);
+  EXPECT_EQ(budget_status_of(read_head(fd)), 200);
   ASSERT_NE(seen.load(), nullptr) << "every served request carries a cancel flag";
   EXPECT_FALSE(seen.load()->load());
   ::close(fd);

@@ -14,7 +14,7 @@
 namespace chatmock::testing {
 namespace {
 
-const std::string kGoodBody =
+const std::string kHostileGoodBody =
     R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})";
 
 std::string post_with(const std::string& body, const std::string& extra_headers = "") {
@@ -38,14 +38,15 @@ std::string hostile_request(int kind, std::mt19937_64& rng) {
     case 2:
       return "POST /v1/chat/completions HTTP/9.9\r\n\r\n";
     case 3:
-      return post_with(kGoodBody).substr(0, rng() % post_with(kGoodBody).size());  // truncated
+      return post_with(kHostileGoodBody)
+          .substr(0, rng() % post_with(kHostileGoodBody).size());  // truncated
     case 4:
       return post_with(random_bytes(64));  // not JSON
     case 5:
       return post_with(R"({"model":"m","messages":[{"role":"user","content":")" +
                        std::string("\xff\xfe\xc3", 3) + "\"}]}");
     case 6:
-      return post_with(kGoodBody, "X-Huge: " + std::string(100000, 'a') + "\r\n");
+      return post_with(kHostileGoodBody, "X-Huge: " + std::string(100000, 'a') + "\r\n");
     case 7:
       return "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
              "chunked\r\n\r\nzz\r\nabc\r\n";
@@ -56,7 +57,7 @@ std::string hostile_request(int kind, std::mt19937_64& rng) {
     case 10: {
       std::string headers;
       for (int i = 0; i < 500; ++i) headers += "X-H" + std::to_string(i) + ": v\r\n";
-      return post_with(kGoodBody, headers);
+      return post_with(kHostileGoodBody, headers);
     }
     default:
       return "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + random_bytes(32);  // a TLS hello
@@ -85,7 +86,7 @@ TEST(HostileInput, EveryMalformedRequestIsAnsweredOrClosedAndServingContinues) {
   RecordProperty("answered", answered);
   httplib::Client client("127.0.0.1", server.port());
   const auto res = client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}},
-                               kGoodBody, "application/json");
+                               kHostileGoodBody, "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
 }

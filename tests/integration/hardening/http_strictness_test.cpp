@@ -20,7 +20,7 @@ const std::string kBody = R"({"model":"gpt-4o-mini","messages":[{"role":"user","
 const std::string kSmuggled =
     "GET /v1/models HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-x\r\n\r\n";
 
-std::string post_with(const std::string& fields, const std::string& body) {
+std::string post_fields(const std::string& fields, const std::string& body) {
   return "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-x\r\n"
          "Content-Type: application/json\r\n" +
          fields + "\r\n" + body;
@@ -63,44 +63,45 @@ TEST(HttpStrictness, TransferEncodingWithContentLengthIsRefusedAndTheRestIsNotSe
   // A front end honouring Content-Length sees one request; one honouring chunked sees two.
   const std::string chunked = "0\r\n\r\n" + kSmuggled;
   expect_refused_alone(exchange_until_close(
-      server.port(), post_with("Content-Length: " + std::to_string(chunked.size()) +
-                                   "\r\nTransfer-Encoding: chunked\r\n",
-                               chunked)));
+      server.port(), post_fields("Content-Length: " + std::to_string(chunked.size()) +
+                                     "\r\nTransfer-Encoding: chunked\r\n",
+                                 chunked)));
 }
 
 TEST(HttpStrictness, ConflictingContentLengthsAreRefused) {
   RunningServer server;
   const std::string body = kBody + kSmuggled;
   expect_refused_alone(exchange_until_close(
-      server.port(), post_with("Content-Length: " + std::to_string(kBody.size()) +
-                                   "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n",
-                               body)));
+      server.port(), post_fields("Content-Length: " + std::to_string(kBody.size()) +
+                                     "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n",
+                                 body)));
   expect_refused_alone(exchange_until_close(
-      server.port(), post_with("Content-Length: " + std::to_string(kBody.size()) + ", " +
-                                   std::to_string(kBody.size()) + "\r\n",
-                               kBody + kSmuggled)));
+      server.port(), post_fields("Content-Length: " + std::to_string(kBody.size()) + ", " +
+                                     std::to_string(kBody.size()) + "\r\n",
+                                 kBody + kSmuggled)));
 }
 
 TEST(HttpStrictness, TransferEncodingOtherThanChunkedIsRefused) {
   RunningServer server;
   expect_refused_alone(exchange_until_close(
-      server.port(), post_with("Transfer-Encoding: gzip, chunked\r\n", "0\r\n\r\n" + kSmuggled)));
+      server.port(), post_fields("Transfer-Encoding: gzip, chunked\r\n", "0\r\n\r\n" + kSmuggled)));
   expect_refused_alone(exchange_until_close(
-      server.port(), post_with("Transfer-Encoding : chunked\r\n", "0\r\n\r\n" + kSmuggled)));
+      server.port(), post_fields("Transfer-Encoding : chunked\r\n", "0\r\n\r\n" + kSmuggled)));
 }
 
 TEST(HttpStrictness, UnambiguousFramingsAreStillServed) {
   RunningServer server;
   const auto plain = exchange_raw(
-      server.port(), post_with("Content-Length: " + std::to_string(kBody.size()) + "\r\n", kBody),
+      server.port(), post_fields("Content-Length: " + std::to_string(kBody.size()) + "\r\n", kBody),
       false);
   EXPECT_TRUE(plain.response.starts_with("HTTP/1.1 200 ")) << plain.response.substr(0, 200);
   char size[16];
   std::snprintf(size, sizeof size, "%zx", kBody.size());
-  const auto chunked = exchange_raw(server.port(),
-                                    post_with("Transfer-Encoding: chunked\r\n",
-                                              std::string(size) + "\r\n" + kBody + "\r\n0\r\n\r\n"),
-                                    false);
+  const auto chunked =
+      exchange_raw(server.port(),
+                   post_fields("Transfer-Encoding: chunked\r\n",
+                               std::string(size) + "\r\n" + kBody + "\r\n0\r\n\r\n"),
+                   false);
   EXPECT_TRUE(chunked.response.starts_with("HTTP/1.1 200 ")) << chunked.response.substr(0, 200);
 }
 

@@ -24,7 +24,7 @@ httplib::Headers credential_headers() {
           {"X-Echo", "my token is " + kAuthToken}};
 }
 
-std::string chat(const std::string& model) {
+std::string chat_model(const std::string& model) {
   return nlohmann::json{
       {"model", model},
       {"max_tokens", 4},
@@ -43,7 +43,7 @@ TEST(JournalRedaction, RequestsShowNoCredentialInHeadersOrBody) {
   RunningServer server;
   httplib::Client client("127.0.0.1", server.port());
   const auto answered = client.Post("/v1/chat/completions", credential_headers(),
-                                    chat("gpt-4o-mini"), "application/json");
+                                    chat_model("gpt-4o-mini"), "application/json");
   ASSERT_TRUE(answered && answered->status == 200);
   const auto listed = client.Get("/_chatmock/requests");
   ASSERT_TRUE(listed && listed->status == 200);
@@ -62,7 +62,7 @@ TEST(JournalRedaction, NearMissesShowNoCredential) {
   RunningServer server(config);
   httplib::Client client("127.0.0.1", server.port());
   const auto missed = client.Post("/v1/chat/completions", credential_headers(),
-                                  chat("no-stub-matches-this"), "application/json");
+                                  chat_model("no-stub-matches-this"), "application/json");
   ASSERT_TRUE(missed);
   EXPECT_EQ(missed->status, 404);
   const auto near = client.Get("/_chatmock/near-misses");

@@ -34,7 +34,7 @@ Timed post(int port, const json& body, const httplib::Headers& extra) {
   return {std::move(result), Clock::now() - start};
 }
 
-json chat(std::int64_t n = 1, bool stream = false) {
+json budget_chat(std::int64_t n = 1, bool stream = false) {
   return {{"model", "gpt-4o-mini"},
           {"messages", {{{"role", "user"}, {"content", "hi"}}}},
           {"n", n},
@@ -67,7 +67,7 @@ void expect_refused(const Timed& timed, const std::string& code, const std::stri
 }
 
 void expect_alive(int port) {
-  const auto timed = post(port, chat(), {});
+  const auto timed = post(port, budget_chat(), {});
   ASSERT_TRUE(timed.result);
   EXPECT_EQ(timed.result->status, 200);
 }
@@ -83,25 +83,25 @@ class RequestBudget : public ::testing::Test {
 };
 
 TEST_F(RequestBudget, LargeTimesManyChoicesIsRefusedBeforeItIsBuilt) {
-  expect_refused(post(server.port(), chat(128),
+  expect_refused(post(server.port(), budget_chat(128),
                       {{"X-Chatmock-Scenario", "large"}, {"X-Chatmock-Size", "16777216"}}),
                  "reply_too_large", "--max-reply-bytes");
-  expect_refused(post(server.port(), chat(64, true),
+  expect_refused(post(server.port(), budget_chat(64, true),
                       {{"X-Chatmock-Scenario", "large"}, {"X-Chatmock-Size", "16777216"}}),
                  "reply_too_large", "--max-reply-bytes");
 }
 
 TEST_F(RequestBudget, WordsOverTheCapIsA400AndManyStreamedChoicesAreRefused) {
-  expect_refused(post(server.port(), chat(), {{"X-Chatmock-Words", "1e9"}}), "invalid_header",
-                 "X-Chatmock-Words");
-  expect_refused(post(server.port(), chat(), {{"X-Chatmock-Words", "1000000000"}}),
+  expect_refused(post(server.port(), budget_chat(), {{"X-Chatmock-Words", "1e9"}}),
+                 "invalid_header", "X-Chatmock-Words");
+  expect_refused(post(server.port(), budget_chat(), {{"X-Chatmock-Words", "1000000000"}}),
                  "invalid_header", "100000");
-  expect_refused(post(server.port(), chat(128, true), {{"X-Chatmock-Words", "100000"}}),
+  expect_refused(post(server.port(), budget_chat(128, true), {{"X-Chatmock-Words", "100000"}}),
                  "reply_too_large", "--max-reply-bytes");
 }
 
 TEST_F(RequestBudget, LogprobsOverManyWordsAreRefused) {
-  auto body = chat(4);
+  auto body = budget_chat(4);
   body["logprobs"] = true;
   body["top_logprobs"] = 20;
   expect_refused(post(server.port(), body, {{"X-Chatmock-Words", "100000"}}), "reply_too_large",
@@ -109,12 +109,12 @@ TEST_F(RequestBudget, LogprobsOverManyWordsAreRefused) {
 }
 
 TEST_F(RequestBudget, KeepaliveOverAnOverCapTtftIsA400) {
-  expect_refused(post(server.port(), chat(1, true),
+  expect_refused(post(server.port(), budget_chat(1, true),
                       {{"X-Chatmock-Scenario", "slow_first_byte"},
                        {"X-Chatmock-Variant", "keepalive"},
                        {"X-Chatmock-Latency", "ttft=3e10"}}),
                  "invalid_latency", "X-Chatmock-Latency");
-  expect_refused(post(server.port(), chat(1, true),
+  expect_refused(post(server.port(), budget_chat(1, true),
                       {{"X-Chatmock-Scenario", "slow_first_byte"},
                        {"X-Chatmock-Variant", "keepalive"},
                        {"X-Chatmock-Latency", "ttft=30000000"}}),
@@ -124,30 +124,30 @@ TEST_F(RequestBudget, KeepaliveOverAnOverCapTtftIsA400) {
 TEST_F(RequestBudget, HugeCompositionsAreA400NamingTheLimit) {
   std::string expression = "large";
   for (int i = 1; i < 1360; ++i) expression += "+large";
-  expect_refused(post(server.port(), chat(), {{"X-Chatmock-Scenario", expression}}),
+  expect_refused(post(server.port(), budget_chat(), {{"X-Chatmock-Scenario", expression}}),
                  "too_many_scenarios", "32");
 }
 
 TEST_F(RequestBudget, OverflowingLatenciesAreA400) {
   for (const char* latency : {"ttft=9223372036854775807", "itl=1e13", "itl=9223372036854775807ms",
                               "ttft=9223372036854775s", "jitter=101", "ttft=-5", "ttft=800us"}) {
-    expect_refused(post(server.port(), chat(1, true), {{"X-Chatmock-Latency", latency}}),
+    expect_refused(post(server.port(), budget_chat(1, true), {{"X-Chatmock-Latency", latency}}),
                    "invalid_latency", "X-Chatmock-Latency");
   }
 }
 
 TEST_F(RequestBudget, BadDirectiveValuesNameTheirHeader) {
-  expect_refused(post(server.port(), chat(), {{"X-Chatmock-Seed", "abc"}}), "invalid_header",
+  expect_refused(post(server.port(), budget_chat(), {{"X-Chatmock-Seed", "abc"}}), "invalid_header",
                  "X-Chatmock-Seed");
-  expect_refused(post(server.port(), chat(), {{"X-Chatmock-Variant", "keepalvie"}}),
+  expect_refused(post(server.port(), budget_chat(), {{"X-Chatmock-Variant", "keepalvie"}}),
                  "unknown_variant", "keepalive");
-  expect_refused(post(server.port(), chat(), {{"X-Chatmock-Fuzz-Level", "4"}}), "invalid_header",
-                 "X-Chatmock-Fuzz-Level");
+  expect_refused(post(server.port(), budget_chat(), {{"X-Chatmock-Fuzz-Level", "4"}}),
+                 "invalid_header", "X-Chatmock-Fuzz-Level");
 }
 
 TEST_F(RequestBudget, LatencyUnitsOtherThanMsAndSAreRefused) {
   // The keep-alive plan for the largest allowed ttft is checked in tests/unit/reply.
-  expect_refused(post(server.port(), chat(1, true),
+  expect_refused(post(server.port(), budget_chat(1, true),
                       {{"X-Chatmock-Scenario", "slow_first_byte"},
                        {"X-Chatmock-Variant", "keepalive"},
                        {"X-Chatmock-Latency", "ttft=10m"}}),
@@ -158,9 +158,9 @@ TEST_F(RequestBudget, ATightReplyBudgetRefusesWhatFitsTheDefault) {
   app::Config config;
   config.budget.reply_bytes = 64 * 1024;
   RunningServer tight(config);
-  expect_refused(post(tight.port(), chat(), {{"X-Chatmock-Words", "20000"}}), "reply_too_large",
-                 "65536 bytes (--max-reply-bytes)");
-  const auto fits = post(tight.port(), chat(), {{"X-Chatmock-Words", "200"}});
+  expect_refused(post(tight.port(), budget_chat(), {{"X-Chatmock-Words", "20000"}}),
+                 "reply_too_large", "65536 bytes (--max-reply-bytes)");
+  const auto fits = post(tight.port(), budget_chat(), {{"X-Chatmock-Words", "200"}});
   ASSERT_TRUE(fits.result);
   EXPECT_EQ(fits.result->status, 200);
 }

@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-httplib::Result post(int port, const json& body) {
+httplib::Result post_limited(int port, const json& body) {
   httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(30, 0);
   return client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}}, body.dump(),
@@ -41,8 +41,8 @@ TEST(RequestLimits, TooManyMessagesIsA400OnMessages) {
   app::Config config;
   config.validation.max_messages = 3;
   RunningServer server(config);
-  ASSERT_EQ(post(server.port(), request_with_messages(3))->status, 200);
-  expect_invalid(post(server.port(), request_with_messages(4)), 400, "messages");
+  ASSERT_EQ(post_limited(server.port(), request_with_messages(3))->status, 200);
+  expect_invalid(post_limited(server.port(), request_with_messages(4)), 400, "messages");
 }
 
 TEST(RequestLimits, TooManyToolsIsA400OnTools) {
@@ -55,14 +55,14 @@ TEST(RequestLimits, TooManyToolsIsA400OnTools) {
         {{"type", "function"},
          {"function", {{"name", "f" + std::to_string(i)}, {"parameters", {{"type", "object"}}}}}});
   }
-  expect_invalid(post(server.port(), body), 400, "tools");
+  expect_invalid(post_limited(server.port(), body), 400, "tools");
 }
 
 TEST(RequestLimits, OverlongStringIsA400NamingItsPath) {
   app::Config config;
   config.validation.max_string_bytes = 1000;
   RunningServer server(config);
-  expect_invalid(post(server.port(), request_with_messages(1, std::string(1001, 'a'))), 400,
+  expect_invalid(post_limited(server.port(), request_with_messages(1, std::string(1001, 'a'))), 400,
                  "messages[0].content");
 }
 
@@ -74,7 +74,7 @@ TEST(RequestLimits, NestingBeyondTheDepthLimitIsA400) {
   json deep = json::array();
   for (int i = 0; i < 10; ++i) deep = json::array({deep});
   body["metadata_extra"] = deep;
-  expect_invalid(post(server.port(), body), 400, "");
+  expect_invalid(post_limited(server.port(), body), 400, "");
 }
 
 TEST(RequestLimits, OversizedBodyIsA413) {
@@ -82,7 +82,7 @@ TEST(RequestLimits, OversizedBodyIsA413) {
   config.body_limits.max_bytes = 4096;
   config.http.max_body_bytes = 4096;
   RunningServer server(config);
-  const auto res = post(server.port(), request_with_messages(1, std::string(8192, 'a')));
+  const auto res = post_limited(server.port(), request_with_messages(1, std::string(8192, 'a')));
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 413) << res->body;
 }

@@ -21,7 +21,7 @@ using Clock = std::chrono::steady_clock;
 // (milliseconds in a release build).
 constexpr double kReplyBound = 30.0;
 
-httplib::Result post(int port, const json& body) {
+httplib::Result post_schema(int port, const json& body) {
   httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(60, 0);
   client.set_write_timeout(60, 0);
@@ -80,17 +80,17 @@ TEST(SchemaBudget, EveryFindingIsAnsweredAndTheServerStaysUp) {
   RunningServer server;
   for (const auto& [name, schema] : synthesis::findings::all()) {
     auto start = Clock::now();
-    auto res = post(server.port(), as_response_format(schema));
+    auto res = post_schema(server.port(), as_response_format(schema));
     expect_answered(res, name + " as response_format",
                     std::chrono::duration<double>(Clock::now() - start).count(),
                     "response_format.json_schema.schema");
     start = Clock::now();
-    res = post(server.port(), as_tool(schema));
+    res = post_schema(server.port(), as_tool(schema));
     expect_answered(res, name + " as tool parameters",
                     std::chrono::duration<double>(Clock::now() - start).count(),
                     "tools[0].function.parameters");
   }
-  const auto alive = post(server.port(), base_request());
+  const auto alive = post_schema(server.port(), base_request());
   ASSERT_TRUE(alive);
   EXPECT_EQ(alive->status, 200);
 }
@@ -98,7 +98,7 @@ TEST(SchemaBudget, EveryFindingIsAnsweredAndTheServerStaysUp) {
 TEST(SchemaBudget, RequiredCycleIsRefusedNamingTheCycle) {
   RunningServer server;
   const auto res =
-      post(server.port(), as_response_format(synthesis::findings::required_ref_cycle()));
+      post_schema(server.port(), as_response_format(synthesis::findings::required_ref_cycle()));
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 400) << res->body;
   const json error = json::parse(res->body)["error"];

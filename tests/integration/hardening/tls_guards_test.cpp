@@ -26,16 +26,16 @@ namespace {
 
 using namespace std::chrono_literals;
 
-const std::string kGoodBody =
+const std::string kTlsGoodBody =
     R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})";
 
-std::string request_with(const std::string& extra_headers) {
+std::string tls_request_with(const std::string& extra_headers) {
   return "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-x\r\n"
          "Content-Type: application/json\r\nContent-Length: " +
-         std::to_string(kGoodBody.size()) + "\r\n" + extra_headers + "\r\n" + kGoodBody;
+         std::to_string(kTlsGoodBody.size()) + "\r\n" + extra_headers + "\r\n" + kTlsGoodBody;
 }
 
-int status_of(const std::string& response) {
+int tls_status_of(const std::string& response) {
   return response.starts_with("HTTP/1.1 ") ? std::atoi(response.c_str() + 9) : 0;
 }
 
@@ -130,7 +130,7 @@ int https_post_status(int port, std::chrono::seconds timeout = 5s) {
   client.set_connection_timeout(timeout);
   client.set_read_timeout(timeout);
   const auto res = client.Post("/v1/chat/completions", {{"Authorization", "Bearer sk-x"}},
-                               kGoodBody, "application/json");
+                               kTlsGoodBody, "application/json");
   return res ? res->status : -static_cast<int>(res.error());
 }
 
@@ -138,9 +138,9 @@ TEST_F(TlsGuards, ServesHttpsWithKeepAlive) {
   TlsConnection connection(start());
   ASSERT_TRUE(connection.connected());
   for (int i = 0; i < 2; ++i) {
-    ASSERT_TRUE(connection.send(request_with("")));
+    ASSERT_TRUE(connection.send(tls_request_with("")));
     const auto response = connection.read_response();
-    EXPECT_EQ(status_of(response), 200) << response.substr(0, 120);
+    EXPECT_EQ(tls_status_of(response), 200) << response.substr(0, 120);
     EXPECT_NE(response.find("chat.completion"), std::string::npos);
   }
 }
@@ -160,23 +160,23 @@ TEST_F(TlsGuards, SilentConnectionIsClosedAtTheHeaderDeadline) {
 TEST_F(TlsGuards, HeadersDribbledInsideTheSessionGet408) {
   TlsConnection connection(start([](app::Config& c) { c.http.header_timeout_ms = 500; }));
   ASSERT_TRUE(connection.connected());
-  const std::string head = request_with("");
+  const std::string head = tls_request_with("");
   // One TLS record a byte, every 50 ms: well past the deadline before the head is complete.
   for (std::size_t i = 0; i < 20; ++i) {
     ASSERT_TRUE(connection.send(head.substr(i, 1)));
     std::this_thread::sleep_for(50ms);
   }
   const auto response = connection.read_response();
-  EXPECT_EQ(status_of(response), 408) << response.substr(0, 120);
+  EXPECT_EQ(tls_status_of(response), 408) << response.substr(0, 120);
 }
 
 TEST_F(TlsGuards, OversizedHeadersGet431) {
   const int port = start();
   TlsConnection connection(port);
   ASSERT_TRUE(connection.connected());
-  connection.send(request_with("X-Huge: " + std::string(200 * 1024, 'a') + "\r\n"));
+  connection.send(tls_request_with("X-Huge: " + std::string(200 * 1024, 'a') + "\r\n"));
   const auto response = connection.read_response();
-  EXPECT_EQ(status_of(response), 431) << response.substr(0, 120);
+  EXPECT_EQ(tls_status_of(response), 431) << response.substr(0, 120);
   EXPECT_EQ(https_post_status(port), 200);
 }
 
@@ -186,13 +186,13 @@ TEST_F(TlsGuards, ConnectionsBeyondTheCapGet503) {
   for (int i = 0; i < 2; ++i) {
     held.push_back(std::make_unique<TlsConnection>(port));
     ASSERT_TRUE(held.back()->connected());
-    ASSERT_TRUE(held.back()->send(request_with("")));
-    ASSERT_EQ(status_of(held.back()->read_response()), 200);  // served, so counted as open
+    ASSERT_TRUE(held.back()->send(tls_request_with("")));
+    ASSERT_EQ(tls_status_of(held.back()->read_response()), 200);  // served, so counted as open
   }
   TlsConnection extra(port);
   ASSERT_TRUE(extra.connected());
   const auto response = extra.read_response();
-  EXPECT_EQ(status_of(response), 503) << response.substr(0, 120);
+  EXPECT_EQ(tls_status_of(response), 503) << response.substr(0, 120);
   held.clear();
   // Closed connections free their slots.
   bool served = false;

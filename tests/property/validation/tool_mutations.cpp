@@ -10,9 +10,9 @@ namespace chatmock::property {
 
 namespace {
 
-const ExpectedViolation kInvalidType{"validation.invalid_type", {}, "invalid_type"};
+const ExpectedViolation kToolInvalidType{"validation.invalid_type", {}, "invalid_type"};
 
-ExpectedViolation at(ExpectedViolation v, std::string param) {
+ExpectedViolation tool_at(ExpectedViolation v, std::string param) {
   v.param = std::move(param);
   return v;
 }
@@ -69,7 +69,7 @@ void add_definition_mutations(std::vector<Mutation>& out, const MutationLimits& 
          switch (*rc::gen::inRange(0, 4)) {
            case 0:
              t = wrong_kind({"object"});
-             return at(kInvalidType, tool.path);
+             return tool_at(kToolInvalidType, tool.path);
            case 1:
              t["type"] = *rc::gen::element<std::string>("retrieval", "", "Function");
              return {"validation.tool_type_invalid", tool.path + ".type", "invalid_value"};
@@ -99,13 +99,13 @@ void add_definition_mutations(std::vector<Mutation>& out, const MutationLimits& 
            }
            case 2:
              definition["parameters"] = wrong_kind({"object"});
-             return at(kInvalidType, path + ".parameters");
+             return tool_at(kToolInvalidType, path + ".parameters");
            case 3:
              definition["strict"] = wrong_kind({"boolean", "null"});
-             return at(kInvalidType, path + ".strict");
+             return tool_at(kToolInvalidType, path + ".strict");
            default:
              definition["description"] = wrong_kind({"string"});
-             return at(kInvalidType, path + ".description");
+             return tool_at(kToolInvalidType, path + ".description");
          }
        }});
   out.push_back({"functions_empty", [](const json&) { return true; },

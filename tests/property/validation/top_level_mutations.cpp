@@ -9,14 +9,14 @@ namespace chatmock::property {
 
 namespace {
 
-const ExpectedViolation kInvalidType{"validation.invalid_type", {}, "invalid_type"};
+const ExpectedViolation kTopInvalidType{"validation.invalid_type", {}, "invalid_type"};
 
-ExpectedViolation at(ExpectedViolation v, std::string param) {
+ExpectedViolation top_at(ExpectedViolation v, std::string param) {
   v.param = std::move(param);
   return v;
 }
 
-bool always(const json&) { return true; }
+bool always_applies(const json&) { return true; }
 
 bool is_true(const json& body, const char* key) { return body.contains(key) && body[key] == true; }
 
@@ -89,11 +89,11 @@ json out_of_range(const Range& r, bool above) {
 
 void add_type_mutations(std::vector<Mutation>& out) {
   for (const auto& [name, kinds] : kFieldKinds) {
-    out.push_back(
-        {"wrong_type:" + name, always, [name = name, kinds = kinds](json& body, const PathStyle&) {
-           body[name] = wrong_kind(kinds);
-           return at(kInvalidType, name);
-         }});
+    out.push_back({"wrong_type:" + name, always_applies,
+                   [name = name, kinds = kinds](json& body, const PathStyle&) {
+                     body[name] = wrong_kind(kinds);
+                     return top_at(kTopInvalidType, name);
+                   }});
   }
 }
 
@@ -101,7 +101,7 @@ void add_range_mutations(std::vector<Mutation>& out) {
   for (const auto& range : kRanges) {
     for (const bool above : {false, true}) {
       if (above && !range.max) continue;
-      out.push_back({"out_of_range:" + range.name + (above ? ":above" : ":below"), always,
+      out.push_back({"out_of_range:" + range.name + (above ? ":above" : ":below"), always_applies,
                      [range, above](json& body, const PathStyle&) -> ExpectedViolation {
                        body[range.name] = out_of_range(range, above);
                        const std::string kind = range.integer ? "integer" : "decimal";
@@ -119,33 +119,36 @@ json& logit_bias(json& body) {
 }
 
 void add_option_mutations(std::vector<Mutation>& out, const MutationLimits& limits) {
-  out.push_back({"model_missing", always, [](json& body, const PathStyle&) -> ExpectedViolation {
-                   body.erase("model");
-                   return {"validation.model_missing", "model", "missing_required_parameter"};
-                 }});
-  out.push_back({"messages_missing", always, [](json& body, const PathStyle&) -> ExpectedViolation {
-                   body.erase("messages");
-                   return {"validation.messages_missing", "messages", "missing_required_parameter"};
-                 }});
   out.push_back(
-      {"logit_bias_key_invalid", always, [](json& body, const PathStyle&) -> ExpectedViolation {
+      {"model_missing", always_applies, [](json& body, const PathStyle&) -> ExpectedViolation {
+         body.erase("model");
+         return {"validation.model_missing", "model", "missing_required_parameter"};
+       }});
+  out.push_back(
+      {"messages_missing", always_applies, [](json& body, const PathStyle&) -> ExpectedViolation {
+         body.erase("messages");
+         return {"validation.messages_missing", "messages", "missing_required_parameter"};
+       }});
+  out.push_back(
+      {"logit_bias_key_invalid", always_applies,
+       [](json& body, const PathStyle&) -> ExpectedViolation {
          logit_bias(body)[*rc::gen::element<std::string>("abc", "12a", "", "-5", "1.5", " 7")] = 1;
          return {"validation.logit_bias_key_invalid", "logit_bias", "invalid_value"};
        }});
-  out.push_back(
-      {"logit_bias_out_of_range", always, [](json& body, const PathStyle&) -> ExpectedViolation {
-         const bool above = *rc::gen::arbitrary<bool>();
-         const auto step = *rc::gen::inRange(1, 1000);
-         logit_bias(body)["50256"] = above ? 100 + step : -100 - step;
-         return {"validation.logit_bias_range", "logit_bias",
-                 above ? "integer_above_max_value" : "integer_below_min_value"};
-       }});
-  out.push_back({"logit_bias_value_wrong_type", always, [](json& body, const PathStyle&) {
+  out.push_back({"logit_bias_out_of_range", always_applies,
+                 [](json& body, const PathStyle&) -> ExpectedViolation {
+                   const bool above = *rc::gen::arbitrary<bool>();
+                   const auto step = *rc::gen::inRange(1, 1000);
+                   logit_bias(body)["50256"] = above ? 100 + step : -100 - step;
+                   return {"validation.logit_bias_range", "logit_bias",
+                           above ? "integer_above_max_value" : "integer_below_min_value"};
+                 }});
+  out.push_back({"logit_bias_value_wrong_type", always_applies, [](json& body, const PathStyle&) {
                    logit_bias(body)["42"] = wrong_kind({"number"});
-                   return at(kInvalidType, "logit_bias");
+                   return top_at(kTopInvalidType, "logit_bias");
                  }});
   out.push_back(
-      {"top_logprobs_without_logprobs", always,
+      {"top_logprobs_without_logprobs", always_applies,
        [](json& body, const PathStyle&) -> ExpectedViolation {
          // OpenAI API ref, top_logprobs: "logprobs must be set to true if this parameter is used."
          if (is_true(body, "logprobs") && body.contains("top_logprobs") &&
@@ -157,64 +160,69 @@ void add_option_mutations(std::vector<Mutation>& out, const MutationLimits& limi
          }
          return {"validation.top_logprobs_requires_logprobs", "top_logprobs", std::nullopt};
        }});
-  out.push_back({"stop_empty", always, [](json& body, const PathStyle&) -> ExpectedViolation {
-                   body["stop"] = json::array();
-                   return {"validation.stop_empty", "stop", "empty_array"};
-                 }});
-  out.push_back({"stop_too_many", always, [](json& body, const PathStyle&) -> ExpectedViolation {
-                   body["stop"] = *small_vector(text(4), 9, 5);
-                   return {"validation.stop_too_many", "stop", "array_above_max_length"};
-                 }});
-  out.push_back({"stop_element_wrong_type", always, [](json& body, const PathStyle& style) {
+  out.push_back(
+      {"stop_empty", always_applies, [](json& body, const PathStyle&) -> ExpectedViolation {
+         body["stop"] = json::array();
+         return {"validation.stop_empty", "stop", "empty_array"};
+       }});
+  out.push_back(
+      {"stop_too_many", always_applies, [](json& body, const PathStyle&) -> ExpectedViolation {
+         body["stop"] = *small_vector(text(4), 9, 5);
+         return {"validation.stop_too_many", "stop", "array_above_max_length"};
+       }});
+  out.push_back({"stop_element_wrong_type", always_applies, [](json& body, const PathStyle& style) {
                    json stop = *small_vector(text(4), 3, 0);
                    const auto i = *rc::gen::inRange<std::size_t>(0, stop.size() + 1);
                    stop.insert(stop.begin() + static_cast<std::ptrdiff_t>(i),
                                wrong_kind({"string"}));
                    body["stop"] = stop;
-                   return at(kInvalidType, style.index("stop", i));
+                   return top_at(kTopInvalidType, style.index("stop", i));
+                 }});
+  out.push_back({"service_tier_invalid", always_applies,
+                 [](json& body, const PathStyle&) -> ExpectedViolation {
+                   body["service_tier"] =
+                       *rc::gen::element<std::string>("turbo", "", "Default", "auto ");
+                   return {"validation.service_tier_invalid", "service_tier", "invalid_value"};
                  }});
   out.push_back(
-      {"service_tier_invalid", always, [](json& body, const PathStyle&) -> ExpectedViolation {
-         body["service_tier"] = *rc::gen::element<std::string>("turbo", "", "Default", "auto ");
-         return {"validation.service_tier_invalid", "service_tier", "invalid_value"};
-       }});
-  out.push_back(
-      {"verbosity_invalid", always, [](json& body, const PathStyle&) -> ExpectedViolation {
+      {"verbosity_invalid", always_applies, [](json& body, const PathStyle&) -> ExpectedViolation {
          body["verbosity"] = *rc::gen::element<std::string>("loud", "", "LOW");
          return {"validation.invalid_enum_value", "verbosity", "invalid_value"};
        }});
   out.push_back(
-      {"modalities_element_invalid", always,
+      {"modalities_element_invalid", always_applies,
        [](json& body, const PathStyle& style) -> ExpectedViolation {
          const bool wrong_type = *rc::gen::arbitrary<bool>();
          body["modalities"] = json::array({"text"});
          body["modalities"].push_back(wrong_type ? wrong_kind({"string"}) : json("image"));
-         if (wrong_type) return at(kInvalidType, style.index("modalities", 1));
+         if (wrong_type) return top_at(kTopInvalidType, style.index("modalities", 1));
          return {"validation.invalid_enum_value", style.index("modalities", 1), "invalid_value"};
        }});
-  out.push_back({"metadata_value_wrong_type", always, [](json& body, const PathStyle&) {
+  out.push_back({"metadata_value_wrong_type", always_applies, [](json& body, const PathStyle&) {
                    if (!body.contains("metadata") || !body["metadata"].is_object())
                      body["metadata"] = json::object();
                    const std::string key = *identifier(8);
                    body["metadata"][key] = wrong_kind({"string"});
-                   return at(kInvalidType, "metadata." + key);
+                   return top_at(kTopInvalidType, "metadata." + key);
                  }});
   out.push_back(
-      {"safety_identifier_too_long", always, [](json& body, const PathStyle&) -> ExpectedViolation {
+      {"safety_identifier_too_long", always_applies,
+       [](json& body, const PathStyle&) -> ExpectedViolation {
          body["safety_identifier"] =
              std::string(static_cast<std::size_t>(*rc::gen::inRange(65, 200)), 'u');
          return {"validation.string_too_long", "safety_identifier", "string_above_max_length"};
        }});
-  out.push_back({"stream_options_flag_wrong_type", always, [](json& body, const PathStyle&) {
-                   const std::string flag =
-                       *rc::gen::element<std::string>("include_usage", "include_obfuscation");
-                   body["stream"] = true;
-                   if (!body.contains("stream_options") || !body["stream_options"].is_object()) {
-                     body["stream_options"] = json::object();
-                   }
-                   body["stream_options"][flag] = wrong_kind({"boolean", "null"});
-                   return at(kInvalidType, "stream_options." + flag);
-                 }});
+  out.push_back(
+      {"stream_options_flag_wrong_type", always_applies, [](json& body, const PathStyle&) {
+         const std::string flag =
+             *rc::gen::element<std::string>("include_usage", "include_obfuscation");
+         body["stream"] = true;
+         if (!body.contains("stream_options") || !body["stream_options"].is_object()) {
+           body["stream_options"] = json::object();
+         }
+         body["stream_options"][flag] = wrong_kind({"boolean", "null"});
+         return top_at(kTopInvalidType, "stream_options." + flag);
+       }});
   // OpenAI API ref, stream_options: "Only set this when you set stream: true." Either field can
   // break it alone: stream_options added to a non-streaming request, or stream turned off.
   const auto streaming_with_options = [](const json& body) {
@@ -234,12 +242,13 @@ void add_option_mutations(std::vector<Mutation>& out, const MutationLimits& limi
          }
          return {"validation.stream_options_requires_stream", "stream_options", "invalid_value"};
        }});
-  out.push_back(
-      {"string_too_long", always, [limits](json& body, const PathStyle&) -> ExpectedViolation {
-         const auto length = limits.max_string_bytes + *rc::gen::inRange<std::size_t>(1, 100);
-         body["user"] = std::string(length, 'n');  // a known field no other rule bounds
-         return {"validation.string_too_long", "user", "string_above_max_length"};
-       }});
+  out.push_back({"string_too_long", always_applies,
+                 [limits](json& body, const PathStyle&) -> ExpectedViolation {
+                   const auto length =
+                       limits.max_string_bytes + *rc::gen::inRange<std::size_t>(1, 100);
+                   body["user"] = std::string(length, 'n');  // a known field no other rule bounds
+                   return {"validation.string_too_long", "user", "string_above_max_length"};
+                 }});
 }
 
 bool has_format(const json& body, const char* type) {
@@ -248,30 +257,31 @@ bool has_format(const json& body, const char* type) {
 
 void add_response_format_mutations(std::vector<Mutation>& out) {
   out.push_back(
-      {"response_format_not_object", always, [](json& body, const PathStyle&) -> ExpectedViolation {
+      {"response_format_not_object", always_applies,
+       [](json& body, const PathStyle&) -> ExpectedViolation {
          body["response_format"] =
              *rc::gen::element(json("json_object"), json(5), json(nullptr), json::array());
          return {"validation.response_format_not_object", "response_format", std::nullopt};
        }});
   out.push_back(
-      {"response_format_type_invalid", always,
+      {"response_format_type_invalid", always_applies,
        [](json& body, const PathStyle&) -> ExpectedViolation {
          body["response_format"] = {{"type", *rc::gen::element<std::string>("json", "xml", "")}};
          return {"validation.response_format_type_invalid", "response_format.type",
                  "invalid_value"};
        }});
   out.push_back(
-      {"response_format_type_missing", always,
+      {"response_format_type_missing", always_applies,
        [](json& body, const PathStyle&) -> ExpectedViolation {
          body["response_format"] = json::object();
          return {"validation.missing_field", "response_format.type", "missing_required_parameter"};
        }});
-  out.push_back(
-      {"json_schema_missing", always, [](json& body, const PathStyle&) -> ExpectedViolation {
-         body["response_format"] = {{"type", "json_schema"}};
-         return {"validation.missing_field", "response_format.json_schema",
-                 "missing_required_parameter"};
-       }});
+  out.push_back({"json_schema_missing", always_applies,
+                 [](json& body, const PathStyle&) -> ExpectedViolation {
+                   body["response_format"] = {{"type", "json_schema"}};
+                   return {"validation.missing_field", "response_format.json_schema",
+                           "missing_required_parameter"};
+                 }});
   const auto with_schema = [](const json& body) { return has_format(body, "json_schema"); };
   out.push_back({"json_schema_name_missing", with_schema,
                  [](json& body, const PathStyle&) -> ExpectedViolation {
@@ -288,7 +298,7 @@ void add_response_format_mutations(std::vector<Mutation>& out) {
                  }});
   out.push_back({"json_schema_schema_wrong_type", with_schema, [](json& body, const PathStyle&) {
                    body["response_format"]["json_schema"]["schema"] = wrong_kind({"object"});
-                   return at(kInvalidType, "response_format.json_schema.schema");
+                   return top_at(kTopInvalidType, "response_format.json_schema.schema");
                  }});
   const auto no_json_word = [](const json& body) {
     for (const auto& message : body["messages"]) {

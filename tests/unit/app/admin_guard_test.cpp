@@ -11,7 +11,7 @@
 namespace chatmock::app {
 namespace {
 
-bool parse(std::vector<std::string> args, Config& config, std::string& error) {
+bool parse_serve(std::vector<std::string> args, Config& config, std::string& error) {
   CLI::App command;
   ServeFlags flags;
   add_serve_flags(command, config, flags);
@@ -53,17 +53,18 @@ TEST(AdminGuardTest, ANameStartingWith127IsNotLoopback) {
 TEST(AdminGuardTest, BindingANameThatLooksLoopbackNeedsAnAdminToken) {
   Config config;
   std::string error;
-  EXPECT_FALSE(parse({"--host", "127.evil.example"}, config, error));
+  EXPECT_FALSE(parse_serve({"--host", "127.evil.example"}, config, error));
   EXPECT_NE(error.find("--admin-token"), std::string::npos) << error;
 }
 
 TEST(AdminGuardTest, StateFlagsReachTheConfig) {
   Config config;
   std::string error;
-  ASSERT_TRUE(parse({"--journal-bytes", "1048576", "--max-sessions", "50", "--max-session-bytes",
-                     "65536", "--max-rate-limit-keys", "20", "--rate-limit", "rpm=5",
-                     "--allow-host", "a.test", "--allow-host", "b.test"},
-                    config, error))
+  ASSERT_TRUE(
+      parse_serve({"--journal-bytes", "1048576", "--max-sessions", "50", "--max-session-bytes",
+                   "65536", "--max-rate-limit-keys", "20", "--rate-limit", "rpm=5", "--allow-host",
+                   "a.test", "--allow-host", "b.test"},
+                  config, error))
       << error;
   EXPECT_EQ(config.journal_bytes, 1048576U);
   EXPECT_EQ(config.max_sessions, 50U);

@@ -11,13 +11,14 @@ namespace chatmock::recording {
 namespace {
 using std::chrono::milliseconds;
 
-const std::string kKey = "sk-test-Hq3kFakeKeyForChatmockTests000001";
+const std::string kSnapshotKey = "sk-test-Hq3kFakeKeyForChatmockTests000001";
 
 wire::HttpRequest request_for(nlohmann::json body) {
   wire::HttpRequest request;
   request.path = "/v1/chat/completions";
   request.body = body.dump();
-  request.headers = {{"authorization", "Bearer " + kKey}, {"content-type", "application/json"}};
+  request.headers = {{"authorization", "Bearer " + kSnapshotKey},
+                     {"content-type", "application/json"}};
   return request;
 }
 
@@ -140,11 +141,11 @@ TEST(StubSnapshotTest, TheMatchIsTheBodyWithoutVolatileFieldsOrToolCallIds) {
 
 TEST(StubSnapshotTest, NoSecretReachesTheFixture) {
   auto body = chat(false);
-  body["messages"][0]["content"] = "My key is " + kKey + ", keep it safe";
-  const auto snapshot =
-      snapshot_of(request_for(body), json_response(R"({"echo":")" + kKey + R"("})"), "u", "t");
+  body["messages"][0]["content"] = "My key is " + kSnapshotKey + ", keep it safe";
+  const auto snapshot = snapshot_of(
+      request_for(body), json_response(R"({"echo":")" + kSnapshotKey + R"("})"), "u", "t");
   const std::string text = snapshot->stub.dump(2);
-  EXPECT_EQ(text.find(kKey), std::string::npos);
+  EXPECT_EQ(text.find(kSnapshotKey), std::string::npos);
   EXPECT_EQ(text.find("org-Acme123"), std::string::npos);
   EXPECT_EQ(text.find("Mon, 01 Jan 2025"), std::string::npos);  // date: volatile, not recorded
   EXPECT_EQ(snapshot->stub["reply"]["headers"]["openai-organization"], "[REDACTED]");

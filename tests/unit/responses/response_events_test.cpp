@@ -17,10 +17,10 @@ Json response_for(const nlohmann::json& body, std::uint64_t seed) {
   return build_response(*parsed, {.seed = seed, .seeded = true}).response;
 }
 
-const nlohmann::json kBody = {{"model", "gpt-4o-mini"}, {"input", "hi"}, {"stream", true}};
+const nlohmann::json kStreamBody = {{"model", "gpt-4o-mini"}, {"input", "hi"}, {"stream", true}};
 
 TEST(ResponseEvents, TypesComeInTheDocumentedOrder) {
-  const auto events = response_events(response_for(kBody, 11), synthesis::Rng(1));
+  const auto events = response_events(response_for(kStreamBody, 11), synthesis::Rng(1));
   std::vector<std::string> types;
   for (const auto& event : events) {
     const auto type = event["type"].get<std::string>();
@@ -37,7 +37,7 @@ TEST(ResponseEvents, TypesComeInTheDocumentedOrder) {
 }
 
 TEST(ResponseEvents, SequenceNumbersCountFromZeroAndItemIdsMatch) {
-  const auto response = response_for(kBody, 12);
+  const auto response = response_for(kStreamBody, 12);
   const auto events = response_events(response, synthesis::Rng(2));
   const auto item_id = response["output"][0]["id"];
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -56,7 +56,7 @@ TEST(ResponseEvents, SequenceNumbersCountFromZeroAndItemIdsMatch) {
 }
 
 TEST(ResponseEvents, DeltasJoinToTheDoneTextAndTheJsonText) {
-  const auto response = response_for(kBody, 13);
+  const auto response = response_for(kStreamBody, 13);
   const auto events = response_events(response, synthesis::Rng(3));
   std::string joined;
   std::string done;
@@ -72,7 +72,7 @@ TEST(ResponseEvents, DeltasJoinToTheDoneTextAndTheJsonText) {
 }
 
 TEST(ResponseEvents, TerminalEventCarriesTheJsonFormAndItemDoneItsItem) {
-  const auto response = response_for(kBody, 14);
+  const auto response = response_for(kStreamBody, 14);
   const auto events = response_events(response, synthesis::Rng(4));
   EXPECT_EQ(events.back()["type"], "response.completed");
   EXPECT_EQ(events.back()["response"], response);
@@ -80,7 +80,7 @@ TEST(ResponseEvents, TerminalEventCarriesTheJsonFormAndItemDoneItsItem) {
 }
 
 TEST(ResponseEvents, IncompleteResponseEndsWithResponseIncomplete) {
-  auto body = kBody;
+  auto body = kStreamBody;
   body["max_output_tokens"] = 16;
   const auto response = response_for(body, 5);
   ASSERT_EQ(response["status"], "incomplete");
@@ -90,7 +90,7 @@ TEST(ResponseEvents, IncompleteResponseEndsWithResponseIncomplete) {
 }
 
 TEST(ResponseEvents, EncodingIsEventAndDataLinesWithoutDone) {
-  const auto events = response_events(response_for(kBody, 15), synthesis::Rng(6));
+  const auto events = response_events(response_for(kStreamBody, 15), synthesis::Rng(6));
   std::string wire;
   for (const auto& event : events) wire += encode_response_event(event);
   EXPECT_TRUE(wire.starts_with("event: response.created\ndata: {"));

@@ -16,7 +16,7 @@ namespace chatmock::testing {
 namespace {
 using nlohmann::json;
 
-const json& message_of(const json& body) { return body["choices"][0]["message"]; }
+const json& core_message_of(const json& body) { return body["choices"][0]["message"]; }
 
 /// The delta tool-call indexes in stream order (one entry per tool-call delta).
 std::vector<std::int64_t> tool_delta_indexes(const std::vector<json>& chunks) {
@@ -47,9 +47,9 @@ json search_tool_request(bool stream) {
 
 TEST(NullContentScenario, SendsContentAndRefusalNullWithStopAndNoToolCalls) {
   const auto body = run_scenario("null_content", tool_request()).json();
-  EXPECT_TRUE(message_of(body)["content"].is_null());
-  EXPECT_TRUE(message_of(body)["refusal"].is_null());
-  EXPECT_FALSE(message_of(body).contains("tool_calls"));
+  EXPECT_TRUE(core_message_of(body)["content"].is_null());
+  EXPECT_TRUE(core_message_of(body)["refusal"].is_null());
+  EXPECT_FALSE(core_message_of(body).contains("tool_calls"));
   EXPECT_EQ(body["choices"][0]["finish_reason"], "stop");
   EXPECT_EQ(body["usage"]["completion_tokens"], 0);
 
@@ -64,7 +64,7 @@ TEST(NullContentScenario, SendsContentAndRefusalNullWithStopAndNoToolCalls) {
 
 TEST(EmptyContentScenario, SendsEmptyStringContentNotNull) {
   const auto body = run_scenario("empty_content", chat_request()).json();
-  EXPECT_EQ(message_of(body)["content"], "");
+  EXPECT_EQ(core_message_of(body)["content"], "");
   EXPECT_EQ(body["choices"][0]["finish_reason"], "stop");
 
   const auto stream = run_scenario("empty_content", chat_request(true));
@@ -76,9 +76,9 @@ TEST(EmptyContentScenario, SendsEmptyStringContentNotNull) {
 
 TEST(RefusalScenario, SendsRefusalTextWithNullContentAndStreamsRefusalDeltas) {
   const auto body = run_scenario("refusal", chat_request()).json();
-  EXPECT_TRUE(message_of(body)["content"].is_null());
-  ASSERT_TRUE(message_of(body)["refusal"].is_string());
-  EXPECT_FALSE(message_of(body)["refusal"].get<std::string>().empty());
+  EXPECT_TRUE(core_message_of(body)["content"].is_null());
+  ASSERT_TRUE(core_message_of(body)["refusal"].is_string());
+  EXPECT_FALSE(core_message_of(body)["refusal"].get<std::string>().empty());
   EXPECT_EQ(body["choices"][0]["finish_reason"], "stop");
 
   const auto stream = run_scenario("refusal", chat_request(true));
@@ -92,12 +92,12 @@ TEST(RefusalScenario, SendsRefusalTextWithNullContentAndStreamsRefusalDeltas) {
   }
   EXPECT_GT(refusal_deltas, 1);
   EXPECT_EQ(stream.assembled().choices[0].message.refusal,
-            api::Field<std::string>(message_of(body)["refusal"].get<std::string>()));
+            api::Field<std::string>(core_message_of(body)["refusal"].get<std::string>()));
 }
 
 TEST(LengthScenario, CutsTheAnswerMidSentenceWithFinishLength) {
   const auto body = run_scenario("length", chat_request()).json();
-  const auto content = message_of(body)["content"].get<std::string>();
+  const auto content = core_message_of(body)["content"].get<std::string>();
   EXPECT_EQ(body["choices"][0]["finish_reason"], "length");
   ASSERT_FALSE(content.empty());
   EXPECT_EQ(std::string(".!?,").find(content.back()), std::string::npos) << content;
@@ -119,7 +119,7 @@ TEST(LengthScenario, StopsExactlyAtTheRequestsTokenLimit) {
 TEST(ContentFilterScenario, SendsPartialContentThenContentFilter) {
   const auto body = run_scenario("content_filter", tool_request()).json();
   EXPECT_EQ(body["choices"][0]["finish_reason"], "content_filter");
-  EXPECT_FALSE(message_of(body)["content"].get<std::string>().empty());
+  EXPECT_FALSE(core_message_of(body)["content"].get<std::string>().empty());
 
   const auto stream = run_scenario("content_filter", chat_request(true));
   EXPECT_EQ(stream.chunks().back()["choices"][0]["finish_reason"], "content_filter");
@@ -127,13 +127,13 @@ TEST(ContentFilterScenario, SendsPartialContentThenContentFilter) {
 
   const auto nulled =
       run_scenario("content_filter", chat_request(), {{"X-Chatmock-Variant", "null"}}).json();
-  EXPECT_TRUE(message_of(nulled)["content"].is_null());
+  EXPECT_TRUE(core_message_of(nulled)["content"].is_null());
   EXPECT_EQ(nulled["choices"][0]["finish_reason"], "content_filter");
 }
 
 TEST(FunctionCallScenario, SendsDeprecatedFunctionCallAndNoToolCalls) {
   const auto body = run_scenario("function_call", search_tool_request(false)).json();
-  const auto& message = message_of(body);
+  const auto& message = core_message_of(body);
   EXPECT_EQ(body["choices"][0]["finish_reason"], "function_call");
   EXPECT_FALSE(message.contains("tool_calls"));
   EXPECT_TRUE(message["content"].is_null());
@@ -153,9 +153,9 @@ TEST(FunctionCallScenario, SendsDeprecatedFunctionCallAndNoToolCalls) {
 TEST(ToolCallsScenario, CallsAToolEvenWhenNoneWasOffered) {
   const auto body = run_scenario("tool_calls", chat_request()).json();
   EXPECT_EQ(body["choices"][0]["finish_reason"], "tool_calls");
-  EXPECT_TRUE(message_of(body)["content"].is_null());
-  ASSERT_EQ(message_of(body)["tool_calls"].size(), 1U);
-  EXPECT_EQ(message_of(body)["tool_calls"][0]["function"]["name"], "get_weather");
+  EXPECT_TRUE(core_message_of(body)["content"].is_null());
+  ASSERT_EQ(core_message_of(body)["tool_calls"].size(), 1U);
+  EXPECT_EQ(core_message_of(body)["tool_calls"][0]["function"]["name"], "get_weather");
 
   const auto assembled = run_scenario("tool_calls", tool_request(true)).assembled();
   ASSERT_TRUE(assembled.choices[0].message.tool_calls.has_value());
@@ -164,7 +164,7 @@ TEST(ToolCallsScenario, CallsAToolEvenWhenNoneWasOffered) {
 
 TEST(ParallelToolCallsScenario, SendsThreeCallsStreamedOneAfterAnother) {
   const auto body = run_scenario("parallel_tool_calls", tool_request()).json();
-  const auto& calls = message_of(body)["tool_calls"];
+  const auto& calls = core_message_of(body)["tool_calls"];
   ASSERT_EQ(calls.size(), 3U);
   EXPECT_NE(calls[0]["id"], calls[1]["id"]);
   EXPECT_NE(calls[1]["id"], calls[2]["id"]);
@@ -187,8 +187,9 @@ TEST(ParallelToolCallsScenario, InterleavedVariantMixesFragmentsButAssemblesTheS
   ASSERT_EQ(assembled.choices[0].message.tool_calls->size(), 3U);
   for (std::size_t i = 0; i < 3; ++i) {
     const auto& call = (*assembled.choices[0].message.tool_calls)[i];
-    EXPECT_EQ(call.id, message_of(body)["tool_calls"][i]["id"]);
-    EXPECT_EQ(call.function->arguments, message_of(body)["tool_calls"][i]["function"]["arguments"]);
+    EXPECT_EQ(call.id, core_message_of(body)["tool_calls"][i]["id"]);
+    EXPECT_EQ(call.function->arguments,
+              core_message_of(body)["tool_calls"][i]["function"]["arguments"]);
   }
 }
 
@@ -196,14 +197,14 @@ TEST(MalformedToolArgumentsScenario, ArgumentsAreRejectedByAJsonParser) {
   for (std::uint64_t seed = 1; seed <= 25; ++seed) {
     const auto body = run_scenario("malformed_tool_arguments", tool_request(), {}, seed).json();
     EXPECT_EQ(body["choices"][0]["finish_reason"], "tool_calls");
-    for (const auto& call : message_of(body)["tool_calls"]) {
+    for (const auto& call : core_message_of(body)["tool_calls"]) {
       EXPECT_FALSE(json::accept(call["function"]["arguments"].get<std::string>())) << call.dump();
     }
   }
   const auto body = run_scenario("malformed_tool_arguments", tool_request()).json();
   const auto assembled = run_scenario("malformed_tool_arguments", tool_request(true)).assembled();
   EXPECT_EQ((*assembled.choices[0].message.tool_calls)[0].function->arguments,
-            message_of(body)["tool_calls"][0]["function"]["arguments"]);
+            core_message_of(body)["tool_calls"][0]["function"]["arguments"]);
 }
 
 TEST(SchemaViolatingToolArgumentsScenario, ArgumentsAreJsonThatBreaksTheToolSchema) {
@@ -211,8 +212,8 @@ TEST(SchemaViolatingToolArgumentsScenario, ArgumentsAreJsonThatBreaksTheToolSche
   for (std::uint64_t seed = 1; seed <= 25; ++seed) {
     const auto body =
         run_scenario("schema_violating_tool_arguments", tool_request(), {}, seed).json();
-    const auto arguments =
-        json::parse(message_of(body)["tool_calls"][0]["function"]["arguments"].get<std::string>());
+    const auto arguments = json::parse(
+        core_message_of(body)["tool_calls"][0]["function"]["arguments"].get<std::string>());
     EXPECT_FALSE(synthesis::check_instance(schema, arguments).empty()) << arguments.dump();
   }
   const auto assembled =
@@ -224,7 +225,7 @@ TEST(SchemaViolatingToolArgumentsScenario, ArgumentsAreJsonThatBreaksTheToolSche
 
 TEST(UnknownToolScenario, CallsAFunctionTheRequestDidNotOffer) {
   const auto body = run_scenario("unknown_tool", tool_request()).json();
-  const auto& call = message_of(body)["tool_calls"][0];
+  const auto& call = core_message_of(body)["tool_calls"][0];
   EXPECT_NE(call["function"]["name"], "get_weather");
   EXPECT_TRUE(json::accept(call["function"]["arguments"].get<std::string>()));
   EXPECT_EQ(body["choices"][0]["finish_reason"], "tool_calls");
@@ -237,8 +238,8 @@ TEST(UnknownToolScenario, CallsAFunctionTheRequestDidNotOffer) {
 TEST(CoreScenarioComposition, ParallelCallsWithMalformedArgumentsBreakAllThree) {
   const auto body =
       run_scenario("parallel_tool_calls+malformed_tool_arguments", tool_request()).json();
-  ASSERT_EQ(message_of(body)["tool_calls"].size(), 3U);
-  for (const auto& call : message_of(body)["tool_calls"]) {
+  ASSERT_EQ(core_message_of(body)["tool_calls"].size(), 3U);
+  for (const auto& call : core_message_of(body)["tool_calls"]) {
     EXPECT_FALSE(json::accept(call["function"]["arguments"].get<std::string>()));
   }
 }
@@ -246,8 +247,8 @@ TEST(CoreScenarioComposition, ParallelCallsWithMalformedArgumentsBreakAllThree) 
 TEST(CoreScenarioComposition, RefusalWithLengthCutsTheRefusal) {
   const auto body = run_scenario("refusal+length", chat_request()).json();
   EXPECT_EQ(body["choices"][0]["finish_reason"], "length");
-  EXPECT_TRUE(message_of(body)["content"].is_null());
-  EXPECT_NE(message_of(body)["refusal"],
+  EXPECT_TRUE(core_message_of(body)["content"].is_null());
+  EXPECT_NE(core_message_of(body)["refusal"],
             run_scenario("refusal", chat_request()).json()["choices"][0]["message"]["refusal"]);
 }
 

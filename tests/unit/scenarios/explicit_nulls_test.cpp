@@ -13,14 +13,14 @@ namespace chatmock::testing {
 namespace {
 using nlohmann::json;
 
-const json& message_of(const json& body) { return body["choices"][0]["message"]; }
+const json& nulls_message_of(const json& body) { return body["choices"][0]["message"]; }
 
 TEST(ExplicitNullsEverywhereScenario, SendsAbsentOptionalKeysAsNullNullableOrNot) {
   ASSERT_TRUE(scenarios::builtin_catalogue().find("explicit_nulls_everywhere")->breaks_spec);
   const auto body = run_scenario("explicit_nulls_everywhere", chat_request()).json();
   for (const char* key : {"tool_calls", "annotations", "audio", "function_call"}) {
-    ASSERT_TRUE(message_of(body).contains(key)) << key;
-    EXPECT_TRUE(message_of(body)[key].is_null()) << key;
+    ASSERT_TRUE(nulls_message_of(body).contains(key)) << key;
+    EXPECT_TRUE(nulls_message_of(body)[key].is_null()) << key;
   }
   EXPECT_TRUE(body["moderation"].is_null());
   EXPECT_TRUE(body["usage"]["completion_tokens_details"]["text_tokens"].is_null());
@@ -50,10 +50,11 @@ TEST(ExplicitNullsScenario, NullsOnlyNullableKeysAtEveryLevelAndStaysValid) {
     EXPECT_TRUE(synthesis::check_instance(completion_schema(), body).empty()) << body.dump();
     EXPECT_TRUE(has_null(body));
     EXPECT_TRUE(has_null(body["choices"][0]));
-    EXPECT_TRUE(has_null(message_of(body)));
-    EXPECT_TRUE(message_of(body)["audio"].is_null());
+    EXPECT_TRUE(has_null(nulls_message_of(body)));
+    EXPECT_TRUE(nulls_message_of(body)["audio"].is_null());
     for (const char* key : {"tool_calls", "annotations", "function_call"}) {
-      EXPECT_FALSE(message_of(body).contains(key) && message_of(body)[key].is_null()) << key;
+      EXPECT_FALSE(nulls_message_of(body).contains(key) && nulls_message_of(body)[key].is_null())
+          << key;
     }
     for (const char* key : {"completion_tokens_details", "prompt_tokens_details"}) {
       EXPECT_FALSE(body["usage"][key].is_null()) << key;

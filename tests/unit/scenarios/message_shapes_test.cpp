@@ -30,7 +30,7 @@ std::vector<json> choice_chunks(const ScenarioRun& run) {
 }
 
 /// The `count` code points of `text` starting at code point `start`.
-std::string code_point_slice(const std::string& text, std::int64_t start, std::int64_t count) {
+std::string code_point_span(const std::string& text, std::int64_t start, std::int64_t count) {
   std::string out;
   std::int64_t index = -1;
   for (const char c : text) {
@@ -120,7 +120,7 @@ TEST(AnnotationsUrlCitation, IndexesCountCodePointsOfTheCitedSpan) {
   const auto& citation = message["annotations"][0]["url_citation"];
   const auto start = citation["start_index"].get<std::int64_t>();
   const auto end = citation["end_index"].get<std::int64_t>();
-  EXPECT_EQ(code_point_slice(content, start, end - start),
+  EXPECT_EQ(code_point_span(content, start, end - start),
             "the afternoon will reach 22 degrees under a mostly sunny sky");
   EXPECT_EQ(message["annotations"][0]["type"], "url_citation");
 }
@@ -134,7 +134,7 @@ TEST(AnnotationsUrlCitation, NonAsciiVariantMakesCodePointAndByteOffsetsDiffer) 
   const auto start = citation["start_index"].get<std::int64_t>();
   const auto end = citation["end_index"].get<std::int64_t>();
   const std::string cited = "l’après‑midi atteindra 22 °C sous un ciel 😎 plutôt ensoleillé";
-  EXPECT_EQ(code_point_slice(content, start, end - start), cited);
+  EXPECT_EQ(code_point_span(content, start, end - start), cited);
   EXPECT_NE(static_cast<std::size_t>(start), content.find(cited));
 }
 

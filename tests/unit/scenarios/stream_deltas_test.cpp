@@ -19,7 +19,7 @@ bool has_choices_array(const json& chunk) {
   return chunk.contains("choices") && chunk["choices"].is_array();
 }
 
-void expect_chunks_parse(const std::vector<json>& chunks) {
+void expect_delta_chunks_parse(const std::vector<json>& chunks) {
   for (const auto& chunk : chunks) {
     EXPECT_NO_THROW((void)chunk.get<api::ChatCompletionChunk>()) << chunk.dump();
   }
@@ -79,7 +79,7 @@ TEST(StreamRoleEveryChunk, EveryDeltaCarriesAssistantRole) {
   }
   EXPECT_GT(deltas, 3U);
   EXPECT_TRUE(chunks.back()["choices"].empty());  // the usage chunk has no delta to touch
-  expect_chunks_parse(chunks);
+  expect_delta_chunks_parse(chunks);
   EXPECT_EQ(*run.assembled().choices[0].message.content, json_content("default"));
 }
 
@@ -89,7 +89,7 @@ TEST(StreamRoleMissing, NoDeltaCarriesARole) {
   for (const auto& chunk : chunks) {
     for (const auto& choice : chunk["choices"]) EXPECT_FALSE(choice["delta"].contains("role"));
   }
-  expect_chunks_parse(chunks);
+  expect_delta_chunks_parse(chunks);
   EXPECT_EQ(*run.assembled().choices[0].message.content, json_content("default"));
 }
 
@@ -104,7 +104,7 @@ TEST(StreamNoFinishReason, ContentThenDoneWithoutAnyFinishReason) {
   }
   EXPECT_TRUE(run.ends_with_done());
   EXPECT_TRUE(chunks.back()["usage"]["total_tokens"].is_number_integer());
-  expect_chunks_parse(chunks);
+  expect_delta_chunks_parse(chunks);
   EXPECT_EQ(*run.assembled().choices[0].message.content, json_content("default"));
 }
 
@@ -130,7 +130,7 @@ TEST(StreamFinishWithContent, LastContentAndStopShareOneChunk) {
   ASSERT_TRUE(last["delta"]["content"].is_string());
   EXPECT_FALSE(last["delta"]["content"].get<std::string>().empty());
   for (const auto& chunk : chunks) EXPECT_FALSE(chunk["choices"][0]["delta"].empty());
-  expect_chunks_parse(chunks);
+  expect_delta_chunks_parse(chunks);
   const auto assembled = run.assembled();
   EXPECT_EQ(*assembled.choices[0].message.content, json_content("default"));
   EXPECT_EQ(assembled.choices[0].finish_reason, api::FinishReason::stop);
@@ -143,7 +143,7 @@ TEST(StreamChoiceIndexNonzeroFirst, FirstChunkCarriesOnlyChoiceOne) {
   ASSERT_EQ(chunks.front()["choices"].size(), 1U);
   EXPECT_EQ(chunks.front()["choices"][0]["index"], 1);
   EXPECT_EQ(chunks.front()["choices"][0]["delta"]["role"], "assistant");
-  expect_chunks_parse(chunks);
+  expect_delta_chunks_parse(chunks);
   EXPECT_EQ(run.assembled().choices.size(), 2U);
 }
 

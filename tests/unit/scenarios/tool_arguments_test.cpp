@@ -47,7 +47,7 @@ std::size_t argument_fragments(const ScenarioRun& run) {
   return fragments;
 }
 
-void expect_parses_into_the_model(const ScenarioRun& json_run, const ScenarioRun& stream_run) {
+void expect_tool_run_parses(const ScenarioRun& json_run, const ScenarioRun& stream_run) {
   EXPECT_NO_THROW((void)json_run.json().get<api::ChatCompletion>());
   for (const auto& chunk : stream_run.chunks())
     EXPECT_NO_THROW((void)chunk.get<api::ChatCompletionChunk>());
@@ -64,7 +64,7 @@ std::vector<json> run_everywhere(const std::string& name, std::uint64_t seed = 7
     EXPECT_EQ(body["choices"][0]["finish_reason"], "tool_calls") << name;
     EXPECT_EQ(streamed_arguments(stream_run), json_arguments(body)) << name;
     EXPECT_TRUE(stream_run.ends_with_done()) << name;
-    expect_parses_into_the_model(json_run, stream_run);
+    expect_tool_run_parses(json_run, stream_run);
     bodies.push_back(body);
   }
   return bodies;

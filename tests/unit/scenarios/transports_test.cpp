@@ -167,9 +167,9 @@ TEST(StreamCutScenario, AfterChunkVariantCutsOnAnEventBoundaryAndJsonIsUntouched
   EXPECT_EQ(run.body().substr(run.body().size() - 2), "\n\n");
   EXPECT_FALSE(any_finish_reason(run.chunks()));
   EXPECT_FALSE(run.ends_with_done());
-  const auto json = run_scenario("stream_cut_no_done", chat_request());
-  EXPECT_EQ(json.reply.ending, wire::WireEnding::complete);
-  EXPECT_EQ(json.body(), run_scenario("default", chat_request()).body());
+  const auto plain = run_scenario("stream_cut_no_done", chat_request());
+  EXPECT_EQ(plain.reply.ending, wire::WireEnding::complete);
+  EXPECT_EQ(plain.body(), run_scenario("default", chat_request()).body());
 }
 
 TEST(SlowFirstByteScenario, SilenceBeforeTheFirstWriteInJsonAndStream) {

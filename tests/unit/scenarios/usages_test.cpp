@@ -14,7 +14,7 @@ namespace chatmock::testing {
 namespace {
 using nlohmann::json;
 
-void expect_model_parses(const ScenarioRun& json_run, const ScenarioRun& stream_run) {
+void expect_usage_run_parses(const ScenarioRun& json_run, const ScenarioRun& stream_run) {
   EXPECT_NO_THROW((void)json_run.json().get<api::ChatCompletion>());
   for (const auto& chunk : stream_run.chunks()) {
     EXPECT_NO_THROW((void)chunk.get<api::ChatCompletionChunk>()) << chunk.dump();
@@ -56,7 +56,7 @@ TEST(StreamUsageChunkEmptyChoices, UnrequestedUsageArrivesInAnEmptyChoicesChunkB
   EXPECT_TRUE(stream_run.ends_with_done());
   const auto json_run = run_scenario("stream_usage_chunk_empty_choices", chat_request());
   EXPECT_EQ(json_run.body(), run_scenario("default", chat_request()).body());
-  expect_model_parses(json_run, stream_run);
+  expect_usage_run_parses(json_run, stream_run);
 }
 
 TEST(StreamUsageInLastContentChunk, UsageRidesOnTheFinishChunkAndNothingElseHasIt) {
@@ -70,8 +70,8 @@ TEST(StreamUsageInLastContentChunk, UsageRidesOnTheFinishChunkAndNothingElseHasI
   EXPECT_EQ(chunks.back()["usage"], run_scenario("default", chat_request()).json()["usage"]);
   EXPECT_EQ(run_scenario("stream_usage_in_last_content_chunk", chat_request()).body(),
             run_scenario("default", chat_request()).body());
-  expect_model_parses(run_scenario("stream_usage_in_last_content_chunk", chat_request()),
-                      stream_run);
+  expect_usage_run_parses(run_scenario("stream_usage_in_last_content_chunk", chat_request()),
+                          stream_run);
 }
 
 TEST(StreamUsageInLastContentChunk, RunningTotalsVariantPutsGrowingUsageOnEveryChunk) {
@@ -112,7 +112,7 @@ TEST(UsageDetailsFull, EveryCounterIsSetAndTheTotalsAddUp) {
             integer(usage, "prompt_tokens") + integer(usage, "completion_tokens"));
   const auto stream_run = run_scenario("usage_details_full", chat_request(true));
   EXPECT_EQ(stream_run.chunks().back()["usage"], usage);
-  expect_model_parses(json_run, stream_run);
+  expect_usage_run_parses(json_run, stream_run);
 }
 
 TEST(UsageDetailsFull, VariantsDropTheDetailsOrTheWholeUsage) {
@@ -199,7 +199,7 @@ TEST(ModerationBlock, BodyAndLastChunkCarryInputResultsAndAnOutputError) {
   EXPECT_TRUE(moderation["output"]["message"].is_string());
   const auto stream_run = run_scenario("moderation_block", chat_request(true));
   EXPECT_EQ(stream_run.chunks().back()["moderation"], moderation);
-  expect_model_parses(json_run, stream_run);
+  expect_usage_run_parses(json_run, stream_run);
 }
 
 TEST(LogprobsFull, EntriesSplitACharacterUseTheSentinelAndShortenTopLists) {
@@ -246,7 +246,7 @@ TEST(LogprobsFull, StreamSpreadsTheSameEntriesSeveralPerChunkWhereACharacterWasS
   }
   EXPECT_GE(widest, 2U);
   EXPECT_EQ(streamed, json_run.json()["choices"][0]["logprobs"]["content"]);
-  expect_model_parses(json_run, stream_run);
+  expect_usage_run_parses(json_run, stream_run);
 }
 
 TEST(LogprobsFull, HonoursTheRequestedTopLogprobsCount) {

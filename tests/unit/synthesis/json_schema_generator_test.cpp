@@ -124,7 +124,7 @@ json schema_named(const std::string& name) {
   return nullptr;
 }
 
-std::string describe(const std::vector<SchemaViolation>& violations) {
+std::string describe_violations(const std::vector<SchemaViolation>& violations) {
   std::string out;
   for (const auto& v : violations) out += "[" + v.path + " " + v.keyword + ": " + v.message + "] ";
   return out;
@@ -142,7 +142,7 @@ TEST(JsonSchemaGeneratorTest, EveryGeneratedInstanceValidates) {
       const json instance = generate(schema, seed);
       const auto violations = check_instance(schema, instance);
       ASSERT_TRUE(violations.empty()) << entry.name << " seed " << seed << ": " << instance.dump()
-                                      << " " << describe(violations);
+                                      << " " << describe_violations(violations);
     }
   }
 }

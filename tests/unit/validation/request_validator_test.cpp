@@ -21,7 +21,7 @@ using testing::json;
 using testing::minimal_request;
 using testing::violates;
 
-json with(std::string key, json value) {
+json body_with(std::string key, json value) {
   json body = minimal_request();
   body[std::move(key)] = std::move(value);
   return body;
@@ -135,12 +135,12 @@ TEST(RequestValidatorTest, WrongTypeForEveryKnownFieldIsInvalidType) {
   for (const auto& [field, value] : cases) {
     SCOPED_TRACE(field);
     EXPECT_TRUE(
-        first_violates(with(field, value), "validation.invalid_type", field, "invalid_type"));
+        first_violates(body_with(field, value), "validation.invalid_type", field, "invalid_type"));
   }
 }
 
 TEST(RequestValidatorTest, InvalidTypeUsesTheApiWording) {
-  const auto violations = validate_request(with("temperature", "hot"));
+  const auto violations = validate_request(body_with("temperature", "hot"));
   ASSERT_FALSE(violations.empty());
   EXPECT_EQ(violations[0].message,
             "Invalid type for 'temperature': expected number, but got string instead.");
@@ -170,11 +170,13 @@ TEST(RequestValidatorTest, NullableFieldsAcceptNull) {
                             "reasoning_effort",
                             "verbosity"}) {
     SCOPED_TRACE(field);
-    EXPECT_TRUE(is_valid(with(field, nullptr)));
+    EXPECT_TRUE(is_valid(body_with(field, nullptr)));
   }
 }
 
-TEST(RequestValidatorTest, IntegralFloatCountsAsInteger) { EXPECT_TRUE(is_valid(with("n", 2.0))); }
+TEST(RequestValidatorTest, IntegralFloatCountsAsInteger) {
+  EXPECT_TRUE(is_valid(body_with("n", 2.0)));
+}
 
 TEST(RequestValidatorTest, RangesUseDecimalAndIntegerCodes) {
   struct Case {
@@ -196,12 +198,12 @@ TEST(RequestValidatorTest, RangesUseDecimalAndIntegerCodes) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.field + "=" + c.value.dump());
-    EXPECT_TRUE(violates(with(c.field, c.value), "validation.out_of_range", c.field, c.code));
+    EXPECT_TRUE(violates(body_with(c.field, c.value), "validation.out_of_range", c.field, c.code));
   }
 }
 
 TEST(RequestValidatorTest, TopLogprobsRangeIsZeroToTwenty) {
-  json body = with("logprobs", true);
+  json body = body_with("logprobs", true);
   body["top_logprobs"] = 21;
   EXPECT_TRUE(violates(body, "validation.out_of_range", "top_logprobs", "integer_above_max_value"));
   body["top_logprobs"] = 0;
@@ -209,76 +211,77 @@ TEST(RequestValidatorTest, TopLogprobsRangeIsZeroToTwenty) {
 }
 
 TEST(RequestValidatorTest, RangeMessageMatchesTheApi) {
-  auto violations = validate_request(with("temperature", 2.5));
+  auto violations = validate_request(body_with("temperature", 2.5));
   ASSERT_EQ(violations.size(), 1U);
   EXPECT_EQ(violations[0].message,
             "Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got "
             "2.5 instead.");
-  violations = validate_request(with("n", 0));
+  violations = validate_request(body_with("n", 0));
   ASSERT_EQ(violations.size(), 1U);
   EXPECT_EQ(violations[0].message,
             "Invalid 'n': integer below minimum value. Expected a value >= 1, but got 0 instead.");
 }
 
 TEST(RequestValidatorTest, LogitBiasValuesStayWithinHundred) {
-  EXPECT_TRUE(violates(with("logit_bias", {{"50256", 150}}), "validation.logit_bias_range",
+  EXPECT_TRUE(violates(body_with("logit_bias", {{"50256", 150}}), "validation.logit_bias_range",
                        "logit_bias", "integer_above_max_value"));
-  EXPECT_TRUE(violates(with("logit_bias", {{"50256", -101}}), "validation.logit_bias_range",
+  EXPECT_TRUE(violates(body_with("logit_bias", {{"50256", -101}}), "validation.logit_bias_range",
                        "logit_bias", "integer_below_min_value"));
-  EXPECT_TRUE(violates(with("logit_bias", {{"50256", "up"}}), "validation.invalid_type",
+  EXPECT_TRUE(violates(body_with("logit_bias", {{"50256", "up"}}), "validation.invalid_type",
                        "logit_bias", "invalid_type"));
 }
 
 TEST(RequestValidatorTest, LogitBiasKeysAreTokenIds) {
-  EXPECT_TRUE(violates(with("logit_bias", {{"hello", 1}}), "validation.logit_bias_key_invalid",
+  EXPECT_TRUE(violates(body_with("logit_bias", {{"hello", 1}}), "validation.logit_bias_key_invalid",
                        "logit_bias", "invalid_value"));
 }
 
 TEST(RequestValidatorTest, TopLogprobsRequiresLogprobsTrue) {
-  EXPECT_TRUE(violates(with("top_logprobs", 3), "validation.top_logprobs_requires_logprobs",
+  EXPECT_TRUE(violates(body_with("top_logprobs", 3), "validation.top_logprobs_requires_logprobs",
                        "top_logprobs", std::nullopt));
-  json body = with("top_logprobs", 3);
+  json body = body_with("top_logprobs", 3);
   body["logprobs"] = false;
   EXPECT_TRUE(
       violates(body, "validation.top_logprobs_requires_logprobs", "top_logprobs", std::nullopt));
 }
 
 TEST(RequestValidatorTest, StopIsAStringOrOneToFourStrings) {
-  EXPECT_TRUE(is_valid(with("stop", "END")));
-  EXPECT_TRUE(is_valid(with("stop", {"a", "b", "c", "d"})));
-  EXPECT_TRUE(violates(with("stop", {"a", "b", "c", "d", "e"}), "validation.stop_too_many", "stop",
-                       "array_above_max_length"));
+  EXPECT_TRUE(is_valid(body_with("stop", "END")));
+  EXPECT_TRUE(is_valid(body_with("stop", {"a", "b", "c", "d"})));
+  EXPECT_TRUE(violates(body_with("stop", {"a", "b", "c", "d", "e"}), "validation.stop_too_many",
+                       "stop", "array_above_max_length"));
   EXPECT_TRUE(
-      violates(with("stop", json::array()), "validation.stop_empty", "stop", "empty_array"));
+      violates(body_with("stop", json::array()), "validation.stop_empty", "stop", "empty_array"));
   EXPECT_TRUE(
-      violates(with("stop", {"a", 1}), "validation.invalid_type", "stop[1]", "invalid_type"));
+      violates(body_with("stop", {"a", 1}), "validation.invalid_type", "stop[1]", "invalid_type"));
 }
 
 TEST(RequestValidatorTest, ServiceTierIsAnEnum) {
   for (const char* tier : {"auto", "default", "flex", "scale", "priority", "fast"}) {
-    EXPECT_TRUE(is_valid(with("service_tier", tier))) << tier;
+    EXPECT_TRUE(is_valid(body_with("service_tier", tier))) << tier;
   }
-  EXPECT_TRUE(violates(with("service_tier", "turbo"), "validation.service_tier_invalid",
+  EXPECT_TRUE(violates(body_with("service_tier", "turbo"), "validation.service_tier_invalid",
                        "service_tier", "invalid_value"));
 }
 
 TEST(RequestValidatorTest, OptionEnumsAndShapes) {
-  EXPECT_TRUE(violates(with("verbosity", "loud"), "validation.invalid_enum_value", "verbosity",
+  EXPECT_TRUE(violates(body_with("verbosity", "loud"), "validation.invalid_enum_value", "verbosity",
                        "invalid_value"));
-  EXPECT_TRUE(violates(with("modalities", {"text", "video"}), "validation.invalid_enum_value",
+  EXPECT_TRUE(violates(body_with("modalities", {"text", "video"}), "validation.invalid_enum_value",
                        "modalities[1]", "invalid_value"));
-  EXPECT_TRUE(violates(with("metadata", {{"team", 1}}), "validation.invalid_type", "metadata.team",
-                       "invalid_type"));
-  EXPECT_TRUE(violates(with("safety_identifier", std::string(65, 'a')),
+  EXPECT_TRUE(violates(body_with("metadata", {{"team", 1}}), "validation.invalid_type",
+                       "metadata.team", "invalid_type"));
+  EXPECT_TRUE(violates(body_with("safety_identifier", std::string(65, 'a')),
                        "validation.string_too_long", "safety_identifier",
                        "string_above_max_length"));
 }
 
 TEST(RequestValidatorTest, StreamOptionsRequireStreamTrue) {
   const json options = {{"include_usage", true}};
-  EXPECT_TRUE(violates(with("stream_options", options), "validation.stream_options_requires_stream",
-                       "stream_options", "invalid_value"));
-  json body = with("stream_options", options);
+  EXPECT_TRUE(violates(body_with("stream_options", options),
+                       "validation.stream_options_requires_stream", "stream_options",
+                       "invalid_value"));
+  json body = body_with("stream_options", options);
   body["stream"] = false;
   EXPECT_TRUE(violates(body, "validation.stream_options_requires_stream", "stream_options",
                        "invalid_value"));
@@ -290,13 +293,13 @@ TEST(RequestValidatorTest, StreamOptionsRequireStreamTrue) {
 }
 
 TEST(RequestValidatorTest, SeveralChoicesMayStream) {
-  json body = with("n", 3);
+  json body = body_with("n", 3);
   body["stream"] = true;
   EXPECT_TRUE(is_valid(body));
 }
 
 TEST(RequestValidatorTest, MaxTokensWithReasoningModelIsTheApiBody) {
-  json body = with("max_tokens", 100);
+  json body = body_with("max_tokens", 100);
   body["model"] = "o3-mini";
   const auto violations = validate_request(body);
   ASSERT_EQ(violations.size(), 1U);
@@ -310,21 +313,21 @@ TEST(RequestValidatorTest, MaxTokensWithReasoningModelIsTheApiBody) {
 TEST(RequestValidatorTest, MaxTokensIsRejectedForEveryReasoningFamily) {
   for (const char* model : {"o1", "o1-preview", "o3", "o4-mini", "gpt-5", "gpt-5-mini",
                             "ft:o4-mini-2025-04-16:org::abc"}) {
-    json body = with("max_tokens", 100);
+    json body = body_with("max_tokens", 100);
     body["model"] = model;
     EXPECT_TRUE(
         violates(body, "validation.max_tokens_unsupported", "max_tokens", "unsupported_parameter"))
         << model;
   }
   for (const char* model : {"gpt-4o", "gpt-4.1-mini", "omni-moderation-latest"}) {
-    json body = with("max_tokens", 100);
+    json body = body_with("max_tokens", 100);
     body["model"] = model;
     EXPECT_TRUE(is_valid(body)) << model;
   }
 }
 
 TEST(RequestValidatorTest, ReasoningModelsOnlyAcceptDefaultTemperature) {
-  json body = with("temperature", 0.2);
+  json body = body_with("temperature", 0.2);
   body["model"] = "o1";
   EXPECT_TRUE(
       violates(body, "validation.temperature_unsupported", "temperature", "unsupported_value"));

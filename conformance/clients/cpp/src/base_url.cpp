@@ -9,7 +9,7 @@
 namespace chatmock::client {
 namespace {
 
-std::string lower(std::string_view text) {
+std::string lowercase(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -30,7 +30,7 @@ std::optional<BaseUrl> parse_base_url(std::string_view url) {
   const std::size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return std::nullopt;
   BaseUrl out;
-  out.scheme = lower(url.substr(0, scheme_end));
+  out.scheme = lowercase(url.substr(0, scheme_end));
   if (out.scheme != "http" && out.scheme != "https") return std::nullopt;
   std::string_view rest = url.substr(scheme_end + 3);
   rest = rest.substr(0, rest.find_first_of("?#"));

@@ -15,13 +15,13 @@ namespace {
 
 using nlohmann::json;
 
-json member_or_null(const json& object, const char* key) {
+json chunk_member(const json& object, const char* key) {
   if (!object.is_object()) return nullptr;
   auto it = object.find(key);
   return it == object.end() ? json(nullptr) : *it;
 }
 
-std::string_view trim(std::string_view text) {
+std::string_view trim_space(std::string_view text) {
   constexpr std::string_view kSpace = " \t\r\n";
   const std::size_t first = text.find_first_not_of(kSpace);
   if (first == std::string_view::npos) return {};
@@ -52,7 +52,7 @@ bool is_truthy(const json& value) {
 
 // A usable `index`: a non-negative integer. Anything else counts as missing.
 std::optional<std::int64_t> index_of(const json& object) {
-  const json index = member_or_null(object, "index");
+  const json index = chunk_member(object, "index");
   if (index.is_number_unsigned()) {
     const auto value = index.get<std::uint64_t>();
     if (value <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
@@ -104,12 +104,12 @@ bool StreamAccumulator::add_event(const streaming::SseEvent& event) {
     if (data.is_discarded()) {
       fail(error_observation(nullptr, nullptr, nullptr, event.data));
     } else {
-      const json error = member_or_null(data, "error");
+      const json error = chunk_member(data, "error");
       fail(observation_from_error_object(nullptr, is_truthy(error) ? error : data));
     }
     return false;
   }
-  const std::string_view payload = trim(event.data);
+  const std::string_view payload = trim_space(event.data);
   // `data: \n\n` keepalives (§5 #55) break both SDKs' JSON.parse; an empty payload carries nothing.
   if (payload.empty()) return true;
   // node matches "[DONE]" exactly, python by prefix (§2.2); surrounding whitespace is tolerated.
@@ -127,7 +127,7 @@ bool StreamAccumulator::add_event(const streaming::SseEvent& event) {
     return false;
   }
   // An error after the 200 has no HTTP status (node streaming.ts:126-128, §5 #61).
-  if (const json error = member_or_null(data, "error"); is_truthy(error)) {
+  if (const json error = chunk_member(data, "error"); is_truthy(error)) {
     fail(observation_from_error_object(nullptr, error));
     return false;
   }
@@ -140,7 +140,7 @@ bool StreamAccumulator::add_unterminated_event(const streaming::SseEvent& event)
   // A body cut inside its last event leaves a JSON fragment: the stream is then merely
   // truncated (what came before stands), not malformed.
   const bool usable =
-      trim(event.data) == "[DONE]" || event.event == "error" || json::accept(event.data);
+      trim_space(event.data) == "[DONE]" || event.event == "error" || json::accept(event.data);
   return usable ? add_event(event) : true;
 }
 
@@ -151,20 +151,20 @@ void StreamAccumulator::add_chunk(const json& chunk) {
   }
   // Usage rides on the final `choices: []` chunk (§5 #41) or on content chunks (#42): the last
   // non-null one wins, so running totals are not double counted.
-  if (const json usage = member_or_null(chunk, "usage"); !usage.is_null()) usage_ = usage;
-  const json choices = member_or_null(chunk, "choices");
+  if (const json usage = chunk_member(chunk, "usage"); !usage.is_null()) usage_ = usage;
+  const json choices = chunk_member(chunk, "choices");
   if (!choices.is_array()) return;  // missing or null choices (§5 #40): nothing to fold
   for (const json& choice : choices) {
     if (!choice.is_object()) continue;
     ChoiceState& state = choices_[index_of(choice).value_or(0)];
-    if (const json delta = member_or_null(choice, "delta"); delta.is_object()) {
+    if (const json delta = chunk_member(choice, "delta"); delta.is_object()) {
       apply_delta(state, delta);
     }
     // The last non-null finish_reason wins, as node's `if (finish_reason)` assignment does.
-    if (json reason = member_or_null(choice, "finish_reason"); !reason.is_null()) {
+    if (json reason = chunk_member(choice, "finish_reason"); !reason.is_null()) {
       state.finish_reason = std::move(reason);
     }
-    merge_logprobs(state, member_or_null(choice, "logprobs"));
+    merge_logprobs(state, chunk_member(choice, "logprobs"));
   }
 }
 
@@ -174,15 +174,15 @@ void StreamAccumulator::fail(Observation error) {
 }
 
 void StreamAccumulator::apply_delta(ChoiceState& choice, const json& delta) {
-  set_if_unset(choice.role, member_or_null(delta, "role"));
-  append_text(choice.content, member_or_null(delta, "content"));
-  append_text(choice.refusal, member_or_null(delta, "refusal"));
-  if (const json call = member_or_null(delta, "function_call"); call.is_object()) {
+  set_if_unset(choice.role, chunk_member(delta, "role"));
+  append_text(choice.content, chunk_member(delta, "content"));
+  append_text(choice.refusal, chunk_member(delta, "refusal"));
+  if (const json call = chunk_member(delta, "function_call"); call.is_object()) {
     if (!choice.function_call) choice.function_call.emplace();
-    set_if_unset(choice.function_call->name, member_or_null(call, "name"));
-    append_arguments(choice.function_call->arguments, member_or_null(call, "arguments"));
+    set_if_unset(choice.function_call->name, chunk_member(call, "name"));
+    append_arguments(choice.function_call->arguments, chunk_member(call, "arguments"));
   }
-  if (const json calls = member_or_null(delta, "tool_calls"); calls.is_array()) {
+  if (const json calls = chunk_member(delta, "tool_calls"); calls.is_array()) {
     for (const json& call : calls) {
       if (call.is_object()) merge_tool_call(choice, call);
     }
@@ -195,7 +195,7 @@ void StreamAccumulator::merge_tool_call(ChoiceState& choice, const json& delta) 
     // No index (§5 #28, Gemini-style): continue the last call, unless the delta names a
     // different call id, which starts a new call instead of merging two calls into one.
     index = choice.last_tool_index.value_or(0);
-    const json id = member_or_null(delta, "id");
+    const json id = chunk_member(delta, "id");
     if (choice.last_tool_index) {
       const json& last_id = choice.tool_calls[*index].id;
       const std::int64_t highest = choice.tool_calls.rbegin()->first;
@@ -207,11 +207,11 @@ void StreamAccumulator::merge_tool_call(ChoiceState& choice, const json& delta) 
   }
   ToolCallState& call = choice.tool_calls[*index];
   choice.last_tool_index = index;
-  set_if_unset(call.id, member_or_null(delta, "id"));
-  set_if_unset(call.type, member_or_null(delta, "type"));
-  if (const json function = member_or_null(delta, "function"); function.is_object()) {
-    set_if_unset(call.name, member_or_null(function, "name"));
-    append_arguments(call.arguments, member_or_null(function, "arguments"));
+  set_if_unset(call.id, chunk_member(delta, "id"));
+  set_if_unset(call.type, chunk_member(delta, "type"));
+  if (const json function = chunk_member(delta, "function"); function.is_object()) {
+    set_if_unset(call.name, chunk_member(function, "name"));
+    append_arguments(call.arguments, chunk_member(function, "arguments"));
   }
 }
 
@@ -220,7 +220,7 @@ void StreamAccumulator::merge_logprobs(ChoiceState& choice, const json& logprobs
   if (!logprobs.is_object()) return;
   if (!choice.logprobs.is_object()) choice.logprobs = {{"content", nullptr}, {"refusal", nullptr}};
   for (const char* key : {"content", "refusal"}) {
-    const json entries = member_or_null(logprobs, key);
+    const json entries = chunk_member(logprobs, key);
     if (!entries.is_array()) continue;
     json& target = choice.logprobs[key];
     if (!target.is_array()) target = json::array();
