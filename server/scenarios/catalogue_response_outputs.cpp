@@ -136,7 +136,7 @@ void add_call_shapes(ScenarioCatalogue& catalogue) {
       }));
 }
 
-void add_endings(ScenarioCatalogue& catalogue) {
+void add_output_endings(ScenarioCatalogue& catalogue) {
   catalogue.add(output_scenario(
       "response_failed",
       "status failed with error {code: server_error, message}; the stream ends with "
@@ -175,7 +175,7 @@ void add_endings(ScenarioCatalogue& catalogue) {
 void register_response_output_scenarios(ScenarioCatalogue& catalogue) {
   add_text_shapes(catalogue);
   add_call_shapes(catalogue);
-  add_endings(catalogue);
+  add_output_endings(catalogue);
 }
 
 }  // namespace chatmock::scenarios

@@ -38,7 +38,7 @@ void error_after(ResponseEvents& events, std::size_t keep) {
   events.push_back(error_event(events, "server_error", api::server_error().message));
 }
 
-void add_endings(ScenarioCatalogue& catalogue) {
+void add_stream_endings(ScenarioCatalogue& catalogue) {
   catalogue.add(stream_scenario(
       "response_error_before_output",
       "response.created and response.in_progress, then an `event: error` event (flat and nested "
@@ -218,7 +218,7 @@ void add_numbering_faults(ScenarioCatalogue& catalogue) {
 }  // namespace
 
 void register_response_stream_scenarios(ScenarioCatalogue& catalogue) {
-  add_endings(catalogue);
+  add_stream_endings(catalogue);
   add_lifecycle_faults(catalogue);
   add_numbering_faults(catalogue);
 }
