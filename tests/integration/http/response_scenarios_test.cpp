@@ -12,8 +12,8 @@ namespace {
 using nlohmann::json;
 
 httplib::Result post_scenario_response(httplib::Client& client, const json& body,
-                              httplib::Headers extra = {},
-                              const std::string& path = "/v1/responses") {
+                                       httplib::Headers extra = {},
+                                       const std::string& path = "/v1/responses") {
   return client.Post(path, auth_headers(std::move(extra)), body.dump(), "application/json");
 }
 
@@ -37,7 +37,8 @@ TEST(ResponseScenariosHttp, RefusalByHeaderIsStoredAsServed) {
 TEST(ResponseScenariosHttp, LengthByPathPrefixStreamsToResponseIncomplete) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res = post_scenario_response(client, request(true), {}, "/scenarios/length/v1/responses");
+  const auto res =
+      post_scenario_response(client, request(true), {}, "/scenarios/length/v1/responses");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
   const auto events = streaming::decode_sse(res->body);
@@ -50,8 +51,8 @@ TEST(ResponseScenariosHttp, LengthByPathPrefixStreamsToResponseIncomplete) {
 TEST(ResponseScenariosHttp, ErrorBeforeOutputIsANamedErrorEventWithoutTerminal) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res = post_scenario_response(client, request(true),
-                                 {{"X-Chatmock-Scenario", "response_error_before_output"}});
+  const auto res = post_scenario_response(
+      client, request(true), {{"X-Chatmock-Scenario", "response_error_before_output"}});
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
   const auto events = streaming::decode_sse(res->body);
@@ -63,7 +64,8 @@ TEST(ResponseScenariosHttp, ErrorBeforeOutputIsANamedErrorEventWithoutTerminal) 
 TEST(ResponseScenariosHttp, Error429CarriesRetryHeadersAndStoresNothing) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res = post_scenario_response(client, request(), {{"X-Chatmock-Scenario", "error_429"}});
+  const auto res =
+      post_scenario_response(client, request(), {{"X-Chatmock-Scenario", "error_429"}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 429);
   EXPECT_EQ(res->get_header_value("retry-after"), "1");
@@ -89,7 +91,8 @@ TEST(ResponseScenariosHttp, ChatOnlyNameIsA400NamingTheHeader) {
 TEST(ResponseScenariosHttp, ChatOnlyNameByPathNamesThePath) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res = post_scenario_response(client, request(), {}, "/scenarios/sse_crlf/v1/responses");
+  const auto res =
+      post_scenario_response(client, request(), {}, "/scenarios/sse_crlf/v1/responses");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 400);
   EXPECT_EQ(json::parse(res->body)["error"]["param"], "/scenarios/{name}/");
