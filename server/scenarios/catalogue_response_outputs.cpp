@@ -9,7 +9,7 @@
 namespace chatmock::scenarios {
 
 namespace {
-constexpr const char* kGroup = "responses_outputs";
+constexpr const char* kOutputsGroup = "responses_outputs";
 
 /// Scenario `name` serving /v1/responses only, with `edit` as its Response edit.
 Scenario output_scenario(std::string name, std::string description, bool breaks_spec,
@@ -18,7 +18,7 @@ Scenario output_scenario(std::string name, std::string description, bool breaks_
   s.name = std::move(name);
   s.description = std::move(description);
   s.breaks_spec = breaks_spec;
-  s.group = kGroup;
+  s.group = kOutputsGroup;
   s.api = ScenarioApi::responses;
   s.edit_response = std::move(edit);
   return s;

@@ -12,7 +12,7 @@ namespace chatmock::scenarios {
 namespace {
 using responses::Json;
 using Frames = std::vector<streaming::StreamFrame>;
-constexpr const char* kGroup = "responses_streams";
+constexpr const char* kStreamsGroup = "responses_streams";
 
 Scenario stream_scenario(std::string name, std::string description, bool breaks_spec,
                          EditResponseEvents edit) {
@@ -20,7 +20,7 @@ Scenario stream_scenario(std::string name, std::string description, bool breaks_
   s.name = std::move(name);
   s.description = std::move(description) + " (stream only)";
   s.breaks_spec = breaks_spec;
-  s.group = kGroup;
+  s.group = kStreamsGroup;
   s.api = ScenarioApi::responses;
   s.edit_response_events = std::move(edit);
   return s;

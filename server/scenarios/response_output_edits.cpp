@@ -99,7 +99,7 @@ void end_failed(Json& response, std::string_view code, std::string_view message)
 }
 
 void call_functions(Json& response, ResponseScenarioContext& ctx, int count,
-                    const DamageArguments& damage) {
+                    const DamageFunctionArguments& damage) {
   if (!ctx.request.parallel_tool_calls) count = 1;
   const auto tools = callable_tools(ctx.request);
   budget::WorkBudget budget;  // the synthesis caps bound it; scenarios run after the budgeted build

@@ -31,13 +31,13 @@ void end_incomplete(Json& response, ResponseScenarioContext& ctx, std::string_vi
 void end_failed(Json& response, std::string_view code, std::string_view message);
 
 /// Turns valid arguments into the text a call carries instead (schema-breaking, unparsable).
-using DamageArguments =
+using DamageFunctionArguments =
     std::function<std::string(const Json& arguments, const Json& parameters, synthesis::Rng&)>;
 /// Replaces the output with `count` function_call items (one when the request sets
 /// parallel_tool_calls false) to the offered function tools in turn, else get_weather; their
 /// arguments validate against the tool's parameters unless `damage` rewrites them.
 void call_functions(Json& response, ResponseScenarioContext& ctx, int count,
-                    const DamageArguments& damage = nullptr);
+                    const DamageFunctionArguments& damage = nullptr);
 /// Inserts source links into the first message's text with url_citation annotations.
 void cite_links(Json& response, ResponseScenarioContext& ctx);
 /// Puts a reasoning item with a summary before the output (the only item when `alone`).
