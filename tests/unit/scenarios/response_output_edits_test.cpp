@@ -177,9 +177,11 @@ TEST(ResponseOutputEditsTest, FailedResponseEndsWithResponseFailed) {
 TEST(ResponseOutputEditsTest, UsageAndAnnotationBreakages) {
   EXPECT_FALSE(body_of("response_usage_absent").contains("usage"));
   EXPECT_FALSE(body_of("response_usage_without_details")["usage"].contains("input_tokens_details"));
-  for (const auto& a :
-       body_of("response_annotation_no_title")["output"][0]["content"][0]["annotations"])
+  // The body outlives the loop (a range-for over a temporary's member would read freed memory).
+  const auto cited = body_of("response_annotation_no_title");
+  for (const auto& a : cited["output"][0]["content"][0]["annotations"]) {
     EXPECT_FALSE(a.contains("title"));
+  }
   EXPECT_TRUE(body_of("response_output_null")["output"].is_null());
 }
 
