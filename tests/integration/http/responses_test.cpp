@@ -182,7 +182,7 @@ TEST(ResponsesHttp, ReferencesResolveInTheSessionAndDanglingOnesAreThe400s) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 400);
   EXPECT_EQ(body_of(res)["error"]["message"], "Item with id '" + message_id + "' not found.");
-  request["input"] = {answer};
+  request["input"] = json::array({answer});  // {answer} alone is the object itself under clang
   res = post_response(client, request, session);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 400);
