@@ -103,6 +103,36 @@ int single(int port, int runs) {
   return 0;
 }
 
+/// A Responses stream of exactly `events` SSE events at zero latency (created, in_progress, item
+/// and part added, deltas, text/part/item done, terminal: deltas = events - 8), timed end to end.
+int responses_single(int port, int runs, int events) {
+  const std::string body = R"({"model":"gpt-4o-mini","stream":true,"max_output_tokens":)" +
+                           std::to_string(events - 8) + R"(,"input":"Tell me a long story"})";
+  const std::string request =
+      "POST /v1/responses HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer sk-bench\r\n"
+      "Content-Type: application/json\r\nX-Chatmock-Words: " +
+      std::to_string(events * 2) + "\r\nContent-Length: " + std::to_string(body.size()) +
+      "\r\nConnection: close\r\n\r\n" + body;
+  std::vector<double> times;
+  int seen = 0;
+  for (int i = 0; i < runs; ++i) {
+    const auto start = Clock::now();
+    const auto response = exchange(port, request);
+    times.push_back(ms_since(start));
+    seen = 0;
+    for (std::size_t at = response.find("\nevent: "); at != std::string::npos;
+         at = response.find("\nevent: ", at + 1))
+      ++seen;
+    if (response.find("event: response.incomplete") == std::string::npos)
+      return std::fprintf(stderr, "responses stream failed\n"), 1;
+  }
+  std::printf(
+      "{\"responses_stream_events\":%d,\"responses_stream_ms_p50\":%.3f,"
+      "\"responses_stream_ms_p99\":%.3f}\n",
+      seen, percentile(times, 0.5), percentile(times, 0.99));
+  return 0;
+}
+
 struct Stream {
   int fd = -1;
   std::string pending;
@@ -338,6 +368,9 @@ int main(int argc, char** argv) {
     return concurrent(std::atoi(argv[2]), std::atoi(argv[3]), std::atoi(argv[4]),
                       std::atoi(argv[5]), std::atoi(argv[6]));
   }
+  if (mode == "responses" && argc == 5) {
+    return responses_single(std::atoi(argv[2]), std::atoi(argv[3]), std::atoi(argv[4]));
+  }
   if (mode == "coldstart" && argc == 4) return cold_start(argv[2], std::atoi(argv[3]));
   if (mode == "latency" && argc == 5) {
     return latency(std::atoi(argv[2]), std::atoi(argv[3]), argv[4]);
@@ -345,6 +378,7 @@ int main(int argc, char** argv) {
   std::fprintf(stderr,
                "usage: chatmock-bench-streams single PORT RUNS\n"
                "       chatmock-bench-streams concurrent PORT STREAMS TTFT_MS ITL_MS CHUNKS\n"
+               "       chatmock-bench-streams responses PORT RUNS EVENTS\n"
                "       chatmock-bench-streams coldstart CHATMOCK_BINARY RUNS\n"
                "       chatmock-bench-streams latency PORT STREAMS SPEC\n");
   return 2;

@@ -16,6 +16,7 @@
 #include "reply/directives.h"
 #include "reply/error_reply.h"
 #include "reply/latency.h"
+#include "reply/reply_estimate.h"
 #include "reply/request_seed.h"
 #include "reply/response_headers.h"
 #include "responses/input_item_list.h"
@@ -96,6 +97,11 @@ Expected<wire::WireReply> create(ServerContext& server, const wire::HttpRequest&
   context.now_seconds = response_clock_ms() / 1000;
   budget::WorkBudget budget(config.budget, request.cancelled);
   context.budget = &budget;
+  context.words = directives->words.value_or(0);
+  if (auto too_large = reply::check_response_words_estimate(
+          context.words, parsed->max_output_tokens, parsed->stream, budget)) {
+    return *too_large;
+  }
   auto built = responses::build_response(*parsed, context);
   if (budget.spent()) {
     return reply::budget_error(budget, parsed->tools.empty() ? "text.format" : "tools");

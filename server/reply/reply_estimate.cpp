@@ -15,6 +15,9 @@ constexpr std::size_t kMinWordBytes = 4;
 constexpr std::size_t kMinLogprobBytes = 30;
 constexpr std::int64_t kMostWordsCounted = 10'000'000;
 constexpr std::int64_t kMostChoicesCounted = 1'000'000;
+// `event: response.output_text.delta` and its data line carry the type, sequence number, item
+// id (52 bytes), indexes and an empty logprobs array: well over 150 bytes with one word.
+constexpr std::size_t kMinResponseDeltaBytes = 150;
 
 std::int64_t choice_count(const api::ChatCompletionRequest& request,
                           const synthesis::ReplyDefinition& definition) {
@@ -60,6 +63,19 @@ std::optional<api::ApiError> check_reply_estimate(const api::ChatCompletionReque
                          many       ? "n"
                          : logprobs ? "top_logprobs"
                                     : "X-Chatmock-Words");
+}
+
+std::optional<api::ApiError> check_response_words_estimate(std::int64_t words,
+                                                           std::optional<std::int64_t> token_limit,
+                                                           bool stream,
+                                                           budget::WorkBudget& budget) {
+  words = std::clamp<std::int64_t>(words, 0, kMostWordsCounted);
+  if (token_limit && *token_limit >= 0) words = std::min(words, *token_limit);
+  const std::size_t per_word = kMinWordBytes + (stream ? kMinResponseDeltaBytes : 0);
+  const std::size_t bytes = static_cast<std::size_t>(words) * per_word;
+  if (bytes <= budget.remaining_bytes()) return std::nullopt;
+  budget.charge(bytes);
+  return reply_too_large(budget.limits(), bytes, "X-Chatmock-Words");
 }
 
 }  // namespace chatmock::reply

@@ -23,4 +23,10 @@ std::optional<api::ApiError> check_reply_estimate(const api::ChatCompletionReque
                                                   const synthesis::ReplyDefinition& definition,
                                                   budget::WorkBudget& budget);
 
+/// The same check for a Responses text answer of `words` words (X-Chatmock-Words), at most
+/// `token_limit` of them (max_output_tokens); a stream adds one delta event per word.
+std::optional<api::ApiError> check_response_words_estimate(std::int64_t words,
+                                                           std::optional<std::int64_t> token_limit,
+                                                           bool stream, budget::WorkBudget& budget);
+
 }  // namespace chatmock::reply

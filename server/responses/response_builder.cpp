@@ -18,8 +18,8 @@ constexpr std::int64_t kSeededEpoch = 1735689600;
 constexpr std::int64_t kSecondsPerYear = 365LL * 24 * 3600;
 constexpr std::int64_t kTokensPerItem = 3;  // role and separators, as Chat's estimate
 
-std::string reply_text(const ResponseRequest& request, synthesis::Rng rng,
-                       budget::WorkBudget& budget) {
+std::string reply_text(const ResponseRequest& request, const BuildContext& context,
+                       synthesis::Rng rng, budget::WorkBudget& budget) {
   const auto& type = request.text_format["type"];
   if (type == "json_schema") {
     const nlohmann::json schema = request.text_format["schema"];
@@ -28,6 +28,10 @@ std::string reply_text(const ResponseRequest& request, synthesis::Rng rng,
   }
   if (type == "json_object") {
     return dump(Json{{"answer", synthesis::generate_text(rng, 4, 12)}});
+  }
+  if (context.words > 0) {
+    const int words = static_cast<int>(context.words);
+    return synthesis::generate_text(rng, words, words, budget);
   }
   return synthesis::generate_text(rng);
 }
@@ -107,7 +111,7 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
   Json item;
   std::string* text = nullptr;  // what max_output_tokens cuts: the message text or the arguments
   if (tools.empty()) {
-    item = text_message(message_id, reply_text(request, root.fork("text"), budget));
+    item = text_message(message_id, reply_text(request, context, root.fork("text"), budget));
     text = item["content"][0]["text"].get_ptr<std::string*>();
   } else {
     synthesis::Rng call_rng = root.fork("function-call");

@@ -19,6 +19,7 @@ struct BuildContext {
   bool seeded = false;              ///< seeded: `created_at` comes from the seed, not the clock
   std::int64_t now_seconds = 0;     ///< the clock, for unseeded requests
   std::int64_t carried_tokens = 0;  ///< context of the previous_response_id chain
+  std::int64_t words = 0;           ///< X-Chatmock-Words: a text answer's exact words (0: any)
   /// Bounds generating schema instances (json_schema text, function arguments); null for none.
   /// The caller checks it afterwards: a spent budget leaves the smallest values behind.
   budget::WorkBudget* budget = nullptr;

@@ -3,6 +3,7 @@
 // per-session isolation and the journal.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "http_client.h"
@@ -235,6 +236,27 @@ TEST(ResponsesHttp, ErrorsUseTheChatShapes) {
   request = kRequest;
   request["max_output_tokens"] = 8;
   EXPECT_EQ(body_of(post_response(client, request))["error"]["code"], "integer_below_min_value");
+}
+
+TEST(ResponsesHttp, WordsHeaderSetsTheAnswerAndTheReplyBudgetBoundsIt) {
+  app::Config config;
+  config.budget.reply_bytes = 64 * 1024;
+  RunningServer server(config);
+  auto client = client_for(server);
+  const auto res = post_response(client, kRequest, {{"X-Chatmock-Words", "300"}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  const auto text = body_of(res)["output"][0]["content"][0]["text"].get<std::string>();
+  EXPECT_EQ(std::count(text.begin(), text.end(), ' ') + 1, 300);
+  // 1,000 words fit 64 KiB as JSON but not as 1,000 delta events: refused before any is built.
+  auto streamed = kRequest;
+  streamed["stream"] = true;
+  EXPECT_EQ(post_response(client, kRequest, {{"X-Chatmock-Words", "1000"}})->status, 200);
+  const auto refused = post_response(client, streamed, {{"X-Chatmock-Words", "1000"}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_EQ(body_of(refused)["error"]["code"], "reply_too_large");
+  EXPECT_EQ(body_of(refused)["error"]["param"], "X-Chatmock-Words");
 }
 
 TEST(ResponsesHttp, EveryCallIsJournaled) {
