@@ -116,7 +116,8 @@ Expected<wire::WireReply> create(ServerContext& server, const wire::HttpRequest&
     const auto id = (*rendered.response)["id"].get<std::string>();
     server.responses.put(
         session, id,
-        {std::move(*rendered.response), std::move(built.input_items), built.carried_tokens});
+        {std::move(*rendered.response), std::move(built.input_items), built.carried_tokens},
+        rendered.response_bytes);
   }
   return std::move(rendered.reply);
 }

@@ -99,8 +99,13 @@ ResponseRendering render_response(const Composition& composition, ResponseRunInp
     for (std::size_t i = 0; i < composition.size(); ++i) {
       if (composition[i]->edit_response) composition[i]->edit_response(input.response, contexts[i]);
     }
-    out.reply = input.request.stream ? stream_reply(composition, contexts, input, input.response)
-                                     : wire::json_reply(200, responses::dump(input.response));
+    if (input.request.stream) {
+      out.reply = stream_reply(composition, contexts, input, input.response);
+    } else {
+      std::string body = responses::dump(input.response);
+      out.response_bytes = body.size();
+      out.reply = wire::json_reply(200, std::move(body));
+    }
     out.response = std::move(input.response);
   }
   for (const Scenario* scenario : composition) {

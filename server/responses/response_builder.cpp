@@ -65,11 +65,18 @@ std::vector<Json> with_ids(const std::vector<Json>& items, synthesis::Rng rng) {
 }
 
 Json usage(std::int64_t input, std::int64_t output) {
-  return Json{{"input_tokens", input},
-              {"input_tokens_details", {{"cached_tokens", 0}, {"cache_write_tokens", 0}}},
-              {"output_tokens", output},
-              {"output_tokens_details", {{"reasoning_tokens", 0}}},
-              {"total_tokens", input + output}};
+  Json input_details = object_with_capacity(2);
+  append_field(input_details, "cached_tokens", 0);
+  append_field(input_details, "cache_write_tokens", 0);
+  Json output_details = Json::object();
+  append_field(output_details, "reasoning_tokens", 0);
+  Json out = object_with_capacity(5);
+  append_field(out, "input_tokens", input);
+  append_field(out, "input_tokens_details", std::move(input_details));
+  append_field(out, "output_tokens", output);
+  append_field(out, "output_tokens_details", std::move(output_details));
+  append_field(out, "total_tokens", input + output);
+  return out;
 }
 
 Json optional_string(const std::optional<std::string>& value) {
@@ -88,15 +95,20 @@ std::string hex_id(synthesis::Rng& rng, std::string_view prefix) {
 }
 
 Json text_message(std::string id, std::string text) {
-  Json part = {{"type", "output_text"},
-               {"annotations", Json::array()},
-               {"logprobs", Json::array()},
-               {"text", std::move(text)}};
-  return Json{{"id", std::move(id)},
-              {"type", "message"},
-              {"status", "completed"},
-              {"content", Json::array({std::move(part)})},
-              {"role", "assistant"}};
+  Json part = object_with_capacity(4);
+  append_field(part, "type", "output_text");
+  append_field(part, "annotations", Json::array());
+  append_field(part, "logprobs", Json::array());
+  append_field(part, "text", std::move(text));
+  Json content = Json::array();
+  content.push_back(std::move(part));
+  Json message = object_with_capacity(5);
+  append_field(message, "id", std::move(id));
+  append_field(message, "type", "message");
+  append_field(message, "status", "completed");
+  append_field(message, "content", std::move(content));
+  append_field(message, "role", "assistant");
+  return message;
 }
 
 BuiltResponse build_response(const ResponseRequest& request, const BuildContext& context) {
@@ -135,34 +147,41 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
   const std::int64_t created_at =
       context.seeded ? kSeededEpoch + root.fork("created").between(0, kSecondsPerYear)
                      : context.now_seconds;
-  Json response = {
-      {"id", response_id},
-      {"object", "response"},
-      {"created_at", created_at},
-      {"status", complete ? "completed" : "incomplete"},
-      {"background", false},
-      {"completed_at", created_at + root.fork("duration").between(0, 2)},
-      {"error", nullptr},
-      {"incomplete_details", complete ? Json(nullptr) : Json{{"reason", "max_output_tokens"}}},
-      {"instructions", optional_string(request.instructions)},
-      {"max_output_tokens",
-       request.max_output_tokens ? Json(*request.max_output_tokens) : Json(nullptr)},
-      {"model", api::resolve_snapshot(request.model)},
-      {"output", Json::array({std::move(item)})},
-      {"parallel_tool_calls", request.parallel_tool_calls},
-      {"previous_response_id", optional_string(request.previous_response_id)},
-      {"reasoning", request.reasoning},
-      {"service_tier", "default"},
-      {"store", request.store},
-      {"temperature", request.temperature},
-      {"text", {{"format", request.text_format}}},
-      {"tool_choice", request.tool_choice},
-      {"tools", request.tools},
-      {"top_p", request.top_p},
-      {"truncation", request.truncation},
-      {"usage", usage(input_tokens, output_tokens)}};
-  if (request.user) response["user"] = *request.user;  // the schema types it string, not null
-  response["metadata"] = request.metadata;
+  Json response = object_with_capacity(32);
+  const auto field = [&response](const char* key, Json value) {
+    append_field(response, key, std::move(value));
+  };
+  field("id", response_id);
+  field("object", "response");
+  field("created_at", created_at);
+  field("status", complete ? "completed" : "incomplete");
+  field("background", false);
+  field("completed_at", created_at + root.fork("duration").between(0, 2));
+  field("error", nullptr);
+  field("incomplete_details", complete ? Json(nullptr) : Json{{"reason", "max_output_tokens"}});
+  field("instructions", optional_string(request.instructions));
+  field("max_output_tokens",
+        request.max_output_tokens ? Json(*request.max_output_tokens) : Json(nullptr));
+  field("model", api::resolve_snapshot(request.model));
+  Json output = Json::array();
+  output.push_back(std::move(item));
+  field("output", std::move(output));
+  field("parallel_tool_calls", request.parallel_tool_calls);
+  field("previous_response_id", optional_string(request.previous_response_id));
+  field("reasoning", request.reasoning);
+  field("service_tier", "default");
+  field("store", request.store);
+  field("temperature", request.temperature);
+  Json text_settings = Json::object();
+  append_field(text_settings, "format", request.text_format);
+  field("text", std::move(text_settings));
+  field("tool_choice", request.tool_choice);
+  field("tools", request.tools);
+  field("top_p", request.top_p);
+  field("truncation", request.truncation);
+  field("usage", usage(input_tokens, output_tokens));
+  if (request.user) field("user", *request.user);  // the schema types it string, not null
+  field("metadata", request.metadata);
   return {std::move(response), with_ids(request.input, root.fork("input-ids")),
           context.carried_tokens + own_tokens + output_tokens};
 }

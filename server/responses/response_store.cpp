@@ -32,8 +32,10 @@ void ResponseStore::drop(std::list<Entry>::iterator entry) {
   entries_.erase(entry);
 }
 
-void ResponseStore::put(std::string_view session, std::string_view id, StoredResponse stored) {
-  std::size_t size = dump(stored.response).size() + id.size() + session.size();
+void ResponseStore::put(std::string_view session, std::string_view id, StoredResponse stored,
+                        std::size_t response_bytes) {
+  if (response_bytes == 0) response_bytes = dump(stored.response).size();
+  std::size_t size = response_bytes + id.size() + session.size();
   for (const auto& item : stored.input_items) size += dump(item).size();
   std::vector<std::string> item_keys;
   const auto index_items = [&](const Json& items) {

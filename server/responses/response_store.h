@@ -33,7 +33,10 @@ class ResponseStore {
                          std::size_t max_bytes = kDefaultMaxStoredBytes);
 
   /// Stores (or replaces) `id` in `session`, evicting the least recently used past the bounds.
-  void put(std::string_view session, std::string_view id, StoredResponse stored);
+  /// `response_bytes` is the response's JSON size when the caller has just serialised it (0: it
+  /// is measured here).
+  void put(std::string_view session, std::string_view id, StoredResponse stored,
+           std::size_t response_bytes = 0);
   /// The stored response, marked recently used; null when absent (never stored, deleted,
   /// evicted, or stored in another session).
   std::shared_ptr<const StoredResponse> find(std::string_view session, std::string_view id);
