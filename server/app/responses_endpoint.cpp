@@ -113,11 +113,10 @@ Expected<wire::WireReply> create(ServerContext& server, const wire::HttpRequest&
       expression->steps[step],
       {*parsed, *directives, std::move(built.response), seed.value, config.latency});
   if (parsed->store && rendered.response) {
-    const auto id = (*rendered.response)["id"].get<std::string>();
+    const auto& response = *rendered.response;
     server.responses.put(
-        session, id,
-        {std::move(*rendered.response), std::move(built.input_items), built.carried_tokens},
-        rendered.response_bytes);
+        session, response.value("id", std::string()), response,
+        {std::move(rendered.response_json), std::move(built.input_items), built.carried_tokens});
   }
   return std::move(rendered.reply);
 }
@@ -139,7 +138,7 @@ Expected<wire::WireReply> resource(ServerContext& server, const wire::HttpReques
   }
   const auto stored = server.responses.find(*session, id);
   if (!stored) return responses::response_not_found(id);
-  if (!items) return json_ok(stored->response);
+  if (!items) return wire::json_reply(200, stored->response_json);
   auto query = responses::parse_item_list_query(
       request.query_value("limit"), request.query_value("order"), request.query_value("after"));
   if (!query) return query.error();

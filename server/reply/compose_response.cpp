@@ -102,9 +102,8 @@ ResponseRendering render_response(const Composition& composition, ResponseRunInp
     if (input.request.stream) {
       out.reply = stream_reply(composition, contexts, input, input.response);
     } else {
-      std::string body = responses::dump(input.response);
-      out.response_bytes = body.size();
-      out.reply = wire::json_reply(200, std::move(body));
+      out.response_json = responses::dump(input.response);
+      out.reply = wire::json_reply(200, out.response_json);
     }
     out.response = std::move(input.response);
   }

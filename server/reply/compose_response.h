@@ -29,7 +29,7 @@ struct ResponseRendering {
   /// The Response the scenarios left, for the store; nullopt when a scenario answered without
   /// one (an HTTP error).
   std::optional<responses::Json> response;
-  std::size_t response_bytes = 0;  ///< its JSON size when the reply is that JSON (0: unknown)
+  std::string response_json;  ///< its JSON text when the reply is that JSON (else empty)
 };
 
 /// The reply `composition` makes of `input`; the same input gives the same bytes.

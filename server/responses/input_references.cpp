@@ -15,7 +15,7 @@ using CallIds = std::unordered_set<std::string>;
 
 void collect_calls(const Json& items, CallIds& calls) {
   for (const auto& item : items) {
-    if (item.value("type", std::string()) != "function_call") continue;
+    if (!item.is_object() || item.value("type", std::string()) != "function_call") continue;
     if (const auto call_id = item.find("call_id"); call_id != item.end() && call_id->is_string()) {
       calls.insert(call_id->get<std::string>());
     }
@@ -59,9 +59,11 @@ reply::Expected<std::vector<Json>> resolve_input_references(std::vector<Json> in
   std::shared_ptr<const StoredResponse> held;  // keeps `previous` alive past its first hop
   for (std::size_t hops = 0; previous != nullptr && hops < store.max_responses(); ++hops) {
     collect_calls(previous->input_items, calls);
-    collect_calls(previous->response["output"], calls);
+    const Json response = previous->response();
+    if (!response.is_object()) break;
+    collect_calls(response.value("output", Json::array()), calls);
     if (all_found(wanted, calls)) return input;
-    const auto& before = previous->response["previous_response_id"];
+    const auto& before = response.value("previous_response_id", Json());
     if (!before.is_string()) break;
     held = store.find(session, before.get_ref<const std::string&>());
     previous = held.get();

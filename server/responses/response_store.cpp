@@ -22,20 +22,22 @@ std::string ResponseStore::key_of(std::string_view session, std::string_view id)
   return key;
 }
 
-void ResponseStore::drop(std::list<Entry>::iterator entry) {
+std::shared_ptr<const StoredResponse> ResponseStore::drop(std::list<Entry>::iterator entry) {
   for (const auto& item_key : entry->item_keys) {
     const auto owner = items_.find(item_key);
     if (owner != items_.end() && owner->second == entry->key) items_.erase(owner);
   }
   bytes_ -= entry->bytes;
   index_.erase(entry->key);
+  auto stored = std::move(entry->stored);
   entries_.erase(entry);
+  return stored;
 }
 
-void ResponseStore::put(std::string_view session, std::string_view id, StoredResponse stored,
-                        std::size_t response_bytes) {
-  if (response_bytes == 0) response_bytes = dump(stored.response).size();
-  std::size_t size = response_bytes + id.size() + session.size();
+void ResponseStore::put(std::string_view session, std::string_view id, const Json& response,
+                        StoredResponse stored) {
+  if (stored.response_json.empty()) stored.response_json = dump(response);
+  std::size_t size = stored.response_json.size() + id.size() + session.size();
   for (const auto& item : stored.input_items) size += dump(item).size();
   std::vector<std::string> item_keys;
   const auto index_items = [&](const Json& items) {
@@ -47,20 +49,25 @@ void ResponseStore::put(std::string_view session, std::string_view id, StoredRes
     }
   };
   index_items(stored.input_items);
-  if (const auto output = stored.response.find("output"); output != stored.response.end()) {
+  if (const auto output = response.find("output"); output != response.end()) {
     index_items(*output);
   }
   auto shared = std::make_shared<const StoredResponse>(std::move(stored));
   std::string key = key_of(session, id);
+  // Declared before the lock, so the evicted responses are freed after it is released: freeing
+  // an old, cold response tree is most of an eviction's time.
+  std::vector<std::shared_ptr<const StoredResponse>> released;
   const std::lock_guard lock(mutex_);
-  if (const auto found = index_.find(key); found != index_.end()) drop(found->second);
+  if (const auto found = index_.find(key); found != index_.end()) {
+    released.push_back(drop(found->second));
+  }
   for (const auto& item_key : item_keys) items_[item_key] = key;
   entries_.push_front({key, std::move(shared), size, std::move(item_keys)});
   index_.emplace(std::move(key), entries_.begin());
   bytes_ += size;
   // The newest entry stays even when it alone exceeds the byte bound (the body limit caps it).
   while (entries_.size() > 1 && (entries_.size() > max_responses_ || bytes_ > max_bytes_)) {
-    drop(std::prev(entries_.end()));
+    released.push_back(drop(std::prev(entries_.end())));
     ++evictions_;
   }
 }
@@ -81,11 +88,17 @@ std::optional<Json> ResponseStore::find_item(std::string_view session, std::stri
   const auto entry = index_.find(owner->second);
   if (entry == index_.end()) return std::nullopt;
   const StoredResponse& stored = *entry->second->stored;
+  const auto is_wanted = [item_id](const Json& item) {
+    return item.is_object() && item.value("id", std::string()) == item_id;
+  };
   for (const auto& item : stored.input_items) {
-    if (item.value("id", std::string()) == item_id) return item;
+    if (is_wanted(item)) return item;
   }
-  for (const auto& item : stored.response["output"]) {
-    if (item.value("id", std::string()) == item_id) return item;
+  const Json response = stored.response();
+  if (const auto output = response.find("output"); output != response.end()) {
+    for (const auto& item : *output) {
+      if (is_wanted(item)) return item;
+    }
   }
   return std::nullopt;
 }

@@ -21,10 +21,15 @@ namespace chatmock::responses {
 inline constexpr std::size_t kDefaultMaxStoredResponses = 1000;
 inline constexpr std::size_t kDefaultMaxStoredBytes = std::size_t{256} << 20;
 
+/// A stored Response keeps its JSON text, not its tree: GET answers the text as it is, the byte
+/// bound counts what is held, and an eviction frees one string instead of a cold tree of a
+/// hundred nodes (on a full store that made a store:true request 1.4x a store:false one).
 struct StoredResponse {
-  Json response;
+  std::string response_json;        ///< the Response as the POST answered it and GET returns it
   std::vector<Json> input_items;    ///< with ids, in request order
   std::int64_t carried_tokens = 0;  ///< what a response chained onto this one inherits
+  /// The Response's value (parsed again: chaining and item lookups, not the POST's hot path).
+  Json response() const { return Json::parse(response_json, nullptr, false); }
 };
 
 class ResponseStore {
@@ -33,10 +38,10 @@ class ResponseStore {
                          std::size_t max_bytes = kDefaultMaxStoredBytes);
 
   /// Stores (or replaces) `id` in `session`, evicting the least recently used past the bounds.
-  /// `response_bytes` is the response's JSON size when the caller has just serialised it (0: it
-  /// is measured here).
-  void put(std::string_view session, std::string_view id, StoredResponse stored,
-           std::size_t response_bytes = 0);
+  /// `stored.response_json` is `response`'s JSON text when the caller has just serialised it
+  /// (empty: it is serialised here); `response` also gives the output items' ids to index.
+  void put(std::string_view session, std::string_view id, const Json& response,
+           StoredResponse stored);
   /// The stored response, marked recently used; null when absent (never stored, deleted,
   /// evicted, or stored in another session).
   std::shared_ptr<const StoredResponse> find(std::string_view session, std::string_view id);
@@ -63,7 +68,8 @@ class ResponseStore {
     std::vector<std::string> item_keys;  ///< this entry's keys in items_
   };
   static std::string key_of(std::string_view session, std::string_view id);
-  void drop(std::list<Entry>::iterator entry);
+  /// Unlinks `entry` and hands back its response, for the caller to release after unlocking.
+  std::shared_ptr<const StoredResponse> drop(std::list<Entry>::iterator entry);
 
   const std::size_t max_responses_;
   const std::size_t max_bytes_;

@@ -24,11 +24,12 @@ Json user(const std::string& text) {
   return {{"type", "message"}, {"role", "user"}, {"content", text}};
 }
 
-/// A stored response whose output is `output`, chained onto `previous` when given.
-StoredResponse response(const std::string& id, Json output, Json previous = nullptr,
-                        std::vector<Json> input = {}) {
-  return {Json{{"id", id}, {"output", std::move(output)}, {"previous_response_id", previous}},
-          std::move(input), 0};
+/// Puts a response whose output is `output`, chained onto `previous` when given.
+void put_response(ResponseStore& store, const std::string& id, Json output, Json previous = nullptr,
+                  std::vector<Json> input = {}) {
+  const Json response = {
+      {"id", id}, {"output", std::move(output)}, {"previous_response_id", std::move(previous)}};
+  store.put("s", id, response, {"", std::move(input), 0});
 }
 
 TEST(InputReferences, AnOutputAnsweringACallOfTheSameInputPasses) {
@@ -51,8 +52,8 @@ TEST(InputReferences, AnOrphanOutputIsTheApisFourHundred) {
 
 TEST(InputReferences, AnOutputAnswersACallAnywhereUpTheChain) {
   ResponseStore store;
-  store.put("s", "resp_1", response("resp_1", Json::array({call("call_1")})));
-  store.put("s", "resp_2", response("resp_2", Json::array(), "resp_1"));
+  put_response(store, "resp_1", Json::array({call("call_1")}));
+  put_response(store, "resp_2", Json::array(), "resp_1");
   const auto previous = store.find("s", "resp_2");
   EXPECT_TRUE(resolve_input_references({output_of("call_1")}, store, "s", previous.get()));
   EXPECT_FALSE(resolve_input_references({output_of("call_2")}, store, "s", previous.get()));
@@ -62,7 +63,7 @@ TEST(InputReferences, AnOutputAnswersACallAnywhereUpTheChain) {
 
 TEST(InputReferences, ACallInAPreviousInputCountsToo) {
   ResponseStore store;
-  store.put("s", "resp_1", response("resp_1", Json::array(), nullptr, {call("call_3")}));
+  put_response(store, "resp_1", Json::array(), nullptr, {call("call_3")});
   const auto previous = store.find("s", "resp_1");
   EXPECT_TRUE(resolve_input_references({output_of("call_3")}, store, "s", previous.get()));
 }
@@ -74,7 +75,7 @@ TEST(InputReferences, AReferenceIsReplacedByTheStoredItem) {
                         {"role", "assistant"},
                         {"content", Json::array()},
                         {"status", "completed"}};
-  store.put("s", "resp_1", response("resp_1", Json::array({message, call("call_1")})));
+  put_response(store, "resp_1", Json::array({message, call("call_1")}));
   auto resolved = resolve_input_references(
       {Json{{"type", "item_reference"}, {"id", "msg_1"}},
        Json{{"type", "item_reference"}, {"id", "fc_call_1"}}, output_of("call_1")},
@@ -86,7 +87,7 @@ TEST(InputReferences, AReferenceIsReplacedByTheStoredItem) {
 
 TEST(InputReferences, AnUnknownOrForeignReferenceIsAFourHundred) {
   ResponseStore store;
-  store.put("s", "resp_1", response("resp_1", Json::array({call("call_1")})));
+  put_response(store, "resp_1", Json::array({call("call_1")}));
   for (const char* session : {"other", ""}) {
     auto resolved = resolve_input_references(
         {Json{{"type", "item_reference"}, {"id", "fc_call_1"}}}, store, session, nullptr);
@@ -98,11 +99,11 @@ TEST(InputReferences, AnUnknownOrForeignReferenceIsAFourHundred) {
 
 TEST(InputReferences, ItemsOfADeletedOrEvictedResponseAreGone) {
   ResponseStore store(1);
-  store.put("s", "resp_1", response("resp_1", Json::array({call("call_1")})));
+  put_response(store, "resp_1", Json::array({call("call_1")}));
   EXPECT_TRUE(store.find_item("s", "fc_call_1"));
-  store.put("s", "resp_2", response("resp_2", Json::array()));  // evicts resp_1
+  put_response(store, "resp_2", Json::array());  // evicts resp_1
   EXPECT_FALSE(store.find_item("s", "fc_call_1"));
-  store.put("s", "resp_3", response("resp_3", Json::array({call("call_3")})));
+  put_response(store, "resp_3", Json::array({call("call_3")}));
   EXPECT_TRUE(store.erase("s", "resp_3"));
   EXPECT_FALSE(store.find_item("s", "fc_call_3"));
 }
