@@ -35,6 +35,7 @@ void ResponseStore::drop(std::list<Entry>::iterator entry) {
 void ResponseStore::put(std::string_view session, std::string_view id, StoredResponse stored) {
   std::size_t size = dump(stored.response).size() + id.size() + session.size();
   for (const auto& item : stored.input_items) size += dump(item).size();
+  for (const auto& event : stored.stream_events) size += event.frame.size() + sizeof(event);
   std::vector<std::string> item_keys;
   const auto index_items = [&](const Json& items) {
     for (const auto& item : items) {

@@ -58,17 +58,21 @@ std::optional<std::string> string_member(const nlohmann::json& object, const cha
   return value->get<std::string>();
 }
 
-const nlohmann::json& messages_of(const nlohmann::json& body) {
-  static const nlohmann::json kEmpty = nlohmann::json::array();
-  const auto* messages = member(body, "messages");
-  return messages != nullptr && messages->is_array() ? *messages : kEmpty;
-}
-
 /// The distance of `text` from `matcher`; a plain yes/no when only a yes/no is needed, since
 /// the edit distance of a miss costs far more than the comparison.
 double distance_of(const StringMatcher& matcher, std::string_view text, bool graded) {
   if (graded) return matcher.distance(text);
   return matcher.matches(text) ? 0.0 : 1.0;
+}
+
+/// response_format.type, or the Responses API's text.format.type; "text" when absent.
+std::string response_format_type(const nlohmann::json& body) {
+  const auto* format = member(body, "response_format");
+  if (format == nullptr) {
+    const auto* text = member(body, "text");
+    format = text != nullptr ? member(*text, "format") : nullptr;
+  }
+  return format != nullptr ? string_member(*format, "type").value_or("text") : "text";
 }
 
 void check_text(Evaluation& ev, const std::string& field, const StringMatcher& matcher,
@@ -253,8 +257,16 @@ void check_flag(Evaluation& ev, const char* field, bool expected, const nlohmann
 MatchResult evaluate(const RequestPattern& p, const MatchInput& input, bool stop_at_first) {
   Evaluation ev(stop_at_first);
   const auto& body = input.body;
-  const auto& messages = messages_of(body);
-  if (p.model) check_text(ev, "model", *p.model, string_member(body, "model"));
+  const Conversation conversation(body);
+  const auto& messages = conversation.messages();
+  if (p.api) {
+    const auto sent_to = input.api();
+    ev.add(sent_to == *p.api ? 0.0 : 1.0, [&] {
+      return FieldDifference{"url", std::string(endpoint_url(*p.api)),
+                             std::string(endpoint_url(sent_to))};
+    });
+  }
+  if (!ev.stopped() && p.model) check_text(ev, "model", *p.model, string_member(body, "model"));
   if (!ev.stopped() && p.stream) check_flag(ev, "stream", *p.stream, member(body, "stream"));
   if (!ev.stopped() && p.include_usage) {
     const auto* options = member(body, "stream_options");
@@ -262,8 +274,7 @@ MatchResult evaluate(const RequestPattern& p, const MatchInput& input, bool stop
                options != nullptr ? member(*options, "include_usage") : nullptr);
   }
   if (!ev.stopped() && p.response_format) {
-    const auto* format = member(body, "response_format");
-    const auto type = format != nullptr ? string_member(*format, "type").value_or("text") : "text";
+    const auto type = response_format_type(body);
     ev.add(type == *p.response_format ? 0.0 : 1.0, [&] {
       return FieldDifference{"response_format", quote_for_message(*p.response_format),
                              quote_for_message(type)};
@@ -315,9 +326,9 @@ bool RequestPattern::matches(const MatchInput& input) const {
 }
 
 std::size_t RequestPattern::specificity() const {
-  std::size_t count = (model ? 1 : 0) + (last_user_message ? 1 : 0) + (system_message ? 1 : 0) +
-                      (response_format ? 1 : 0) + (stream ? 1 : 0) + (include_usage ? 1 : 0) +
-                      tools.size() + headers.size() + metadata.size();
+  std::size_t count = (api ? 1 : 0) + (model ? 1 : 0) + (last_user_message ? 1 : 0) +
+                      (system_message ? 1 : 0) + (response_format ? 1 : 0) + (stream ? 1 : 0) +
+                      (include_usage ? 1 : 0) + tools.size() + headers.size() + metadata.size();
   for (const auto& m : messages) {
     count +=
         1 + (m.content ? 1 : 0) + (m.tool_call_id ? 1 : 0) + (m.name ? 1 : 0) + (m.role ? 1 : 0);
