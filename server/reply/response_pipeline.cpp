@@ -1,7 +1,7 @@
 // Stubs are chosen before previous_response_id and item references are resolved: a recorded
-// conversation names the upstream's ids, which only exist here once a stub's Response has been
-// stored. A stub's reply is stored bytes (JSON or a recorded event stream), so only the wire
-// edits of its layers apply, as on chat; a 2xx Response body is stored for a later GET.
+// conversation names upstream ids that exist here only once a stub's Response is stored. A
+// stub's reply is stored bytes, so only its layers' wire edits apply, as on chat; the Response
+// it carries (a JSON body, or a stream's terminal event) is stored for a later GET.
 #include "reply/response_pipeline.h"
 
 #include <chrono>
@@ -15,6 +15,7 @@
 #include "responses/input_references.h"
 #include "responses/response_builder.h"
 #include "responses/response_errors.h"
+#include "streaming/sse_decoder.h"
 #include "stubbing/stub_reply_renderer.h"
 #include "validation/request_body.h"
 
@@ -50,15 +51,38 @@ Expected<AdmittedResponse> admit_response(const ReplyServices& services,
                           std::move(*parsed), std::move(*chaos)};
 }
 
-/// A stub's 2xx JSON body that is a Response (`object` "response", a string `id`), else nullopt.
-std::optional<responses::Json> stub_response_body(const stubbing::StubReply& stub) {
-  if (stub.kind != stubbing::StubReplyKind::http || stub.status / 100 != 2) return std::nullopt;
-  auto body = responses::Json::parse(stub.body, nullptr, false);
-  if (!body.is_object() || body.value("object", nlohmann::json()) != "response")
+/// `value` when it is a Response (`object` "response", a string `id`), else nullopt.
+std::optional<responses::Json> as_response(responses::Json value) {
+  if (!value.is_object() || value.value("object", nlohmann::json()) != "response") {
     return std::nullopt;
-  const auto id = body.find("id");
-  if (id == body.end() || !id->is_string()) return std::nullopt;
-  return body;
+  }
+  const auto id = value.find("id");
+  if (id == value.end() || !id->is_string()) return std::nullopt;
+  return value;
+}
+
+/// The Response a stub's 2xx reply carries: its JSON body, or the `response` of the last
+/// terminal event (response.completed, .incomplete, .failed) of its recorded stream.
+std::optional<responses::Json> stub_response_body(const stubbing::StubReply& stub) {
+  if (stub.status / 100 != 2) return std::nullopt;
+  if (stub.kind == stubbing::StubReplyKind::http) {
+    return as_response(responses::Json::parse(stub.body, nullptr, false));
+  }
+  if (stub.kind != stubbing::StubReplyKind::chunks) return std::nullopt;
+  std::string body;
+  for (const auto& write : stub.chunks) body += write.bytes;
+  std::optional<responses::Json> last;
+  for (const auto& event : streaming::decode_sse(body)) {
+    const auto data = responses::Json::parse(event.data, nullptr, false);
+    if (!data.is_object()) continue;
+    const auto type = data.value("type", nlohmann::json());
+    if (type != "response.completed" && type != "response.incomplete" &&
+        type != "response.failed") {
+      continue;
+    }
+    if (auto response = as_response(data.value("response", responses::Json()))) last = response;
+  }
+  return last;
 }
 
 wire::WireReply stub_answer(const stubbing::Selection& selection,
