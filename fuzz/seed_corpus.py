@@ -60,6 +60,18 @@ def main():
     write("request_validator", "not_json", "{\"model\": ")
     write("request_validator", "deep", "[" * 200 + "]" * 200)
 
+    # responses_request: /v1/responses bodies, valid and invalid (hand-made; the committed
+    # corpus/responses_request/ holds them, this keeps a regeneration from losing the idea).
+    responses_plain = {"model": "gpt-4o-mini", "input": "hi"}
+    for name, body in {
+        "string_input": responses_plain,
+        "items_input": {**responses_plain, "instructions": "Be terse.",
+                        "input": [{"role": "user", "content": [{"type": "input_text", "text": "hi"}]}]},
+        "invalid_missing_model": {"input": "hi"},
+        "invalid_input_type": {"model": "gpt-4o", "input": 42},
+    }.items():
+        write("responses_request", name, json.dumps(body))
+
     # sse_decoder: streamed scenario outputs; the first byte picks the fragment size.
     stream_scenarios = [s for s in scenarios if s.startswith(("sse_", "stream_", "usage", "tool", "refusal", "fuzz", "default", "parallel", "logprobs", "mid_stream", "error"))][:34]
     for i, name in enumerate(stream_scenarios):

@@ -1,7 +1,6 @@
 // A thin adapter from the server's shared state to the reply pipeline (reply/pipeline.h): it
-// times the request, hands --record forwards to the recorder, adds the standard headers and
-// journals the reply. guarded_reply's catch-all stays as the last net for a truly unexpected
-// exception (a bug, or std::bad_alloc): the client gets a 500 rather than a dropped connection.
+// times the request, hands --record forwards to the recorder (app/pipeline_services.h, which
+// also turns a truly unexpected exception into a 500), adds the standard headers and journals.
 #include "app/chat_completions_endpoint.h"
 
 #include <chrono>
@@ -9,10 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "api/api_error.h"
 #include "app/authorization.h"
+#include "app/pipeline_services.h"
 #include "app/served_event.h"
-#include "reply/error_reply.h"
 #include "reply/pipeline.h"
 #include "reply/request_seed.h"
 #include "reply/response_headers.h"
@@ -27,40 +25,6 @@ std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-reply::ReplyServices services_of(ServerContext& server) {
-  const auto& config = server.config;
-  reply::ReplySettings settings{
-      .no_auth = config.no_auth,
-      .strict = config.strict,
-      .body_limits = config.body_limits,
-      .validation = config.validation,
-      .latency = config.latency,
-      .budget = config.budget,
-      .default_scenario = server.defaults.scenario(),
-      .default_seed = server.defaults.seed(),
-      .recording = static_cast<bool>(server.recorder),
-      .records_everything = server.recorder && server.recorder->records_everything(),
-      .chaos = config.chaos ? &*config.chaos : nullptr};
-  return {std::move(settings), server.catalogue,   server.sequences,       server.rate_limiter,
-          server.stubs,        server.near_misses, server.unseeded_counter};
-}
-
-reply::Outcome guarded_serve(ServerContext& server, const reply::RequestEnvelope& envelope,
-                             synthesis::Rng& id_rng) {
-  reply::Outcome outcome;
-  try {
-    auto services = services_of(server);
-    outcome = reply::serve_chat_completion(services, envelope, id_rng);
-    if (outcome.forward) {
-      outcome.reply = server.recorder->record(envelope.http);
-      outcome.scenario = "record";
-    }
-  } catch (const std::exception&) {
-    outcome.reply = reply::error_reply(api::server_error());
-  }
-  return outcome;
 }
 
 /// `request` with `model` set to `deployment` when its body is a JSON object without one, as
@@ -88,7 +52,10 @@ wire::SharedReply handle_chat_completion(ServerContext& server, const wire::Http
   const wire::HttpRequest& served = adapted ? *adapted : request;
   const reply::RequestEnvelope envelope{served, path_scenario, std::string(api_key_of(request)),
                                         request.header("content-type"), received_at};
-  auto outcome = guarded_serve(server, envelope, id_rng);
+  auto outcome =
+      guarded_outcome(server, served, "/chat/completions", [&](reply::ReplyServices& services) {
+        return reply::serve_chat_completion(services, envelope, id_rng);
+      });
   const auto elapsed = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   const std::string request_id = synthesis::request_id(id_rng);
   reply::add_standard_headers(outcome.reply, request_id, std::lround(elapsed), outcome.limits);

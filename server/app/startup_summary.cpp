@@ -2,6 +2,10 @@
 #include "app/startup_summary.h"
 
 #include <nlohmann/json.hpp>
+#include <variant>
+
+#include "scenarios/scenario_catalogue.h"
+#include "scenarios/scenario_expression.h"
 
 namespace chatmock::app {
 namespace {
@@ -17,6 +21,20 @@ std::string stub_source(const Config& config) {
 std::string record_mode(const Config& config) {
   if (!config.record.enabled()) return "off";
   return config.record.mode == recording::RecordMode::all ? "all" : "new";
+}
+
+/// Which APIs --scenario applies to: "both", "chat" or "responses" (the other API serves
+/// `default`, docs/interface.md); "none" for an expression neither accepts.
+std::string scenario_reach(const std::string& expression) {
+  const auto accepts = [&](scenarios::ScenarioApi endpoint) {
+    return std::holds_alternative<scenarios::ScenarioExpression>(
+        scenarios::select_scenario_expression(expression, scenarios::builtin_catalogue(),
+                                              endpoint));
+  };
+  const bool chat = accepts(scenarios::ScenarioApi::chat);
+  const bool responses = accepts(scenarios::ScenarioApi::responses);
+  if (chat && responses) return "both";
+  return chat ? "chat" : responses ? "responses" : "none";
 }
 
 }  // namespace
@@ -35,6 +53,7 @@ std::string startup_summary(const Config& config, const std::string& base_url, s
                            {"seed", config.seed ? nlohmann::json(*config.seed) : nlohmann::json()},
                            {"admin_token", token}};
     if (config.record.enabled()) line["upstream"] = config.record.upstream;
+    line["scenario_applies_to"] = scenario_reach(config.default_scenario);
     return line.dump();
   }
   std::string line = "chatmock: base URL " + api + ", " + std::to_string(stubs) + " stub" +
@@ -42,7 +61,12 @@ std::string startup_summary(const Config& config, const std::string& base_url, s
                      (config.strict ? "404 (--strict)" : "synthesised reply") + ", record " +
                      record_mode(config);
   if (config.record.enabled()) line += " from " + config.record.upstream;
-  if (config.default_scenario != "default") line += ", scenario " + config.default_scenario;
+  if (config.default_scenario != "default") {
+    line += ", scenario " + config.default_scenario;
+    const auto reach = scenario_reach(config.default_scenario);
+    if (reach == "chat") line += " (chat only: /v1/responses serves default)";
+    if (reach == "responses") line += " (Responses only: chat completions serve default)";
+  }
   line += ", seed " + (config.seed ? std::to_string(*config.seed) : std::string("per request"));
   line += token ? ", admin token set (send it as Bearer on /_chatmock/*)"
                 : ", admin API open (no --admin-token)";

@@ -79,12 +79,14 @@ Recorder::Recorder(RecordSpec spec, stubbing::StubRegistry& registry)
   remove_stale_temp_files(spec_.dir);
 }
 
-wire::WireReply Recorder::record(const wire::HttpRequest& request) {
-  const auto response = upstream_.post("/chat/completions", request.headers, request.body);
+wire::WireReply Recorder::record(const wire::HttpRequest& request, std::string_view api_path) {
+  const auto response = upstream_.post(std::string(api_path), request.headers, request.body);
   if (response.status == 0) return unreachable(upstream_.describe(), response.error);
   auto reply = client_reply(response);
   try {
-    const auto snapshot = snapshot_of(request, response, upstream_.describe(), utc_now());
+    const auto endpoint =
+        api_path == "/responses" ? scenarios::ScenarioApi::responses : scenarios::ScenarioApi::chat;
+    const auto snapshot = snapshot_of(request, response, upstream_.describe(), utc_now(), endpoint);
     if (!snapshot) return reply;
     const std::string text = snapshot->stub.dump(2) + "\n";
     const auto path = write_snapshot(spec_.dir, snapshot->file_stem, text);

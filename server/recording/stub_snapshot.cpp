@@ -147,9 +147,9 @@ std::string slug(std::string_view text) {
 }
 
 std::string last_user_text(const nlohmann::json& body) {
-  const auto messages = body.find("messages");
-  if (messages == body.end() || !messages->is_array()) return {};
-  for (auto it = messages->rbegin(); it != messages->rend(); ++it) {
+  const stubbing::Conversation conversation(body);
+  const auto& messages = conversation.messages();
+  for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
     if (stubbing::message_role(*it) == "user") return stubbing::message_text(*it);
   }
   return {};
@@ -177,7 +177,8 @@ bool is_volatile_request_field(std::string_view key) {
 
 std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request,
                                     const http::UpstreamResponse& response,
-                                    const std::string& upstream, const std::string& recorded_at) {
+                                    const std::string& upstream, const std::string& recorded_at,
+                                    scenarios::ScenarioApi endpoint) {
   const auto body = Json::parse(request.body, nullptr, false);
   if (body.is_discarded() || !body.is_object()) return std::nullopt;
   const Redactor redactor(request.headers);
@@ -211,8 +212,11 @@ std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request,
       "ignored.";
   // The JSON and the stream form of one body are separate recordings: a stream is never answered
   // with chunks made from a recorded JSON body, nor a usage-less stream from one with usage.
-  Json match = {{"stream", stream}};
-  if (stream) {
+  Json match = Json::object();
+  if (endpoint == scenarios::ScenarioApi::responses)
+    match["url"] = std::string(stubbing::endpoint_url(endpoint));
+  match["stream"] = stream;
+  if (stream && endpoint == scenarios::ScenarioApi::chat) {
     const auto options = plain.find("stream_options");
     const bool usage = options != plain.end() && options->is_object() &&
                        options->value("include_usage", nlohmann::json()) == true;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "http/upstream_client.h"
+#include "scenarios/scenario.h"
 #include "wire/http_request.h"
 
 namespace chatmock::recording {
@@ -18,11 +19,13 @@ struct Snapshot {
   std::string file_stem;        ///< e.g. "gpt-4o-mini-what-is-the-weather-in-paris-stream"
 };
 
-/// The fixture for `request` answered by `response`; nullopt when the request body is not a JSON
-/// object (nothing to match it by). `upstream` and `recorded_at` go into the description.
+/// The fixture for `request` to `endpoint` answered by `response`; nullopt when the request
+/// body is not a JSON object (nothing to match it by). `upstream` and `recorded_at` go into the
+/// description; a Responses recording matches on `"url": "/v1/responses"`.
 std::optional<Snapshot> snapshot_of(const wire::HttpRequest& request,
                                     const http::UpstreamResponse& response,
-                                    const std::string& upstream, const std::string& recorded_at);
+                                    const std::string& upstream, const std::string& recorded_at,
+                                    scenarios::ScenarioApi endpoint = scenarios::ScenarioApi::chat);
 
 /// Top-level request fields a recording does not match on: they change between runs of the same
 /// conversation (user, metadata, safety_identifier, prompt_cache_key).

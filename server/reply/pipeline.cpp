@@ -4,16 +4,15 @@
 #include "reply/pipeline.h"
 
 #include <chrono>
-#include <limits>
 
 #include "reply/chaos.h"
 #include "reply/directives.h"
 #include "reply/error_reply.h"
 #include "reply/request_seed.h"
+#include "reply/request_stages.h"
 #include "reply/response_headers.h"
 #include "reply/stub_reply.h"
 #include "scenarios/scenario_expression.h"
-#include "stubbing/near_miss.h"
 #include "synthesis/usage_estimator.h"
 
 namespace chatmock::reply {
@@ -27,19 +26,6 @@ struct Admitted {
   api::ChatCompletionRequest typed;
   std::optional<ChaosSpec> chaos;  ///< X-Chatmock-Chaos, when sent
 };
-
-Expected<scenarios::ScenarioExpression> select_expression(const ReplyServices& services,
-                                                          const Directives& directives) {
-  const std::string_view text = directives.chose_scenario()
-                                    ? std::string_view(directives.scenario)
-                                    : std::string_view(services.settings.default_scenario);
-  auto parsed =
-      scenarios::select_scenario_expression(text, services.catalogue, scenarios::ScenarioApi::chat);
-  if (auto* rejection = std::get_if<scenarios::ScenarioRejection>(&parsed)) {
-    return api::invalid_request(rejection->message, scenario_param(directives), rejection->code);
-  }
-  return std::move(std::get<scenarios::ScenarioExpression>(parsed));
-}
 
 Expected<nlohmann::json> read_body(const ReplyServices& services, const RequestEnvelope& request) {
   auto body = validation::parse_request_body(request.http.body, request.content_type,
@@ -65,20 +51,16 @@ Expected<Admitted> admit(const ReplyServices& services, const RequestEnvelope& r
   limits.max_reply_bytes = services.settings.budget.reply_bytes;
   auto directives = parse_directives(request.http, request.path_scenario, limits);
   if (!directives) return directives.error();
-  auto expression = select_expression(services, *directives);
+  auto expression = select_expression(services, *directives, scenarios::ScenarioApi::chat);
   if (!expression) return expression.error();
   auto body = read_body(services, request);
   if (!body) return body.error();
   auto typed = typed_request(*body);
   if (!typed) return typed.error();
-  std::optional<ChaosSpec> chaos;
-  if (!directives->chaos.empty()) {
-    auto parsed = parse_chaos(directives->chaos, services.catalogue, "X-Chatmock-Chaos");
-    if (!parsed) return parsed.error();
-    chaos = std::move(*parsed);
-  }
+  auto chaos = request_chaos(services, *directives);
+  if (!chaos) return chaos.error();
   return Admitted{std::move(*directives), std::move(*expression), std::move(*body),
-                  std::move(*typed), std::move(chaos)};
+                  std::move(*typed), std::move(*chaos)};
 }
 
 /// Stage 5: seed, sequence step and the rendering input, under a fresh work budget.
@@ -96,26 +78,14 @@ RunInput run_input(ReplyServices& services, const RequestEnvelope& request, Admi
   return input;
 }
 
-/// Stage 6b: a seeded chaos fault for this request of its session, or nullptr. The draw counts
-/// per (session, spec) in the bounded sequence store, so an evicted session starts again at 0.
-const ChaosFault* draw_chaos(ReplyServices& services, const Admitted& admitted) {
-  const ChaosSpec* spec = admitted.chaos ? &*admitted.chaos : services.settings.chaos;
-  if (spec == nullptr || spec->empty()) return nullptr;
-  const auto& session = admitted.directives.session;
-  const std::size_t k = services.sequences.next_step(session, "\x01chaos:" + spec->text,
-                                                     std::numeric_limits<std::size_t>::max());
-  const std::uint64_t seed =
-      admitted.directives.seed.value_or(services.settings.default_seed.value_or(0));
-  return pick_fault(*spec, seed, session, k);
-}
-
 /// Stage 7: stubs first, with the request's own scenario choice layered on; then the recorder,
 /// then --strict's 404, then the scenario composition.
 Outcome select_and_render(ReplyServices& services, const RequestEnvelope& request,
                           const Admitted& admitted, const scenarios::Composition& step,
                           RunInput input, Outcome out) {
   const bool chosen = input.directives.chose_scenario();
-  if (const auto selection = services.stubs.select({admitted.body, request.http})) {
+  const auto stage = select_stub(services, request, admitted.body, chosen, out);
+  if (const auto& selection = stage.selection) {
     auto layers = selection->stub->layers;
     if (chosen) layers.insert(layers.end(), step.begin(), step.end());
     out.scenario = "stub:" + selection->stub->id + (chosen ? "+" + out.scenario : "");
@@ -123,19 +93,7 @@ Outcome select_and_render(ReplyServices& services, const RequestEnvelope& reques
     out.reply = reply ? std::move(*reply) : error_reply(reply.error());
     return out;
   }
-  if (services.settings.recording) {
-    out.forward = true;
-    return out;
-  }
-  // Requests that only missed the shipped demo stubs are ordinary requests, not near misses or
-  // unmatched ones (unless --strict refuses them: then they are failures to explain).
-  out.unmatched = services.settings.strict || services.stubs.has_own_stubs();
-  if (out.unmatched) services.near_misses.record(request.http, request.now_ms);
-  if (services.settings.strict && !chosen) {
-    out.reply = error_reply(
-        stubbing::no_matching_stub(services.stubs.near_misses({admitted.body, request.http}, 3)));
-    return out;
-  }
+  if (stage.settled) return out;
   auto reply = run_composition(step, std::move(input));
   out.reply = reply ? std::move(*reply) : error_reply(reply.error());
   return out;
@@ -177,7 +135,7 @@ Outcome serve_chat_completion(ReplyServices& services, const RequestEnvelope& re
     return out;
   }
   scenarios::Composition composition = expression.steps[step];
-  if (const auto* fault = draw_chaos(services, *admitted)) {
+  if (const auto* fault = draw_chaos(services, admitted->directives, admitted->chaos)) {
     composition = fault->composition;
     out.chaos = fault->name;
     out.scenario = "chaos:" + fault->name;

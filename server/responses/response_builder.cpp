@@ -139,10 +139,8 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
     item["status"] = "incomplete";
   }
   const std::int64_t output_tokens = tokens_of(*text);
-  const std::int64_t instruction_tokens =
-      request.instructions ? kTokensPerItem + tokens_of(*request.instructions) : 0;
   const std::int64_t own_tokens = item_tokens(request.input) + kTokensPerItem;
-  const std::int64_t input_tokens = context.carried_tokens + instruction_tokens + own_tokens;
+  const std::int64_t input_tokens = context.carried_tokens + estimate_input_tokens(request);
 
   const std::int64_t created_at =
       context.seeded ? kSeededEpoch + root.fork("created").between(0, kSecondsPerYear)
@@ -182,8 +180,18 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
   field("usage", usage(input_tokens, output_tokens));
   if (request.user) field("user", *request.user);  // the schema types it string, not null
   field("metadata", request.metadata);
-  return {std::move(response), with_ids(request.input, root.fork("input-ids")),
+  return {std::move(response), identified_input_items(request, context.seed),
           context.carried_tokens + own_tokens + output_tokens};
+}
+
+std::int64_t estimate_input_tokens(const ResponseRequest& request) {
+  const std::int64_t instruction_tokens =
+      request.instructions ? kTokensPerItem + tokens_of(*request.instructions) : 0;
+  return instruction_tokens + item_tokens(request.input) + kTokensPerItem;
+}
+
+std::vector<Json> identified_input_items(const ResponseRequest& request, std::uint64_t seed) {
+  return with_ids(request.input, synthesis::Rng(seed).fork("input-ids"));
 }
 
 }  // namespace chatmock::responses

@@ -36,6 +36,13 @@ struct BuiltResponse {
 /// The Response for `request`; the same request and context give the same value.
 BuiltResponse build_response(const ResponseRequest& request, const BuildContext& context);
 
+/// The request's input tokens as `usage.input_tokens` counts them, without a previous
+/// response's context (the rate limiter's estimate before anything is built).
+std::int64_t estimate_input_tokens(const ResponseRequest& request);
+
+/// The request's input items with the ids `build_response` gives them under `seed`.
+std::vector<Json> identified_input_items(const ResponseRequest& request, std::uint64_t seed);
+
 /// A completed assistant message item with one output_text part holding `text`.
 Json text_message(std::string id, std::string text);
 

@@ -39,6 +39,7 @@ void ResponseStore::put(std::string_view session, std::string_view id, const Jso
   if (stored.response_json.empty()) stored.response_json = dump(response);
   std::size_t size = stored.response_json.size() + id.size() + session.size();
   for (const auto& item : stored.input_items) size += dump(item).size();
+  for (const auto& event : stored.stream_events) size += event.frame.size() + sizeof(event);
   std::vector<std::string> item_keys;
   const auto index_items = [&](const Json& items) {
     for (const auto& item : items) {

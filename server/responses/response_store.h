@@ -21,6 +21,12 @@ namespace chatmock::responses {
 inline constexpr std::size_t kDefaultMaxStoredResponses = 1000;
 inline constexpr std::size_t kDefaultMaxStoredBytes = std::size_t{256} << 20;
 
+/// One streamed event as POST /v1/responses wrote it, for GET …?stream=true replays.
+struct StoredEvent {
+  std::int64_t sequence_number = -1;  ///< of the event (raw frames take the one before theirs)
+  std::string frame;                  ///< the bytes written, framing included
+};
+
 /// A stored Response keeps its JSON text, not its tree: GET answers the text as it is, the byte
 /// bound counts what is held, and an eviction frees one string instead of a cold tree of a
 /// hundred nodes (on a full store that made a store:true request 1.4x a store:false one).
@@ -30,6 +36,13 @@ struct StoredResponse {
   std::int64_t carried_tokens = 0;  ///< what a response chained onto this one inherits
   /// The Response's value (parsed again: chaining and item lookups, not the POST's hot path).
   Json response() const { return Json::parse(response_json, nullptr, false); }
+  std::uint64_t stream_seed = 0;  ///< the request's seed: a replay renders the events with it
+  /// The events a streamed POST sent (scenario edits included); empty after a JSON POST, whose
+  /// replay renders `response` with `stream_seed` as the stream would have.
+  std::vector<StoredEvent> stream_events;
+  /// False for a stub's Response, or a JSON reply a scenario edited: their shape is not one
+  /// chatmock renders events from, so there is no stream to replay.
+  bool renders_events = true;
 };
 
 class ResponseStore {

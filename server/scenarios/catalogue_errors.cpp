@@ -30,14 +30,15 @@ wire::WireReply html_bad_gateway() {
 }
 
 void add_status_errors(ScenarioCatalogue& catalogue) {
-  catalogue.add({.name = "error_400",
-                 .description =
-                     "400 invalid_request_error context_length_exceeded (param messages); "
-                     "X-Chatmock-Variant picks another §4 case as http_400_validation does.",
-                 .group = "errors",
-                 .replace_reply = answer_with([](ScenarioContext& ctx) {
-                   return error_reply(validation_error(ctx.directives, "context_length"));
-                 })});
+  catalogue.add(
+      {.name = "error_400",
+       .description = "400 invalid_request_error context_length_exceeded (param messages; input on "
+                      "/v1/responses); "
+                      "X-Chatmock-Variant picks another §4 case as http_400_validation does.",
+       .group = "errors",
+       .replace_reply = answer_with([](ScenarioContext& ctx) {
+         return error_reply(validation_error(ctx.directives, "context_length", ctx.endpoint));
+       })});
   catalogue.add({.name = "error_401",
                  .description = "401 invalid_request_error invalid_api_key: \"Incorrect API key "
                                 "provided: sk-…\" with the sent key masked.",
@@ -112,7 +113,8 @@ void add_catalogue_errors(ScenarioCatalogue& catalogue) {
                                 "max_tokens, stream_options, json_mode, context_length.",
                  .group = "errors",
                  .replace_reply = answer_with([](ScenarioContext& ctx) {
-                   return error_reply(validation_error(ctx.directives, "tool_call_id"));
+                   return error_reply(
+                       validation_error(ctx.directives, "tool_call_id", ctx.endpoint));
                  })});
   catalogue.add({.name = "http_error_non_json_body",
                  .description = "502 with an empty body (node: \"502 status code (no body)\"); "
@@ -130,7 +132,8 @@ void add_catalogue_errors(ScenarioCatalogue& catalogue) {
                  .breaks_spec = true,
                  .group = "errors",
                  .replace_reply = answer_with([](ScenarioContext& ctx) {
-                   const auto error = validation_error(ctx.directives, "context_length");
+                   const auto error =
+                       validation_error(ctx.directives, "context_length", ctx.endpoint);
                    return wire::json_reply(error.status, error.body()["error"].dump());
                  })});
   catalogue.add(

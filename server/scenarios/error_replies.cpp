@@ -50,6 +50,33 @@ constexpr std::array<ValidationCase, 9> kValidationCases{{
      "messages", "context_length_exceeded"},
 }};
 
+// The same cases as /v1/responses words them: the conversation is `input`, not `messages`
+// (docs/interface.md, "Responses API"). Cases without an entry here read the same on both APIs.
+constexpr std::array<ValidationCase, 5> kResponsesValidationCases{{
+    {"tool_call_id", "Missing required parameter: 'input[2].call_id'.", "input[2].call_id",
+     "missing_required_parameter"},
+    {"legacy_path", "Missing required parameter: 'input[2].call_id'.", "input[2].call_id",
+     "missing_required_parameter"},
+    {"tool_role", "No tool call found for function call output with call_id call_x.", "input", ""},
+    {"json_mode",
+     "Response input messages must contain the word 'json' in some form to use 'text.format' of "
+     "type 'json_object'.",
+     "input", ""},
+    {"context_length",
+     "Your input exceeds the context window of this model. Please adjust your input and try "
+     "again.",
+     "input", "context_length_exceeded"},
+}};
+
+/// `chosen` as `endpoint` words it.
+const ValidationCase& worded_for(const ValidationCase& chosen, ScenarioApi endpoint) {
+  if (endpoint != ScenarioApi::responses) return chosen;
+  for (const auto& candidate : kResponsesValidationCases) {
+    if (candidate.variant == chosen.variant) return candidate;
+  }
+  return chosen;
+}
+
 std::optional<std::string> optional_text(std::string_view text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
@@ -82,13 +109,15 @@ api::ApiError engine_overloaded() {
           std::nullopt, std::nullopt};
 }
 
-api::ApiError validation_error(const reply::Directives& directives, std::string_view fallback) {
+api::ApiError validation_error(const reply::Directives& directives, std::string_view fallback,
+                               ScenarioApi endpoint) {
   const ValidationCase* chosen = nullptr;
   for (const auto& candidate : kValidationCases) {
     if (directives.has_variant(candidate.variant)) chosen = &candidate;
     if (!chosen && candidate.variant == fallback) chosen = &candidate;
   }
   if (!chosen) chosen = &kValidationCases.front();
+  chosen = &worded_for(*chosen, endpoint);
   return api::invalid_request(std::string(chosen->message), optional_text(chosen->param),
                               optional_text(chosen->code));
 }

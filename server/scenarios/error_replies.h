@@ -9,6 +9,7 @@
 #include "api/api_error.h"
 #include "reply/directives.h"
 #include "reply/error_reply.h"
+#include "scenarios/scenario.h"
 #include "wire/wire_reply.h"
 
 namespace chatmock::scenarios {
@@ -21,8 +22,10 @@ api::ApiError incorrect_api_key(const reply::Directives& directives);
 api::ApiError region_not_supported();
 /// 503 server_error: the engine is overloaded.
 api::ApiError engine_overloaded();
-/// A §4 validation failure chosen by X-Chatmock-Variant, else the one called `fallback`.
-api::ApiError validation_error(const reply::Directives& directives, std::string_view fallback);
+/// A §4 validation failure chosen by X-Chatmock-Variant, else the one called `fallback`, worded
+/// for `endpoint` (on /v1/responses the conversation's param is `input`).
+api::ApiError validation_error(const reply::Directives& directives, std::string_view fallback,
+                               ScenarioApi endpoint = ScenarioApi::chat);
 
 /// The numbers a 429 advertises; resets are duration strings as the API sends them ("1s").
 struct RateLimitTiming {

@@ -27,6 +27,13 @@
 
 namespace chatmock::scenarios {
 
+/// The API a scenario serves; a name asked of the other API is a 400 naming the valid ones.
+enum class ScenarioApi {
+  chat,       ///< POST /v1/chat/completions only
+  responses,  ///< POST /v1/responses only
+  both,       ///< both endpoints (errors, transport knobs, the §7 counterparts)
+};
+
 /// What a transformation may read: the request, its directives (the X-Chatmock-* knobs, parsed
 /// and capped at the edge), the request's work budget (loops that build bytes check it) and its
 /// own seeded Rng. Hooks never see HTTP headers.
@@ -36,6 +43,8 @@ struct ScenarioContext {
   budget::WorkBudget& budget;
   synthesis::Rng rng;
   bool stream = false;
+  /// The endpoint being answered: the shared hooks (errors) word their bodies for it.
+  ScenarioApi endpoint = ScenarioApi::chat;
 };
 
 using ShapeReply = std::function<void(synthesis::ReplyDefinition&, ScenarioContext&)>;
@@ -46,13 +55,6 @@ using EditFrames = std::function<void(std::vector<streaming::StreamFrame>&, Scen
 using EditFraming = std::function<void(streaming::SseFraming&)>;
 using EditWire = std::function<void(wire::WireReply&, ScenarioContext&)>;
 using ReplaceReply = std::function<std::optional<wire::WireReply>(ScenarioContext&)>;
-
-/// The API a scenario serves; a name asked of the other API is a 400 naming the valid ones.
-enum class ScenarioApi {
-  chat,       ///< POST /v1/chat/completions only
-  responses,  ///< POST /v1/responses only
-  both,       ///< both endpoints (errors, transport knobs, the §7 counterparts)
-};
 
 /// "chat", "responses" or "both", as `chatmock scenarios` prints it.
 std::string_view api_name(ScenarioApi api);

@@ -1,7 +1,58 @@
 // Text parts are joined with "\n", the same reading api::Message::text() gives the synthesizer.
+// A Responses conversation is read as chat messages so every message matcher serves both APIs.
 #include "stubbing/match_input.h"
 
 namespace chatmock::stubbing {
+
+scenarios::ScenarioApi MatchInput::api() const {
+  return std::string_view(http.path).ends_with("/responses") ? scenarios::ScenarioApi::responses
+                                                             : scenarios::ScenarioApi::chat;
+}
+
+std::string_view endpoint_url(scenarios::ScenarioApi api) {
+  return api == scenarios::ScenarioApi::responses ? "/v1/responses" : "/v1/chat/completions";
+}
+
+std::optional<scenarios::ScenarioApi> endpoint_of_url(std::string_view url) {
+  if (url == "/v1/chat/completions" || url == "/chat/completions") {
+    return scenarios::ScenarioApi::chat;
+  }
+  if (url == "/v1/responses" || url == "/responses") return scenarios::ScenarioApi::responses;
+  return std::nullopt;
+}
+
+Conversation::Conversation(const nlohmann::json& body) {
+  if (!body.is_object()) return;
+  if (const auto messages = body.find("messages"); messages != body.end() && messages->is_array()) {
+    view_ = &*messages;
+    return;
+  }
+  if (const auto instructions = body.find("instructions");
+      instructions != body.end() && instructions->is_string()) {
+    own_.push_back({{"role", "system"}, {"content", *instructions}});
+  }
+  const auto input = body.find("input");
+  if (input == body.end()) return;
+  if (input->is_string()) {
+    own_.push_back({{"role", "user"}, {"content", *input}});
+    return;
+  }
+  if (!input->is_array()) return;
+  for (const auto& item : *input) {
+    if (!item.is_object()) continue;
+    const auto type_member = item.find("type");
+    const std::string_view type = type_member != item.end() && type_member->is_string()
+                                      ? std::string_view(type_member->get_ref<const std::string&>())
+                                      : std::string_view("message");
+    if (type == "message" && item.contains("role")) {
+      own_.push_back(item);
+    } else if (type == "function_call_output") {
+      own_.push_back({{"role", "tool"},
+                      {"tool_call_id", item.value("call_id", nlohmann::json())},
+                      {"content", item.value("output", nlohmann::json())}});
+    }
+  }
+}
 
 std::string message_text(const nlohmann::json& message) {
   if (!message.is_object()) return {};
@@ -37,6 +88,7 @@ std::vector<std::string> offered_tool_names(const nlohmann::json& body) {
   if (const auto tools = body.find("tools"); tools != body.end() && tools->is_array()) {
     for (const auto& tool : *tools) {
       if (!tool.is_object()) continue;
+      add_name(tool);  // the Responses API's flat {type, name, …}; chat's tools have no name here
       for (const char* kind : {"function", "custom"}) {
         if (const auto it = tool.find(kind); it != tool.end()) add_name(*it);
       }

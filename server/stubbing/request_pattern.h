@@ -1,4 +1,5 @@
-// RequestPattern: what a stub matches (WireMock's RequestPattern) — model, messages by index or
+// RequestPattern: what a stub matches (WireMock's RequestPattern) — the endpoint, model, messages
+// (a Responses `input` read as messages) by index or
 // role, the last user message, the system message, a tool result, offered tools,
 // response_format, stream, include_usage, headers, metadata and a JSON subset of the whole body.
 // Fields left unset match anything, which is how volatile fields (user, metadata, ids) stay
@@ -40,6 +41,9 @@ struct ToolResultMatcher {
 using KeyMatcher = std::pair<std::string, std::optional<StringMatcher>>;
 
 struct RequestPattern {
+  /// `url`: the endpoint; a stub without one answers chat completions (and a journal search
+  /// without one looks at every request).
+  std::optional<scenarios::ScenarioApi> api;
   std::optional<StringMatcher> model;
   std::vector<MessageMatcher> messages;
   std::optional<StringMatcher> last_user_message;
@@ -53,6 +57,8 @@ struct RequestPattern {
   std::vector<KeyMatcher> metadata;
   std::optional<nlohmann::json> body;  ///< JSON subset of the whole body
 
+  /// The endpoint a stub with this pattern answers.
+  scenarios::ScenarioApi endpoint() const { return api.value_or(scenarios::ScenarioApi::chat); }
   /// The full comparison, every differing field listed (for near misses).
   MatchResult match(const MatchInput& input) const;
   /// True when every field matches; stops at the first difference (the serving path).

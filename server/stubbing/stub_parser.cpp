@@ -122,9 +122,14 @@ void parse_layers(const FixtureReader& r, StubMapping& stub) {
 }  // namespace
 
 RequestPattern parse_request_pattern(const FixtureReader& r) {
-  r.allow_only({"model", "messages", "last_user_message", "system_message", "tool_result", "tools",
-                "response_format", "stream", "include_usage", "headers", "metadata", "body"});
+  r.allow_only({"url", "model", "messages", "last_user_message", "system_message", "tool_result",
+                "tools", "response_format", "stream", "include_usage", "headers", "metadata",
+                "body"});
   RequestPattern p;
+  if (const auto url = r.string("url")) {
+    p.api = endpoint_of_url(*url);
+    if (!p.api) r.fail("url", "url: expected \"/v1/chat/completions\" or \"/v1/responses\"");
+  }
   p.model = matcher_at(r, "model");
   p.last_user_message = matcher_at(r, "last_user_message");
   p.system_message = matcher_at(r, "system_message");
@@ -190,6 +195,14 @@ StubMapping parse_stub(const nlohmann::ordered_json& json, const std::string& po
     for (std::size_t i = 0; i < replies->size(); ++i) {
       stub.replies.push_back(
           parse_reply(FixtureReader((*replies)[i], r.at("replies") + "/" + std::to_string(i))));
+    }
+  }
+  if (stub.request.endpoint() == scenarios::ScenarioApi::responses) {
+    for (std::size_t i = 0; i < stub.replies.size(); ++i) {
+      if (stub.replies[i].kind != StubReplyKind::synthesize) continue;
+      r.fail(reply != nullptr ? "reply" : "replies",
+             "synthesize answers chat completions only; a /v1/responses stub replies with body, "
+             "body_text, body_base64 or chunks");
     }
   }
   parse_layers(r, stub);

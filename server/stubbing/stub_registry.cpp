@@ -109,8 +109,10 @@ std::optional<Selection> StubRegistry::select(const MatchInput& input) {
   const std::string session(input.session());
   std::unique_lock serving(serving_mutex_, std::defer_lock);
   if (set->uses_state) serving.lock();
+  const auto endpoint = input.api();
   for (const auto& stub : set->stubs) {
     if (!stub.session.empty() && stub.session != session) continue;
+    if (stub.request.endpoint() != endpoint) continue;
     if (!state_allows(stub, states_, session) || !stub.request.matches(input)) continue;
     const std::size_t step = positions_.next_step(session, stub.id, stub.replies.size());
     if (stub.new_state) states_.set(session, stub.scenario_name, *stub.new_state);
@@ -123,8 +125,10 @@ std::vector<NearMiss> StubRegistry::near_misses(const MatchInput& input, std::si
   const auto set = snapshot();
   const std::string session(input.session());
   std::vector<NearMiss> misses;
+  const auto endpoint = input.api();
   for (const auto& stub : set->stubs) {
     if (!stub.session.empty() && stub.session != session) continue;  // another test's stub
+    if (stub.request.endpoint() != endpoint) continue;               // the other API's stub
     auto result = stub.request.match(input);
     if (stub.required_state) {
       const auto state = states_.state(session, stub.scenario_name);
