@@ -57,8 +57,12 @@ wire::WireReply stream_reply(const Composition& composition,
   std::vector<streaming::StreamFrame> frames;
   frames.reserve(events.size());
   for (const auto& event : events) {
+    // The `event:` line names the type; an event whose type is missing or not a string (the fuzz
+    // scenario makes them) gets an empty name instead of throwing.
+    const auto type = event.is_object() ? event.find("type") : event.end();
+    const bool named = type != event.end() && type->is_string();
     frames.push_back(streaming::StreamFrame::of_event(
-        {responses::dump(event), event.value("type", std::string())}));
+        {responses::dump(event), named ? type->get<std::string>() : std::string()}));
   }
   for (std::size_t i = 0; i < composition.size(); ++i) {
     if (composition[i]->edit_response_frames)

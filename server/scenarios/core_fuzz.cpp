@@ -255,10 +255,11 @@ void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
         bytes = bytes.substr(0, static_cast<std::size_t>(cut)) + "\n\n";
       }
       return;
-    case 3:
-      std::erase_if(writes, [](const wire::WireWrite& w) {
-        return w.bytes.find("[DONE]") != std::string::npos;
-      });
+    case 3:  // the end marker goes: Chat's [DONE], else (Responses) the terminal event
+      if (std::erase_if(writes, [](const wire::WireWrite& w) {
+            return w.bytes.find("[DONE]") != std::string::npos;
+          }) == 0)
+        writes.pop_back();
       return;
     case 4: {
       static const std::vector<std::string> kGarbage = {"HTTP/1.1 200 OK\n", "<!DOCTYPE html>\n",

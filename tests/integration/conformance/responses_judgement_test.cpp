@@ -64,10 +64,11 @@ TEST(ResponsesJudgementTest, OnlyResponsesCasesNameTheirApiToTheAdapter) {
 }
 
 TEST(ResponsesJudgementTest, MatchingResponsePasses) {
-  const json expectation = {{"kind", "matches_served"}};
+  json observed = served_response();
+  observed["events"] = nullptr;  // a JSON reply has no event count, on either side
   const Verdict verdict =
-      judge_run(expectation, printed_line(served_response()), {journal_entry("/v1/responses")},
-                false, client::ClientApi::responses);
+      judge_run({{"kind", "matches_served"}}, printed_line(observed),
+                {journal_entry("/v1/responses")}, false, client::ClientApi::responses);
   EXPECT_EQ(verdict.outcome, Outcome::kPass) << verdict.reason;
 }
 

@@ -89,7 +89,9 @@ TEST(ResponseFuzzTest, StreamsReachEventLevelFaults) {
         invalid_json = true;
         continue;
       }
-      const std::string type = data.is_object() ? data.value("type", std::string()) : "";
+      const auto found = data.is_object() ? data.find("type") : data.end();
+      const std::string type =
+          found != data.end() && found->is_string() ? found->get<std::string>() : "";
       unknown_type = unknown_type || type.starts_with("response.fuzz_");
       terminal = terminal || type == "response.completed";
     }
