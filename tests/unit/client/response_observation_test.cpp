@@ -26,8 +26,11 @@ const char* const kTextResponse = R"({"id":"resp_1","object":"response","model":
   "usage":{"input_tokens":3,"output_tokens":4,"total_tokens":7,
            "input_tokens_details":{"cached_tokens":0},"output_tokens_details":{"reasoning_tokens":0}}})";
 
+// One event; JSON data is compacted onto one `data:` line (the fixtures span lines).
 std::string sse(const std::string& event, const std::string& data) {
-  return (event.empty() ? "" : "event: " + event + "\n") + "data: " + data + "\n\n";
+  const json parsed = json::parse(data, nullptr, false);
+  return (event.empty() ? "" : "event: " + event + "\n") + "data: " +
+         (parsed.is_discarded() ? data : parsed.dump()) + "\n\n";
 }
 
 std::string completed_event(const std::string& response) {
