@@ -19,8 +19,6 @@ namespace chatmock::scenarios {
 namespace {
 using nlohmann::json;
 
-FuzzPlan plan_for(const ScenarioContext& ctx) { return fuzz_plan(ctx.rng, fuzz_level(ctx)); }
-
 template <class T>
 const T& pick(const std::vector<T>& options, synthesis::Rng& rng) {
   return options[static_cast<std::size_t>(
@@ -134,62 +132,6 @@ bool stress_json(json& root, synthesis::Rng& rng, std::int64_t kind, int level) 
   return true;
 }
 
-}  // namespace
-
-void mutate_fuzz_json(json& root, synthesis::Rng& rng, bool must_break, int level,
-                      const FuzzSchema& schema) {
-  const auto kind = rng.between(0, must_break ? 3 : 7);
-  if (kind >= 5 && stress_json(root, rng, kind, level)) return;
-  if (kind == 0) {
-    const auto found = where(
-        root, [&](const Location& l, const json&) { return schema.required_keys.contains(l.key); });
-    if (!found.empty()) {
-      const auto& at = pick(found, rng);
-      root.at(at.pointer.parent_pointer()).erase(at.key);
-      return;
-    }
-  } else if (kind == 1) {
-    const auto found = where(root, [&](const Location& l, const json& v) {
-      return schema.required_keys.contains(l.key) && !schema.nullable_keys.contains(l.key) &&
-             !v.is_null();
-    });
-    if (!found.empty()) {
-      root.at(pick(found, rng).pointer) = nullptr;
-      return;
-    }
-  } else if (kind == 3) {
-    // No structured binding: clang before 16 cannot capture one in the lambda below.
-    const auto& unknown = schema.unknown_enum_values[static_cast<std::size_t>(
-        rng.between(0, static_cast<std::int64_t>(schema.unknown_enum_values.size()) - 1))];
-    const std::string_view key = unknown.first;
-    const auto found = where(root, [&](const Location& l, const json&) { return l.key == key; });
-    if (!found.empty()) {
-      root.at(pick(found, rng).pointer) = pick(unknown.second, rng);
-      return;
-    }
-  } else if (kind == 4) {
-    const auto found =
-        where(root, [](const Location&, const json& v) { return v.is_number_integer(); });
-    if (!found.empty()) {
-      const std::vector<json> huge = {1e308,
-                                      std::numeric_limits<std::uint64_t>::max(),
-                                      std::numeric_limits<std::int64_t>::min(),
-                                      9007199254740993LL,
-                                      1.5,
-                                      -1};
-      root.at(pick(found, rng).pointer) = pick(huge, rng);
-      return;
-    }
-  }
-  // Type confusion always has a target (the root object has keys) and always breaks the schema.
-  const auto found = where(root, [](const Location&, const json& v) { return !v.is_null(); });
-  if (found.empty()) return;
-  json& target = root.at(pick(found, rng).pointer);
-  target = confused(target);
-}
-
-namespace {
-
 void insert_invalid_utf8(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
   static const std::vector<std::string> kInvalid = {
       "\xFF", "\xC3\x28", "\xE2\x82", "\xED\xA0\x80", "\xC0\xAF", "\xF8\x88\x80\x80\x80"};
@@ -275,6 +217,58 @@ void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
 }
 }  // namespace
 
+void mutate_fuzz_json(json& root, synthesis::Rng& rng, bool must_break, int level,
+                      const FuzzSchema& schema) {
+  const auto kind = rng.between(0, must_break ? 3 : 7);
+  if (kind >= 5 && stress_json(root, rng, kind, level)) return;
+  if (kind == 0) {
+    const auto found = where(
+        root, [&](const Location& l, const json&) { return schema.required_keys.contains(l.key); });
+    if (!found.empty()) {
+      const auto& at = pick(found, rng);
+      root.at(at.pointer.parent_pointer()).erase(at.key);
+      return;
+    }
+  } else if (kind == 1) {
+    const auto found = where(root, [&](const Location& l, const json& v) {
+      return schema.required_keys.contains(l.key) && !schema.nullable_keys.contains(l.key) &&
+             !v.is_null();
+    });
+    if (!found.empty()) {
+      root.at(pick(found, rng).pointer) = nullptr;
+      return;
+    }
+  } else if (kind == 3) {
+    // No structured binding: clang before 16 cannot capture one in the lambda below.
+    const auto& unknown = schema.unknown_enum_values[static_cast<std::size_t>(
+        rng.between(0, static_cast<std::int64_t>(schema.unknown_enum_values.size()) - 1))];
+    const std::string_view key = unknown.first;
+    const auto found = where(root, [&](const Location& l, const json&) { return l.key == key; });
+    if (!found.empty()) {
+      root.at(pick(found, rng).pointer) = pick(unknown.second, rng);
+      return;
+    }
+  } else if (kind == 4) {
+    const auto found =
+        where(root, [](const Location&, const json& v) { return v.is_number_integer(); });
+    if (!found.empty()) {
+      const std::vector<json> huge = {1e308,
+                                      std::numeric_limits<std::uint64_t>::max(),
+                                      std::numeric_limits<std::int64_t>::min(),
+                                      9007199254740993LL,
+                                      1.5,
+                                      -1};
+      root.at(pick(found, rng).pointer) = pick(huge, rng);
+      return;
+    }
+  }
+  // Type confusion always has a target (the root object has keys) and always breaks the schema.
+  const auto found = where(root, [](const Location&, const json& v) { return !v.is_null(); });
+  if (found.empty()) return;
+  json& target = root.at(pick(found, rng).pointer);
+  target = confused(target);
+}
+
 int fuzz_level(const reply::Directives& directives) { return directives.fuzz_level.value_or(1); }
 
 int fuzz_level(const ScenarioContext& ctx) { return fuzz_level(ctx.directives); }
@@ -290,7 +284,7 @@ FuzzPlan fuzz_plan(const synthesis::Rng& scenario_rng, int level) {
 
 void fuzz_body(nlohmann::json& body, ScenarioContext& ctx) {
   synthesis::Rng rng = ctx.rng.fork("fuzz/json");
-  const auto plan = plan_for(ctx);
+  const auto plan = fuzz_plan(ctx.rng, fuzz_level(ctx));
   for (int i = 0; i < plan.json_mutations; ++i)
     mutate_fuzz_json(body, rng, i == 0, fuzz_level(ctx), kChatFuzzSchema);
 }
@@ -298,7 +292,7 @@ void fuzz_body(nlohmann::json& body, ScenarioContext& ctx) {
 void fuzz_chunks(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
   if (chunks.empty()) return;
   synthesis::Rng rng = ctx.rng.fork("fuzz/json");
-  const auto plan = plan_for(ctx);
+  const auto plan = fuzz_plan(ctx.rng, fuzz_level(ctx));
   for (int i = 0; i < plan.json_mutations; ++i) {
     auto& chunk = chunks[static_cast<std::size_t>(
         rng.between(0, static_cast<std::int64_t>(chunks.size()) - 1))];
@@ -308,7 +302,7 @@ void fuzz_chunks(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
 
 void fuzz_wire(wire::WireReply& reply, ScenarioContext& ctx) {
   synthesis::Rng rng = ctx.rng.fork("fuzz/bytes");
-  const auto plan = plan_for(ctx);
+  const auto plan = fuzz_plan(ctx.rng, fuzz_level(ctx));
   const bool stream = reply.content_type.starts_with("text/event-stream");
   bool truncated = false;
   for (int i = 0; i < plan.byte_mutations; ++i) {

@@ -29,8 +29,8 @@ const char* const kTextResponse = R"({"id":"resp_1","object":"response","model":
 // One event; JSON data is compacted onto one `data:` line (the fixtures span lines).
 std::string sse(const std::string& event, const std::string& data) {
   const json parsed = json::parse(data, nullptr, false);
-  return (event.empty() ? "" : "event: " + event + "\n") + "data: " +
-         (parsed.is_discarded() ? data : parsed.dump()) + "\n\n";
+  return (event.empty() ? "" : "event: " + event + "\n") +
+         "data: " + (parsed.is_discarded() ? data : parsed.dump()) + "\n\n";
 }
 
 std::string completed_event(const std::string& response) {
