@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "runner/conformance_case.h"
+#include "runner/fuzz_cases.h"
 #include "runner/judgement.h"
 #include "runner/observation_diff.h"
 
@@ -113,6 +114,25 @@ TEST(ResponsesJudgementTest, DifferencesNameTheField) {
   EXPECT_EQ(observation_difference(served_response(), observed),
             "events: served 9, client reported 8");
   EXPECT_EQ(malformed_observation(served_response()), std::nullopt);
+}
+
+TEST(ResponsesJudgementTest, FuzzCasesCoverResponsesAndReproduceOnTheirRoute) {
+  std::vector<ConformanceCase> cases;
+  add_fuzz_cases(cases, 2, 3, "*");
+  ASSERT_EQ(cases.size(), 4U);
+  EXPECT_EQ(cases[2].id, "responses_fuzz.1");
+  EXPECT_TRUE(is_responses_case(cases[3]));
+  EXPECT_EQ(cases[3].request["stream"], true);
+  EXPECT_EQ(cases[3].headers["X-Chatmock-Fuzz-Level"], "3");
+  EXPECT_EQ(fuzz_seed_of("responses_fuzz.7#2"), 7);
+  EXPECT_EQ(case_of_result(cases, "responses_fuzz.2#5"), &cases[3]);
+  EXPECT_TRUE(
+      curl_line(cases[3], {.root_url = "http://h:1"}).ends_with(" http://h:1/v1/responses"));
+  EXPECT_TRUE(curl_line(cases[1], {.root_url = "http://h:1"}).ends_with("/v1/chat/completions"));
+  cases.clear();
+  add_fuzz_cases(cases, 0, 1, "responses_fuzz.7");
+  ASSERT_EQ(cases.size(), 1U);
+  EXPECT_EQ(cases[0].id, "responses_fuzz.7");
 }
 
 }  // namespace
