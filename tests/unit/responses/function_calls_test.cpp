@@ -90,8 +90,9 @@ TEST(FunctionCalls, TheResponseCarriesTheCallAndMaxOutputTokensCutsItsArguments)
   EXPECT_EQ(built.response["status"], "incomplete");
   EXPECT_EQ(built.response["output"][0]["status"], "incomplete");
   EXPECT_EQ(built.response["usage"]["output_tokens"], 16);
-  EXPECT_THROW((void)Json::parse(built.response["output"][0]["arguments"].get<std::string>()),
-               Json::parse_error);
+  EXPECT_TRUE(
+      Json::parse(built.response["output"][0]["arguments"].get<std::string>(), nullptr, false)
+          .is_discarded());
 }
 
 }  // namespace
