@@ -35,6 +35,9 @@ ConformanceCase base_case(const json& entry, const std::string& source) {
   c.description = entry.value("description", "");
   if (c.description.empty()) fail(source, c.id, "missing \"description\"");
   c.scenario = entry.value("scenario", "");
+  c.api = entry.value("api", "chat");
+  if (c.api != "chat" && c.api != "responses")
+    fail(source, c.id, "\"api\" must be \"chat\" or \"responses\"");
   c.request = entry.value("request", json());
   if (!c.request.is_object()) fail(source, c.id, "\"request\" must be an object");
   c.headers = entry.value("headers", json::object());
@@ -51,12 +54,20 @@ ConformanceCase base_case(const json& entry, const std::string& source) {
 
 ConformanceCase stream_form(ConformanceCase c) {
   c.request["stream"] = true;
-  if (!c.request.contains("stream_options"))
+  // Responses has no include_usage: its terminal event always carries the usage.
+  if (!is_responses_case(c) && !c.request.contains("stream_options"))
     c.request["stream_options"] = {{"include_usage", true}};
   return c;
 }
 
 }  // namespace
+
+json adapter_input_for(const ConformanceCase& c, json headers) {
+  json input = c.request;
+  input["headers"] = std::move(headers);
+  if (is_responses_case(c)) input["api"] = c.api;
+  return input;
+}
 
 std::vector<ConformanceCase> parse_cases(const json& document, const std::string& source) {
   const json& list = document.is_object() ? document.value("cases", json()) : document;

@@ -10,9 +10,14 @@ namespace chatmock::conform {
 
 using nlohmann::json;
 
+namespace {
+constexpr std::string_view kChatFuzzPrefix = "fuzz.";
+constexpr std::string_view kResponsesFuzzPrefix = "responses_fuzz.";
+}  // namespace
+
 ConformanceCase fuzz_case(int seed, int level) {
   ConformanceCase c;
-  c.id = "fuzz." + std::to_string(seed);
+  c.id = std::string(kChatFuzzPrefix) + std::to_string(seed);
   c.description =
       "A seeded fuzz reply; the client must finish in time with a well-formed observation.";
   c.scenario = "fuzz";
@@ -26,10 +31,19 @@ ConformanceCase fuzz_case(int seed, int level) {
   return c;
 }
 
+ConformanceCase responses_fuzz_case(int seed, int level) {
+  ConformanceCase c = fuzz_case(seed, level);
+  c.id = std::string(kResponsesFuzzPrefix) + std::to_string(seed);
+  c.api = "responses";
+  c.request = {{"model", "gpt-4o-mini"}, {"input", "fuzz me"}, {"stream", seed % 2 == 0}};
+  return c;
+}
+
 std::optional<int> fuzz_seed_of(std::string_view case_id) {
-  constexpr std::string_view kPrefix = "fuzz.";
-  if (!case_id.starts_with(kPrefix)) return std::nullopt;
-  std::string_view digits = case_id.substr(kPrefix.size());
+  std::string_view prefix = kChatFuzzPrefix;
+  if (case_id.starts_with(kResponsesFuzzPrefix)) prefix = kResponsesFuzzPrefix;
+  if (!case_id.starts_with(prefix)) return std::nullopt;
+  std::string_view digits = case_id.substr(prefix.size());
   digits = digits.substr(0, digits.find('#'));
   int seed = 0;
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), seed);
@@ -37,20 +51,37 @@ std::optional<int> fuzz_seed_of(std::string_view case_id) {
   return seed;
 }
 
+const ConformanceCase* case_of_result(const std::vector<ConformanceCase>& cases,
+                                      std::string_view result_id) {
+  const std::string_view id = result_id.substr(0, result_id.find('#'));
+  const auto found = std::find_if(cases.begin(), cases.end(),
+                                  [&](const ConformanceCase& each) { return each.id == id; });
+  return found == cases.end() ? nullptr : &*found;
+}
+
 void add_fuzz_cases(std::vector<ConformanceCase>& cases, int count, int level,
                     std::string_view globs) {
-  std::vector<int> seeds;
-  for (int seed = 1; seed <= count; ++seed) {
-    if (matches_glob(globs, "fuzz." + std::to_string(seed))) seeds.push_back(seed);
+  std::vector<std::string> ids;
+  for (const std::string_view prefix : {kChatFuzzPrefix, kResponsesFuzzPrefix}) {
+    for (int seed = 1; seed <= count; ++seed) {
+      std::string id = std::string(prefix) + std::to_string(seed);
+      if (matches_glob(globs, id)) ids.push_back(std::move(id));
+    }
   }
   std::string_view rest = globs;
   while (!rest.empty()) {
     const auto comma = rest.find(',');
-    const auto seed = fuzz_seed_of(rest.substr(0, comma));
-    if (seed && std::find(seeds.begin(), seeds.end(), *seed) == seeds.end()) seeds.push_back(*seed);
+    const std::string_view named = rest.substr(0, comma);
+    if (fuzz_seed_of(named) && named.find('#') == std::string_view::npos &&
+        std::find(ids.begin(), ids.end(), named) == ids.end())
+      ids.emplace_back(named);
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
   }
-  for (const int seed : seeds) cases.push_back(fuzz_case(seed, level));
+  for (const std::string& id : ids) {
+    const int seed = *fuzz_seed_of(id);
+    cases.push_back(id.starts_with(kResponsesFuzzPrefix) ? responses_fuzz_case(seed, level)
+                                                         : fuzz_case(seed, level));
+  }
 }
 
 std::string shell_quoted(std::string_view text) {
@@ -76,7 +107,7 @@ std::string curl_line(const ConformanceCase& c, const ReproTarget& target) {
   }
   line += " -d " + shell_quoted(c.request.dump());
   const std::string root = target.runner_started_server ? "http://127.0.0.1:8080" : target.root_url;
-  return line + " " + root + "/v1/chat/completions";
+  return line + " " + root + case_route(c);
 }
 
 std::string conform_line(const ConformanceCase& c, const ClientSpec& client, int level) {
@@ -95,14 +126,13 @@ std::size_t print_fuzz_reproductions(const std::vector<CaseResult>& results,
     if (!counts_as_failed(r.standing)) continue;
     const auto seed = fuzz_seed_of(r.case_id);
     if (!seed) continue;
-    const auto c = std::find_if(cases.begin(), cases.end(), [&](const ConformanceCase& each) {
-      return fuzz_seed_of(each.id) == seed;
-    });
+    const ConformanceCase* c = case_of_result(cases, r.case_id);
     const auto client = std::find_if(clients.begin(), clients.end(),
                                      [&](const ClientSpec& each) { return each.name == r.client; });
-    if (c == cases.end() || client == clients.end()) continue;
+    if (c == nullptr || client == clients.end()) continue;
     if (printed++ == 0) out << "\nFuzz failures (seed, reason, reproduction):\n";
-    out << "fuzz seed " << *seed << " [" << r.client << "]: " << r.verdict.reason << "\n"
+    out << (is_responses_case(*c) ? "responses " : "") << "fuzz seed " << *seed << " [" << r.client
+        << "]: " << r.verdict.reason << "\n"
         << "  reply:  " << curl_line(*c, target)
         << (target.runner_started_server ? "   # against chatmock serve --port 8080" : "") << "\n"
         << "  rerun:  " << conform_line(*c, *client, target.level) << "\n";

@@ -1,6 +1,7 @@
-// Fuzz cases of chatmock-conform (`--fuzz N`, `--cases fuzz.SEED`): the seeded `fuzz` scenario
-// requests, and for each failing one the lines a user pastes to reproduce it — a curl command
-// that fetches the same reply and a chatmock-conform invocation that reruns only that seed.
+// Fuzz cases of chatmock-conform (`--fuzz N`, `--cases fuzz.SEED`, `responses_fuzz.SEED`): the
+// seeded `fuzz` scenario requests on both APIs, and for each failing one the lines a user pastes
+// to reproduce it — a curl command that fetches the same reply and a chatmock-conform invocation
+// that reruns only that seed.
 #pragma once
 
 #include <optional>
@@ -18,11 +19,20 @@ namespace chatmock::conform {
 /// The case `fuzz.<seed>`: scenario fuzz at `level`, JSON for odd seeds and a stream for even.
 ConformanceCase fuzz_case(int seed, int level);
 
-/// The seed of a case id "fuzz.<seed>" (also "fuzz.<seed>#<n>" under --seeds), else nullopt.
+/// The case `responses_fuzz.<seed>`: the same on POST /v1/responses (api: responses).
+ConformanceCase responses_fuzz_case(int seed, int level);
+
+/// The seed of a case id "fuzz.<seed>" or "responses_fuzz.<seed>" (also with "#<n>" under
+/// --seeds), else nullopt.
 std::optional<int> fuzz_seed_of(std::string_view case_id);
 
-/// Appends fuzz.1 … fuzz.<count> that match `globs`, plus every case a glob names exactly as
-/// "fuzz.<seed>" (so `--cases fuzz.17` reruns seed 17 without --fuzz).
+/// The case of `cases` a result's id names ("fuzz.3#2" → the case "fuzz.3"), or nullptr.
+const ConformanceCase* case_of_result(const std::vector<ConformanceCase>& cases,
+                                      std::string_view result_id);
+
+/// Appends fuzz.1 … fuzz.<count> and responses_fuzz.1 … responses_fuzz.<count> that match
+/// `globs`, plus every case a glob names exactly as "fuzz.<seed>" or "responses_fuzz.<seed>"
+/// (so `--cases fuzz.17` reruns seed 17 without --fuzz).
 void add_fuzz_cases(std::vector<ConformanceCase>& cases, int count, int level,
                     std::string_view globs);
 

@@ -79,7 +79,7 @@ Reply fetch_reply(const ConformanceCase& c, const SuiteOptions& options) {
   std::string body;
   httplib::Request request;
   request.method = "POST";
-  request.path = "/v1/chat/completions";
+  request.path = case_route(c);
   request.headers = headers;
   request.body = c.request.dump();
   request.set_header("Content-Type", "application/json");
@@ -134,14 +134,14 @@ class Shrinker {
     const auto added = admin.Post("/_chatmock/fixtures", stub.dump(), "application/json");
     if (!added || added->status / 100 != 2) return std::nullopt;
 
-    json input = case_.request;
-    input["headers"] = {{"X-Chatmock-Shrink", token}};
+    const json input = adapter_input_for(case_, {{"X-Chatmock-Shrink", token}});
     const AdapterRun run = run_adapter(
         client_.command, input.dump() + "\n",
         {{"OPENAI_BASE_URL", options_.root_url + "/v1"}, {"OPENAI_API_KEY", options_.api_key}},
         options_.timeout_ms);
     admin.Delete("/_chatmock/fixtures/conform-" + token);
-    return judge_run(case_.expectation, run, {}, case_.request.value("stream", false));
+    return judge_run(case_.expectation, run, {}, case_.request.value("stream", false),
+                     case_api(case_));
   }
 
   std::optional<std::string> reason_;
@@ -279,15 +279,14 @@ void print_shrunk_failures(const std::vector<CaseResult>& results,
   for (const CaseResult& r : results) {
     if (!counts_as_failed(r.standing) || shrunk >= limit) continue;
     const auto seed = fuzz_seed_of(r.case_id);
-    const auto c = std::find_if(cases.begin(), cases.end(), [&](const ConformanceCase& each) {
-      return fuzz_seed_of(each.id) == seed;
-    });
+    const ConformanceCase* c = case_of_result(cases, r.case_id);
     const auto client = std::find_if(clients.begin(), clients.end(),
                                      [&](const ClientSpec& each) { return each.name == r.client; });
-    if (!seed || c == cases.end() || client == clients.end()) continue;
+    if (!seed || c == nullptr || client == clients.end()) continue;
     ++shrunk;
     const ShrinkResult s = shrink_fuzz_failure(*c, *client, options, 200);
-    out << "shrunk fuzz seed " << *seed << " [" << r.client << "]: ";
+    out << "shrunk " << c->id.substr(0, c->id.find('.')) << " seed " << *seed << " [" << r.client
+        << "]: ";
     if (!s.reproduced) {
       out << "the reply served back did not fail again (the failure depends on timing)\n";
       continue;

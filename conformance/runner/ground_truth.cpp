@@ -6,6 +6,7 @@
 #include <string>
 
 #include "chatmock/client/observation.h"
+#include "chatmock/client/response_observation.h"
 
 namespace chatmock::conform {
 namespace {
@@ -35,11 +36,16 @@ std::optional<std::string> response_header(const json& entry, const std::string&
 
 }  // namespace
 
-std::optional<json> served_observation(const json& entry, bool stream) {
+std::optional<json> served_observation(const json& entry, bool stream, client::ClientApi api) {
   const json response = entry.value("response", json::object());
   if (response.value("truncated", false)) return std::nullopt;
   const int status = entry.value("status", 0);
   const std::string body = response.value("body", std::string());
+  if (api == client::ClientApi::responses) {
+    if (stream && status >= 200 && status <= 299)
+      return client::responses_observation_from_sse_body(body);
+    return client::responses_observation_from_body(status, body);
+  }
   if (stream && status >= 200 && status <= 299) return client::observation_from_sse_body(body);
   return client::observation_from_response(status, body);
 }

@@ -4,7 +4,9 @@
 #include "runner/judgement.h"
 
 #include <cmath>
+#include <optional>
 #include <sstream>
+#include <string_view>
 #include <tuple>
 
 #include "runner/ground_truth.h"
@@ -31,8 +33,11 @@ json field(const json& object, const char* key) {
 
 Verdict judge_error(const json& expectation, const json& observation) {
   if (field(observation, "ok") == true) {
-    return fail("expected an error, client reported success (choices " +
-                brief_json(field(observation, "choices"), 120) + ")");
+    const bool responses = field(observation, "choices").is_null();
+    return fail(std::string("expected an error, client reported success (") +
+                (responses ? "status " + brief_json(field(observation, "status")) + ", output "
+                           : "choices ") +
+                brief_json(field(observation, responses ? "output" : "choices"), 120) + ")");
   }
   const json error = field(observation, "error");
   for (const char* key : {"status", "type", "code"}) {
@@ -54,13 +59,13 @@ Verdict judge_error(const json& expectation, const json& observation) {
 }
 
 Verdict judge_matches_served(const json& observation, const std::vector<json>& attempts,
-                             bool stream) {
+                             bool stream, client::ClientApi api) {
   if (attempts.empty()) {
     return fail(
         "the journal has no request from this case's session (the adapter never reached "
         "the server, or dropped the X-Chatmock-Session header)");
   }
-  const auto served = served_observation(attempts.back(), stream);
+  const auto served = served_observation(attempts.back(), stream, api);
   if (!served) return fail("the journal truncated the served body; no ground truth");
   if (auto difference = observation_difference(*served, observation)) return fail(*difference);
   return pass();
@@ -75,7 +80,7 @@ std::string attempt_list(const std::vector<json>& attempts) {
 }
 
 Verdict judge_retries(const json& expectation, const json& observation,
-                      const std::vector<json>& attempts, bool stream) {
+                      const std::vector<json>& attempts, bool stream, client::ClientApi api) {
   const auto wanted = expectation.value("attempts", std::size_t{0});
   if (attempts.size() != wanted) {
     return fail("expected " + std::to_string(wanted) + " attempts, the journal shows " +
@@ -93,7 +98,7 @@ Verdict judge_retries(const json& expectation, const json& observation,
     }
   }
   if (const json final = field(expectation, "final"); final.is_object()) {
-    return judge_observation(final, observation, attempts, stream);
+    return judge_observation(final, observation, attempts, stream, api);
   }
   return pass();
 }
@@ -123,6 +128,21 @@ Verdict unparsable_output(const AdapterRun& run) {
               "; line: " + json(excerpt).dump() + stderr_part);
 }
 
+// An adapter that ignores the case's `api` (a Chat-only client sent a Responses case to
+// /chat/completions and read the 400) must not pass by matching that error.
+std::optional<Verdict> wrong_route(const std::vector<json>& attempts, client::ClientApi api) {
+  const bool responses = api == client::ClientApi::responses;
+  const std::string_view route = responses ? "/responses" : "/chat/completions";
+  for (const json& attempt : attempts) {
+    const std::string path = attempt.value("path", std::string());
+    if (path.empty() || path.ends_with(route)) continue;
+    return fail("the adapter sent " + attempt.value("method", std::string("POST")) + " " + path +
+                "; this is a " + (responses ? "Responses API case (api: responses)" : "Chat case") +
+                ", whose requests go to POST /v1" + std::string(route));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 json parse_observation(const std::string& out) {
@@ -140,12 +160,12 @@ json parse_observation(const std::string& out) {
 }
 
 Verdict judge_observation(const json& expectation, const json& observation,
-                          const std::vector<json>& attempts, bool stream) {
+                          const std::vector<json>& attempts, bool stream, client::ClientApi api) {
   const std::string kind = expectation.value("kind", "");
   if (kind == "no_hang_no_crash") return pass();
-  if (kind == "matches_served") return judge_matches_served(observation, attempts, stream);
+  if (kind == "matches_served") return judge_matches_served(observation, attempts, stream, api);
   if (kind == "error") return judge_error(expectation, observation);
-  if (kind == "retries") return judge_retries(expectation, observation, attempts, stream);
+  if (kind == "retries") return judge_retries(expectation, observation, attempts, stream, api);
   if (kind == "no_retry") {
     if (attempts.size() != 1) {
       return fail("expected exactly 1 attempt, the journal shows " +
@@ -157,7 +177,7 @@ Verdict judge_observation(const json& expectation, const json& observation,
 }
 
 Verdict judge_run(const json& expectation, const AdapterRun& run, const std::vector<json>& attempts,
-                  bool stream) {
+                  bool stream, client::ClientApi api) {
   if (run.launch_failed) return fail("the adapter could not be launched");
   if (run.timed_out) {
     return fail("hang: no result within " + std::to_string(std::lround(run.elapsed_ms)) +
@@ -177,9 +197,17 @@ Verdict judge_run(const json& expectation, const AdapterRun& run, const std::vec
     const json why = observation.at("skip");
     return {Outcome::kSkip, why.is_string() ? why.get<std::string>() : why.dump()};
   }
+  if (observation.is_object() && observation.contains("unsupported")) {
+    const json why = observation.at("unsupported");
+    return {
+        Outcome::kSkip,
+        "unsupported by this client: " + (why.is_string() ? why.get<std::string>() : why.dump()),
+        false, false};
+  }
   if (auto malformed = malformed_observation(observation))
     return fail("malformed observation: " + *malformed);
-  return judge_observation(expectation, observation, attempts, stream);
+  if (auto misrouted = wrong_route(attempts, api)) return *misrouted;
+  return judge_observation(expectation, observation, attempts, stream, api);
 }
 
 std::string outcome_name(Outcome outcome) {

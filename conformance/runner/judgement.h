@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "chatmock/client/chat_client.h"
 #include "runner/adapter_process.h"
 
 namespace chatmock::conform {
@@ -15,7 +16,7 @@ namespace chatmock::conform {
 enum class Outcome {
   kPass,  ///< behaved as the expectation says
   kFail,  ///< did not; `reason` says how
-  kSkip,  ///< the adapter declared itself unavailable ({"skip": "why"})
+  kSkip,  ///< the adapter declared itself unavailable ({"skip": "why"}) or the case unsupported
 };
 
 struct Verdict {
@@ -24,19 +25,25 @@ struct Verdict {
   /// The case could not be run at all (unknown scenario, unreadable journal): a failure that no
   /// expectations file can turn into an expected one.
   bool harness_error = false;
+  /// For a skip: the whole client is unavailable ({"skip"}), not just this case
+  /// ({"unsupported"}, e.g. an adapter without Responses support).
+  bool skips_client = true;
 };
 
 /// The observation JSON on the adapter's stdout: its last non-blank line; discarded when none.
 nlohmann::json parse_observation(const std::string& out);
 
 /// Judges an observation against `expectation` given the journal entries of this case's session
-/// (oldest first). `stream` says whether the request streamed (how to read served bodies).
+/// (oldest first). `stream` and `api` say how to read served bodies.
 Verdict judge_observation(const nlohmann::json& expectation, const nlohmann::json& observation,
-                          const std::vector<nlohmann::json>& attempts, bool stream);
+                          const std::vector<nlohmann::json>& attempts, bool stream,
+                          client::ClientApi api = client::ClientApi::chat_completions);
 
-/// Judges a whole adapter run: launch, deadline, crash, observation shape, then the expectation.
+/// Judges a whole adapter run: launch, deadline, crash, observation shape, that every attempt
+/// went to `api`'s route, then the expectation.
 Verdict judge_run(const nlohmann::json& expectation, const AdapterRun& run,
-                  const std::vector<nlohmann::json>& attempts, bool stream);
+                  const std::vector<nlohmann::json>& attempts, bool stream,
+                  client::ClientApi api = client::ClientApi::chat_completions);
 
 /// "pass" / "fail" / "skip".
 std::string outcome_name(Outcome outcome);

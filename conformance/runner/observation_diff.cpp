@@ -20,19 +20,6 @@ json listed(const json& object, const char* key) {
   return value.is_array() ? value : json::array();
 }
 
-std::optional<std::string> differs(const std::string& path, const json& served,
-                                   const json& observed) {
-  if (served == observed) return std::nullopt;
-  return path + ": served " + brief_json(served) + ", client reported " + brief_json(observed);
-}
-
-std::optional<std::string> first_of(const std::vector<std::optional<std::string>>& checks) {
-  for (const auto& check : checks) {
-    if (check) return check;
-  }
-  return std::nullopt;
-}
-
 std::optional<std::string> tool_call_difference(const std::string& path, const json& served,
                                                 const json& observed) {
   const json want = listed(served, "tool_calls"), got = listed(observed, "tool_calls");
@@ -43,11 +30,11 @@ std::optional<std::string> tool_call_difference(const std::string& path, const j
   }
   for (std::size_t i = 0; i < want.size(); ++i) {
     const std::string at = path + ".tool_calls[" + std::to_string(i) + "]";
-    if (auto d =
-            first_of({differs(at + ".name", member_of(want[i], "name"), member_of(got[i], "name")),
-                      differs(at + ".arguments", member_of(want[i], "arguments"),
+    if (auto d = first_difference(
+            {field_difference(at + ".name", member_of(want[i], "name"), member_of(got[i], "name")),
+             field_difference(at + ".arguments", member_of(want[i], "arguments"),
                               member_of(got[i], "arguments")),
-                      differs(at + ".id", member_of(want[i], "id"), member_of(got[i], "id"))})) {
+             field_difference(at + ".id", member_of(want[i], "id"), member_of(got[i], "id"))})) {
       return d;
     }
   }
@@ -57,31 +44,35 @@ std::optional<std::string> tool_call_difference(const std::string& path, const j
 std::optional<std::string> function_call_difference(const std::string& path, const json& served,
                                                     const json& observed) {
   const json want = member_of(served, "function_call"), got = member_of(observed, "function_call");
-  if (want.is_null() || got.is_null()) return differs(path + ".function_call", want, got);
-  return first_of(
-      {differs(path + ".function_call.name", member_of(want, "name"), member_of(got, "name")),
-       differs(path + ".function_call.arguments", member_of(want, "arguments"),
-               member_of(got, "arguments"))});
+  if (want.is_null() || got.is_null()) return field_difference(path + ".function_call", want, got);
+  return first_difference(
+      {field_difference(path + ".function_call.name", member_of(want, "name"),
+                        member_of(got, "name")),
+       field_difference(path + ".function_call.arguments", member_of(want, "arguments"),
+                        member_of(got, "arguments"))});
 }
 
 std::optional<std::string> choice_difference(std::size_t i, const json& served,
                                              const json& observed) {
   const std::string path = "choices[" + std::to_string(i) + "]";
-  return first_of(
-      {differs(path + ".index", member_of(served, "index"), member_of(observed, "index")),
-       differs(path + ".finish_reason", member_of(served, "finish_reason"),
-               member_of(observed, "finish_reason")),
-       differs(path + ".refusal", member_of(served, "refusal"), member_of(observed, "refusal")),
-       differs(path + ".content", member_of(served, "content"), member_of(observed, "content")),
+  return first_difference(
+      {field_difference(path + ".index", member_of(served, "index"), member_of(observed, "index")),
+       field_difference(path + ".finish_reason", member_of(served, "finish_reason"),
+                        member_of(observed, "finish_reason")),
+       field_difference(path + ".refusal", member_of(served, "refusal"),
+                        member_of(observed, "refusal")),
+       field_difference(path + ".content", member_of(served, "content"),
+                        member_of(observed, "content")),
        tool_call_difference(path, served, observed),
        function_call_difference(path, served, observed)});
 }
 
 std::optional<std::string> usage_difference(const json& served, const json& observed) {
   const json want = member_of(served, "usage"), got = member_of(observed, "usage");
-  if (want.is_null() || got.is_null()) return differs("usage", want, got);
+  if (want.is_null() || got.is_null()) return field_difference("usage", want, got);
   for (const char* key : {"prompt_tokens", "completion_tokens", "total_tokens"}) {
-    if (auto d = differs(std::string("usage.") + key, member_of(want, key), member_of(got, key)))
+    if (auto d = field_difference(std::string("usage.") + key, member_of(want, key),
+                                  member_of(got, key)))
       return d;
   }
   return std::nullopt;
@@ -95,6 +86,19 @@ std::string error_summary(const json& observation) {
 }
 
 }  // namespace
+
+std::optional<std::string> field_difference(const std::string& path, const json& served,
+                                            const json& observed) {
+  if (served == observed) return std::nullopt;
+  return path + ": served " + brief_json(served) + ", client reported " + brief_json(observed);
+}
+
+std::optional<std::string> first_difference(const std::vector<std::optional<std::string>>& checks) {
+  for (const auto& check : checks) {
+    if (check) return check;
+  }
+  return std::nullopt;
+}
 
 std::string brief_json(const json& value, std::size_t limit) {
   std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -114,10 +118,13 @@ std::optional<std::string> observation_difference(const json& served, const json
   }
   if (!want_ok) {
     const json want = member_of(served, "error"), got = member_of(observed, "error");
-    return first_of({differs("error.status", member_of(want, "status"), member_of(got, "status")),
-                     differs("error.type", member_of(want, "type"), member_of(got, "type")),
-                     differs("error.code", member_of(want, "code"), member_of(got, "code"))});
+    return first_difference(
+        {field_difference("error.status", member_of(want, "status"), member_of(got, "status")),
+         field_difference("error.type", member_of(want, "type"), member_of(got, "type")),
+         field_difference("error.code", member_of(want, "code"), member_of(got, "code"))});
   }
+  // A Responses observation has `output` where a Chat one has `choices`.
+  if (member_of(served, "output").is_array()) return response_success_difference(served, observed);
   const json want_choices = listed(served, "choices"), got_choices = listed(observed, "choices");
   if (want_choices.size() != got_choices.size()) {
     return "choices: served " + std::to_string(want_choices.size()) + ", client reported " +
@@ -126,9 +133,10 @@ std::optional<std::string> observation_difference(const json& served, const json
   for (std::size_t i = 0; i < want_choices.size(); ++i) {
     if (auto d = choice_difference(i, want_choices[i], got_choices[i])) return d;
   }
-  return first_of({usage_difference(served, observed),
-                   differs("id", member_of(served, "id"), member_of(observed, "id")),
-                   differs("model", member_of(served, "model"), member_of(observed, "model"))});
+  return first_difference(
+      {usage_difference(served, observed),
+       field_difference("id", member_of(served, "id"), member_of(observed, "id")),
+       field_difference("model", member_of(served, "model"), member_of(observed, "model"))});
 }
 
 std::optional<std::string> malformed_observation(const json& observation) {
@@ -136,7 +144,9 @@ std::optional<std::string> malformed_observation(const json& observation) {
   const json ok = member_of(observation, "ok");
   if (!ok.is_boolean()) return "the observation has no boolean \"ok\"";
   if (ok == true) {
-    if (!member_of(observation, "choices").is_array()) return "ok:true without a \"choices\" array";
+    if (member_of(observation, "output").is_array()) return std::nullopt;  // Responses
+    if (!member_of(observation, "choices").is_array())
+      return "ok:true without a \"choices\" (Chat) or \"output\" (Responses) array";
     for (const json& choice : member_of(observation, "choices")) {
       if (!choice.is_object()) return "a choice is not an object";
     }

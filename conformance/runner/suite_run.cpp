@@ -37,13 +37,11 @@ std::optional<std::string> unknown_scenario(const ConformanceCase& c, const Suit
 }
 
 json adapter_input(const ConformanceCase& c, const std::string& session, int seed) {
-  json input = c.request;
   json headers = c.headers;
   if (!c.scenario.empty()) headers["X-Chatmock-Scenario"] = c.scenario;
   headers["X-Chatmock-Session"] = session;
   if (!headers.contains("X-Chatmock-Seed")) headers["X-Chatmock-Seed"] = std::to_string(seed);
-  input["headers"] = std::move(headers);
-  return input;
+  return adapter_input_for(c, std::move(headers));
 }
 
 Verdict run_one(const ConformanceCase& c, const ClientSpec& client, int seed,
@@ -61,7 +59,7 @@ Verdict run_one(const ConformanceCase& c, const ClientSpec& client, int seed,
   const auto attempts = admin.requests_in_session(session);
   if (!attempts)
     return {Outcome::kFail, "the server's journal could not be read (is it still running?)", true};
-  return judge_run(c.expectation, run, *attempts, c.request.value("stream", false));
+  return judge_run(c.expectation, run, *attempts, c.request.value("stream", false), case_api(c));
 }
 
 std::string result_line(std::size_t number, std::size_t total, const CaseResult& r,
@@ -69,7 +67,8 @@ std::string result_line(std::size_t number, std::size_t total, const CaseResult&
   std::string line = "[" + std::to_string(number) + "/" + std::to_string(total) + "] " +
                      standing_label(r.standing) + " " + r.case_id;
   if (name_client) line += " [" + r.client + "]";
-  if (r.standing == Standing::kFailed) line += ": " + r.verdict.reason;
+  if (r.standing == Standing::kFailed || r.standing == Standing::kSkipped)
+    line += ": " + r.verdict.reason;
   if (r.standing == Standing::kExpectedFailure) line += " (expected: " + r.verdict.reason + ")";
   if (r.standing == Standing::kUnexpectedPass) {
     line += ": expected to fail (" + r.expected.reason + ") but passed; update the expectations";
@@ -168,7 +167,7 @@ std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
       ++finished;
       if (abandoned) {
         // Counted in the tally; one ABORT line already said why.
-      } else if (r.standing == Standing::kSkipped) {
+      } else if (r.standing == Standing::kSkipped && r.verdict.skips_client) {
         if (skipped_clients.emplace(r.client, r.verdict.reason).second) {
           progress << "[" << finished << "/" << tasks.size() << "] SKIP " << r.client << ": "
                    << r.verdict.reason << " (every case of this client is skipped)" << std::endl;

@@ -32,8 +32,12 @@ scenarios::ScenarioContext chat_context(ChatView& view, const ResponseRunInput& 
 }
 
 streaming::StreamFrame event_frame(const Json& event) {
+  // The `event:` line names the type; an event whose type is missing or not a string (the fuzz
+  // scenario makes them) gets an empty name instead of throwing.
+  const auto type = event.is_object() ? event.find("type") : event.end();
+  const bool named = type != event.end() && type->is_string();
   return streaming::StreamFrame::of_event(
-      {responses::dump(event), event.value("type", std::string())});
+      {responses::dump(event), named ? type->get<std::string>() : std::string()});
 }
 
 std::string frame_bytes(const streaming::StreamFrame& frame) {

@@ -95,14 +95,25 @@ wire::WireReply stub_answer(const stubbing::Selection& selection,
   if (!admitted.parsed.store) return reply;
   if (auto response = stub_response_body(stub)) {
     const auto id = (*response)["id"].get<std::string>();
+    // A stub's usage is what the user wrote: anything but an integer total counts as none.
     const auto usage = response->value("usage", responses::Json::object());
-    const std::int64_t carried =
-        usage.is_object() ? usage.value("total_tokens", std::int64_t{0}) : std::int64_t{0};
+    const auto total = usage.is_object() ? usage.find("total_tokens") : usage.end();
+    const std::int64_t carried = total != usage.end() && total->is_number_integer()
+                                     ? total->get<std::int64_t>()
+                                     : std::int64_t{0};
     store.put(
         admitted.directives.session, id, *response,
         {{}, responses::identified_input_items(admitted.parsed, seed), carried, seed, {}, false});
   }
   return reply;
+}
+
+/// The Response's string id; null when a scenario broke it (the fuzz scenario may), and then
+/// there is nothing to store it under.
+const std::string* id_of(const responses::Json& response) {
+  if (!response.is_object()) return nullptr;
+  const auto id = response.find("id");
+  return id != response.end() && id->is_string() ? &id->get_ref<const std::string&>() : nullptr;
 }
 
 /// No stub answered: previous_response_id, the input's references, the build, the scenarios.
@@ -140,10 +151,10 @@ Expected<wire::WireReply> composed_answer(
   }
   auto rendered = render_response(step, {parsed, admitted.directives, std::move(built.response),
                                          seed.value, services.settings.latency});
-  if (parsed.store && rendered.response) {
-    const auto& response = *rendered.response;
+  const std::string* id = rendered.response ? id_of(*rendered.response) : nullptr;
+  if (parsed.store && id != nullptr) {
     store.put(
-        session, response.value("id", std::string()), response,
+        session, *id, *rendered.response,
         {std::move(rendered.response_json), std::move(built.input_items), built.carried_tokens,
          seed.value, std::move(rendered.stream_events), !rendered.edited});
   }

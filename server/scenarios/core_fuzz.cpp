@@ -19,21 +19,6 @@ namespace chatmock::scenarios {
 namespace {
 using nlohmann::json;
 
-struct FuzzPlan {
-  int json_mutations = 0;
-  int byte_mutations = 0;
-};
-
-FuzzPlan plan_for(const ScenarioContext& ctx) {
-  synthesis::Rng rng = ctx.rng.fork("fuzz/plan");
-  const int level = fuzz_level(ctx);
-  const auto total = level == 1 ? 1 : level == 2 ? rng.between(2, 3) : rng.between(4, 6);
-  FuzzPlan plan;
-  for (std::int64_t i = 0; i < total; ++i)
-    ++(rng.chance(0.3) ? plan.byte_mutations : plan.json_mutations);
-  return plan;
-}
-
 template <class T>
 const T& pick(const std::vector<T>& options, synthesis::Rng& rng) {
   return options[static_cast<std::size_t>(
@@ -83,6 +68,7 @@ const std::vector<std::pair<std::string_view, std::vector<std::string>>> kUnknow
     {"type", {"tool_use", "web_search", "Function"}},
     {"service_tier", {"ultrafast", "standard"}},
 };
+const FuzzSchema kChatFuzzSchema{kRequiredKeys, kNullableKeys, kUnknownEnumValues};
 
 std::vector<Location> where(const json& root, auto&& keep) {
   std::vector<Location> all;
@@ -144,57 +130,6 @@ bool stress_json(json& root, synthesis::Rng& rng, std::int64_t kind, int level) 
   json& target = root.at(pick(values, rng).pointer);
   target = nested(std::move(target), depth);
   return true;
-}
-
-/// Applies one mutation to `root`; `must_break` restricts it to ones the schema rejects.
-void mutate_json(json& root, synthesis::Rng& rng, bool must_break, int level) {
-  const auto kind = rng.between(0, must_break ? 3 : 7);
-  if (kind >= 5 && stress_json(root, rng, kind, level)) return;
-  if (kind == 0) {
-    const auto found =
-        where(root, [](const Location& l, const json&) { return kRequiredKeys.contains(l.key); });
-    if (!found.empty()) {
-      const auto& at = pick(found, rng);
-      root.at(at.pointer.parent_pointer()).erase(at.key);
-      return;
-    }
-  } else if (kind == 1) {
-    const auto found = where(root, [](const Location& l, const json& v) {
-      return kRequiredKeys.contains(l.key) && !kNullableKeys.contains(l.key) && !v.is_null();
-    });
-    if (!found.empty()) {
-      root.at(pick(found, rng).pointer) = nullptr;
-      return;
-    }
-  } else if (kind == 3) {
-    // No structured binding: clang before 16 cannot capture one in the lambda below.
-    const auto& unknown = kUnknownEnumValues[static_cast<std::size_t>(
-        rng.between(0, static_cast<std::int64_t>(kUnknownEnumValues.size()) - 1))];
-    const std::string_view key = unknown.first;
-    const auto found = where(root, [&](const Location& l, const json&) { return l.key == key; });
-    if (!found.empty()) {
-      root.at(pick(found, rng).pointer) = pick(unknown.second, rng);
-      return;
-    }
-  } else if (kind == 4) {
-    const auto found =
-        where(root, [](const Location&, const json& v) { return v.is_number_integer(); });
-    if (!found.empty()) {
-      const std::vector<json> huge = {1e308,
-                                      std::numeric_limits<std::uint64_t>::max(),
-                                      std::numeric_limits<std::int64_t>::min(),
-                                      9007199254740993LL,
-                                      1.5,
-                                      -1};
-      root.at(pick(found, rng).pointer) = pick(huge, rng);
-      return;
-    }
-  }
-  // Type confusion always has a target (the root object has keys) and always breaks the schema.
-  const auto found = where(root, [](const Location&, const json& v) { return !v.is_null(); });
-  if (found.empty()) return;
-  json& target = root.at(pick(found, rng).pointer);
-  target = confused(target);
 }
 
 void insert_invalid_utf8(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
@@ -262,10 +197,11 @@ void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
         bytes = bytes.substr(0, static_cast<std::size_t>(cut)) + "\n\n";
       }
       return;
-    case 3:
-      std::erase_if(writes, [](const wire::WireWrite& w) {
-        return w.bytes.find("[DONE]") != std::string::npos;
-      });
+    case 3:  // the end marker goes: Chat's [DONE], else (Responses) the terminal event
+      if (std::erase_if(writes, [](const wire::WireWrite& w) {
+            return w.bytes.find("[DONE]") != std::string::npos;
+          }) == 0)
+        writes.pop_back();
       return;
     case 4: {
       static const std::vector<std::string> kGarbage = {"HTTP/1.1 200 OK\n", "<!DOCTYPE html>\n",
@@ -281,28 +217,92 @@ void break_framing(std::vector<wire::WireWrite>& writes, synthesis::Rng& rng) {
 }
 }  // namespace
 
-int fuzz_level(const ScenarioContext& ctx) { return ctx.directives.fuzz_level.value_or(1); }
+void mutate_fuzz_json(json& root, synthesis::Rng& rng, bool must_break, int level,
+                      const FuzzSchema& schema) {
+  const auto kind = rng.between(0, must_break ? 3 : 7);
+  if (kind >= 5 && stress_json(root, rng, kind, level)) return;
+  if (kind == 0) {
+    const auto found = where(
+        root, [&](const Location& l, const json&) { return schema.required_keys.contains(l.key); });
+    if (!found.empty()) {
+      const auto& at = pick(found, rng);
+      root.at(at.pointer.parent_pointer()).erase(at.key);
+      return;
+    }
+  } else if (kind == 1) {
+    const auto found = where(root, [&](const Location& l, const json& v) {
+      return schema.required_keys.contains(l.key) && !schema.nullable_keys.contains(l.key) &&
+             !v.is_null();
+    });
+    if (!found.empty()) {
+      root.at(pick(found, rng).pointer) = nullptr;
+      return;
+    }
+  } else if (kind == 3) {
+    // No structured binding: clang before 16 cannot capture one in the lambda below.
+    const auto& unknown = schema.unknown_enum_values[static_cast<std::size_t>(
+        rng.between(0, static_cast<std::int64_t>(schema.unknown_enum_values.size()) - 1))];
+    const std::string_view key = unknown.first;
+    const auto found = where(root, [&](const Location& l, const json&) { return l.key == key; });
+    if (!found.empty()) {
+      root.at(pick(found, rng).pointer) = pick(unknown.second, rng);
+      return;
+    }
+  } else if (kind == 4) {
+    const auto found =
+        where(root, [](const Location&, const json& v) { return v.is_number_integer(); });
+    if (!found.empty()) {
+      const std::vector<json> huge = {1e308,
+                                      std::numeric_limits<std::uint64_t>::max(),
+                                      std::numeric_limits<std::int64_t>::min(),
+                                      9007199254740993LL,
+                                      1.5,
+                                      -1};
+      root.at(pick(found, rng).pointer) = pick(huge, rng);
+      return;
+    }
+  }
+  // Type confusion always has a target (the root object has keys) and always breaks the schema.
+  const auto found = where(root, [](const Location&, const json& v) { return !v.is_null(); });
+  if (found.empty()) return;
+  json& target = root.at(pick(found, rng).pointer);
+  target = confused(target);
+}
+
+int fuzz_level(const reply::Directives& directives) { return directives.fuzz_level.value_or(1); }
+
+int fuzz_level(const ScenarioContext& ctx) { return fuzz_level(ctx.directives); }
+
+FuzzPlan fuzz_plan(const synthesis::Rng& scenario_rng, int level) {
+  synthesis::Rng rng = scenario_rng.fork("fuzz/plan");
+  const auto total = level == 1 ? 1 : level == 2 ? rng.between(2, 3) : rng.between(4, 6);
+  FuzzPlan plan;
+  for (std::int64_t i = 0; i < total; ++i)
+    ++(rng.chance(0.3) ? plan.byte_mutations : plan.json_mutations);
+  return plan;
+}
 
 void fuzz_body(nlohmann::json& body, ScenarioContext& ctx) {
   synthesis::Rng rng = ctx.rng.fork("fuzz/json");
-  const auto plan = plan_for(ctx);
-  for (int i = 0; i < plan.json_mutations; ++i) mutate_json(body, rng, i == 0, fuzz_level(ctx));
+  const auto plan = fuzz_plan(ctx.rng, fuzz_level(ctx));
+  for (int i = 0; i < plan.json_mutations; ++i)
+    mutate_fuzz_json(body, rng, i == 0, fuzz_level(ctx), kChatFuzzSchema);
 }
 
 void fuzz_chunks(std::vector<nlohmann::json>& chunks, ScenarioContext& ctx) {
   if (chunks.empty()) return;
   synthesis::Rng rng = ctx.rng.fork("fuzz/json");
-  const auto plan = plan_for(ctx);
+  const auto plan = fuzz_plan(ctx.rng, fuzz_level(ctx));
   for (int i = 0; i < plan.json_mutations; ++i) {
     auto& chunk = chunks[static_cast<std::size_t>(
         rng.between(0, static_cast<std::int64_t>(chunks.size()) - 1))];
-    mutate_json(chunk, rng, i == 0, fuzz_level(ctx));
+    mutate_fuzz_json(chunk, rng, i == 0, fuzz_level(ctx), kChatFuzzSchema);
   }
 }
 
 void fuzz_wire(wire::WireReply& reply, ScenarioContext& ctx) {
   synthesis::Rng rng = ctx.rng.fork("fuzz/bytes");
-  const auto plan = plan_for(ctx);
+  const auto plan = fuzz_plan(ctx.rng, fuzz_level(ctx));
   const bool stream = reply.content_type.starts_with("text/event-stream");
   bool truncated = false;
   for (int i = 0; i < plan.byte_mutations; ++i) {

@@ -80,6 +80,7 @@ const ScenarioCatalogue& builtin_catalogue() {
     register_response_counterparts(catalogue);
     register_response_output_scenarios(catalogue);
     register_response_stream_scenarios(catalogue);
+    register_response_fuzz(catalogue);
     return catalogue;
   }();
   return kCatalogue;

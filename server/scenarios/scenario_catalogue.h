@@ -47,6 +47,7 @@ void register_transport_scenarios(ScenarioCatalogue& catalogue);
 void register_response_counterparts(ScenarioCatalogue& catalogue);
 void register_response_output_scenarios(ScenarioCatalogue& catalogue);
 void register_response_stream_scenarios(ScenarioCatalogue& catalogue);
+void register_response_fuzz(ScenarioCatalogue& catalogue);  ///< `fuzz` on both APIs
 
 /// True when a request to `endpoint` may use `scenario`.
 bool serves(const Scenario& scenario, ScenarioApi endpoint);

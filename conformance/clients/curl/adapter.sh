@@ -7,6 +7,9 @@ command -v curl >/dev/null 2>&1 || { echo '{"skip":"curl is not installed"}'; ex
 dir=$(mktemp -d) || exit 1
 trap 'rm -rf "$dir"' EXIT
 cat > "$dir/input.json"
+if jq -e '.api == "responses"' "$dir/input.json" >/dev/null; then
+  echo '{"unsupported":"the curl adapter speaks Chat Completions only"}'; exit 0
+fi
 jq -r '(.headers // {}) | to_entries[] | "\(.key): \(.value)"' "$dir/input.json" > "$dir/headers.txt"
 jq -c 'del(.headers)' "$dir/input.json" > "$dir/body.json"
 status=$(curl -sS -N -o "$dir/response" -w '%{http_code}' -H @"$dir/headers.txt" \

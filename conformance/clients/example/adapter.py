@@ -27,6 +27,7 @@ def fold(lines):  # SSE "data:" lines → one completion (no streamed tool calls
     return dict(c, choices=[c["choices"][i] for i in sorted(c["choices"])])
 
 req = json.load(sys.stdin); headers = req.pop("headers", {})
+if req.pop("api", "chat") != "chat": sys.exit(print(json.dumps({"unsupported": "Chat Completions only"})))
 headers.update({"Authorization": "Bearer " + os.environ.get("OPENAI_API_KEY", ""), "Content-Type": "application/json"})
 try:
     with urllib.request.urlopen(urllib.request.Request(os.environ["OPENAI_BASE_URL"] + "/chat/completions",

@@ -65,6 +65,7 @@ async function main() {
   const request = JSON.parse(await readStdin());
   const headers = request.headers ?? {};
   delete request.headers;
+  if (request.api === 'responses') return { unsupported: 'the fragile adapter speaks Chat Completions only' };
   const response = await fetch(`${process.env.OPENAI_BASE_URL}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${process.env.OPENAI_API_KEY}`, ...headers },

@@ -74,6 +74,11 @@ int main() {
         << "\n";
     return 2;
   }
+  if (request.value("api", "chat") == "responses") {
+    std::cout << R"({"unsupported":"the naive adapter speaks Chat Completions only"})"
+              << "\n";
+    return 0;
+  }
   httplib::Headers headers;
   const json extra_headers = request.value("headers", json::object());
   for (const auto& [name, value] : extra_headers.items()) {

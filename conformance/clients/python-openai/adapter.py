@@ -69,6 +69,8 @@ def observed_error(error):
 def main():
     request = json.loads(sys.stdin.read())
     headers = request.pop("headers", {}) or {}
+    if request.pop("api", "chat") == "responses":  # Chat Completions only, for now
+        return {"unsupported": "this adapter does not drive client.responses yet"}
     client = openai.OpenAI(base_url=os.environ.get("OPENAI_BASE_URL"), api_key=os.environ.get("OPENAI_API_KEY", ""))
     try:
         if request.pop("stream", False):

@@ -92,6 +92,28 @@ TEST(ConformanceSuiteTest, NaiveContentOnlyClientFailsRefusalLengthToolAndUsageC
   EXPECT_NE(run.out.find("2 passed, 10 failed"), std::string::npos) << run.out;
 }
 
+TEST(ConformanceSuiteTest, ChatOnlyAdapterMarksResponsesCasesUnsupportedNotPassed) {
+  const ConformRun run =
+      conform("--cases 'responses_default.*,error_404.json' --client " + quoted(NAIVE_CLIENT));
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  for (const char* id : {"responses_default.json", "responses_default.stream"}) {
+    EXPECT_NE(
+        line_of(run.out, id)
+            .find(std::string("SKIP ") + id + ": unsupported by this client: the naive adapter"),
+        std::string::npos)
+        << run.out;
+  }
+  EXPECT_NE(line_of(run.out, "error_404.json").find("PASS"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("1 passed, 0 failed, 2 skipped"), std::string::npos) << run.out;
+}
+
+TEST(ConformanceSuiteTest, ReferenceClientSurvivesSeededResponsesFuzz) {
+  const ConformRun run =
+      conform("--fuzz 12 --cases 'responses_fuzz.*' -j 4 --client " + quoted(CPP_CLIENT));
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("12 passed, 0 failed"), std::string::npos) << run.out;
+}
+
 TEST(ConformanceSuiteTest, UnknownScenarioIsAFailureThatSaysSo) {
   const fs::path dir = scratch_dir("unknown");
   std::ofstream(dir / "cases.json")

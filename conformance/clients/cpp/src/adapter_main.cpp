@@ -1,5 +1,6 @@
 // chatmock-client-cpp: the conformance adapter (docs/interface.md "Conformance observation").
-// stdin: one request object plus optional "headers"; env OPENAI_BASE_URL, OPENAI_API_KEY;
+// stdin: one request object plus optional "headers" and "api" ("responses": POST /v1/responses);
+// env OPENAI_BASE_URL, OPENAI_API_KEY;
 // stdout: exactly one observation line. Exit 0 whatever the server did; 2 for bad adapter input.
 #include <array>
 #include <cstdio>
@@ -57,12 +58,22 @@ int main() {
       request.erase(it);
     }
 
+    std::string api = "chat";
+    if (auto it = request.find("api"); it != request.end()) {
+      if (!it->is_string()) return fail_input("\"api\" must be \"chat\" or \"responses\"");
+      api = it->get<std::string>();
+      request.erase(it);
+      if (api != "chat" && api != "responses")
+        return fail_input("\"api\" must be \"chat\" or \"responses\"");
+    }
+
     const char* base_url = std::getenv("OPENAI_BASE_URL");
     if (base_url == nullptr || *base_url == '\0') return fail_input("OPENAI_BASE_URL is not set");
     const char* api_key = std::getenv("OPENAI_API_KEY");
 
     chatmock::client::ChatClient client(base_url, api_key == nullptr ? "" : api_key);
-    print(client.create(request, headers));
+    print(api == "responses" ? client.create_response(request, headers)
+                             : client.create(request, headers));
     return 0;
   } catch (const std::exception& e) {
     print(chatmock::client::error_observation(nullptr, "adapter_error", nullptr, e.what()));

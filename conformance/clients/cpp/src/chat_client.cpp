@@ -12,6 +12,8 @@
 #include <thread>
 #include <utility>
 
+#include "chatmock/client/response_observation.h"
+#include "chatmock/client/response_stream_reader.h"
 #include "chatmock/client/stream_reader.h"
 
 namespace chatmock::client {
@@ -66,8 +68,9 @@ httplib::Headers request_headers(const std::string& api_key, int retries_done,
 }
 
 // One POST. A 2xx body goes to `reader` when there is one (a stream), anything else to `body`.
-AttemptResult send_attempt(const BaseUrl& url, int timeout_ms, httplib::Headers headers,
-                           const std::string& body, StreamReader* reader) {
+AttemptResult send_attempt(const BaseUrl& url, const std::string& route, int timeout_ms,
+                           httplib::Headers headers, const std::string& body,
+                           StreamBodyReader* reader) {
   AttemptResult result;
   std::unique_ptr<httplib::ClientImpl> http = make_http_client(url);
   if (!http) {
@@ -81,7 +84,7 @@ AttemptResult send_attempt(const BaseUrl& url, int timeout_ms, httplib::Headers 
 
   httplib::Request req;
   req.method = "POST";
-  req.path = url.path("/chat/completions");
+  req.path = url.path(route);
   req.headers = std::move(headers);
   req.body = body;
   req.response_handler = [&result](const httplib::Response& response) {
@@ -119,9 +122,20 @@ ChatClient::ChatClient(std::string base_url, std::string api_key, ClientOptions 
 
 Observation ChatClient::create(const json& request,
                                const std::map<std::string, std::string>& extra_headers) const {
+  return create_guarded(ClientApi::chat_completions, request, extra_headers);
+}
+
+Observation ChatClient::create_response(
+    const json& request, const std::map<std::string, std::string>& extra_headers) const {
+  return create_guarded(ClientApi::responses, request, extra_headers);
+}
+
+Observation ChatClient::create_guarded(
+    ClientApi api, const json& request,
+    const std::map<std::string, std::string>& extra_headers) const {
   // The reference client reports, it does not crash: anything unexpected becomes ok:false.
   try {
-    return create_unguarded(request, extra_headers);
+    return create_unguarded(api, request, extra_headers);
   } catch (const std::exception& e) {
     return error_observation(nullptr, "client_error", nullptr, e.what());
   } catch (...) {
@@ -138,19 +152,28 @@ void ChatClient::sleep_for(std::chrono::milliseconds delay) const {
 }
 
 Observation ChatClient::create_unguarded(
-    const json& request, const std::map<std::string, std::string>& extra_headers) const {
+    ClientApi api, const json& request,
+    const std::map<std::string, std::string>& extra_headers) const {
   if (!base_url_) {
     return error_observation(nullptr, kConnectionError, nullptr,
                              "invalid base URL: " + base_url_text_);
   }
   const bool stream = is_stream_request(request);
   const std::string body = request.dump(-1, ' ', false, json::error_handler_t::replace);
+  const bool responses = api == ClientApi::responses;
+  const std::string route = responses ? "/responses" : "/chat/completions";
 
   for (int retries_done = 0;; ++retries_done) {
-    StreamReader reader;
-    const AttemptResult result = send_attempt(
-        *base_url_, options_.timeout_ms, request_headers(api_key_, retries_done, extra_headers),
-        body, stream ? &reader : nullptr);
+    std::unique_ptr<StreamBodyReader> reader;
+    if (responses) {
+      reader = std::make_unique<ResponseStreamReader>();
+    } else {
+      reader = std::make_unique<StreamReader>();
+    }
+    const AttemptResult result =
+        send_attempt(*base_url_, route, options_.timeout_ms,
+                     request_headers(api_key_, retries_done, extra_headers), body,
+                     stream ? reader.get() : nullptr);
     if (result.unsupported_scheme) {
       return error_observation(nullptr, kConnectionError, nullptr, "https is not supported");
     }
@@ -176,11 +199,13 @@ Observation ChatClient::create_unguarded(
     }
     // A 2xx has started: the SDKs never retry from here (docs/openai-behaviour.md §3.3, "mid-stream
     // error"). Once [DONE] or an error ended the stream, how the connection closed does not matter.
-    if (result.error != httplib::Error::Success && !(stream && reader.ended())) {
+    if (result.error != httplib::Error::Success && !(stream && reader->ended())) {
       return error_observation(nullptr, kConnectionError, nullptr,
                                "Connection error: " + httplib::to_string(result.error));
     }
-    return stream ? reader.finish() : observation_from_response(result.status, result.body);
+    if (stream) return reader->finish();
+    return responses ? responses_observation_from_body(result.status, result.body)
+                     : observation_from_response(result.status, result.body);
   }
 }
 

@@ -17,12 +17,6 @@ using nlohmann::json;
 // The first 200 bytes of a non-JSON error body, cut back to a UTF-8 character boundary.
 constexpr std::size_t kMessagePrefixBytes = 200;
 
-json member_or_null(const json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  auto it = object.find(key);
-  return it == object.end() ? json(nullptr) : *it;
-}
-
 std::string text_prefix(std::string_view body) {
   std::size_t size = std::min(body.size(), kMessagePrefixBytes);
   if (size < body.size()) {
@@ -65,6 +59,12 @@ json observed_choice(const json& choice) {
 }
 
 }  // namespace
+
+json member_or_null(const json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() ? json(nullptr) : *it;
+}
 
 Observation error_observation(json status, json type, json code, json message) {
   return {{"ok", false},

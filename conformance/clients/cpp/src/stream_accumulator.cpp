@@ -10,6 +10,8 @@
 #include <string_view>
 #include <utility>
 
+#include "chatmock/client/stream_body_reader.h"
+
 namespace chatmock::client {
 namespace {
 
@@ -19,35 +21,6 @@ json chunk_member(const json& object, const char* key) {
   if (!object.is_object()) return nullptr;
   auto it = object.find(key);
   return it == object.end() ? json(nullptr) : *it;
-}
-
-std::string_view trim_space(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const std::size_t first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
-
-// JavaScript truthiness, as node's `if (data && data.error)` (streaming.ts:126) applies it.
-bool is_truthy(const json& value) {
-  switch (value.type()) {
-    case json::value_t::null:
-    case json::value_t::discarded:
-      return false;
-    case json::value_t::boolean:
-      return value.get<bool>();
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-      return value.get<double>() != 0.0;
-    case json::value_t::string:
-      return !value.get_ref<const std::string&>().empty();
-    case json::value_t::object:
-    case json::value_t::array:
-    case json::value_t::binary:
-      return true;
-  }
-  return false;
 }
 
 // A usable `index`: a non-negative integer. Anything else counts as missing.
@@ -101,15 +74,10 @@ bool StreamAccumulator::add_event(const streaming::SseEvent& event) {
   const json data = json::parse(event.data, nullptr, false);
   // node throws APIError(data.error ?? data) for `event: error` (streaming.ts:122-124, §5 #53).
   if (event.event == "error") {
-    if (data.is_discarded()) {
-      fail(error_observation(nullptr, nullptr, nullptr, event.data));
-    } else {
-      const json error = chunk_member(data, "error");
-      fail(observation_from_error_object(nullptr, is_truthy(error) ? error : data));
-    }
+    fail(observation_from_error_event(event.data, data));
     return false;
   }
-  const std::string_view payload = trim_space(event.data);
+  const std::string_view payload = trim_event_payload(event.data);
   // `data: \n\n` keepalives (§5 #55) break both SDKs' JSON.parse; an empty payload carries nothing.
   if (payload.empty()) return true;
   // node matches "[DONE]" exactly, python by prefix (§2.2); surrounding whitespace is tolerated.
@@ -139,8 +107,8 @@ bool StreamAccumulator::add_unterminated_event(const streaming::SseEvent& event)
   if (end_ != StreamEnd::kOpen) return false;
   // A body cut inside its last event leaves a JSON fragment: the stream is then merely
   // truncated (what came before stands), not malformed.
-  const bool usable =
-      trim_space(event.data) == "[DONE]" || event.event == "error" || json::accept(event.data);
+  const bool usable = trim_event_payload(event.data) == "[DONE]" || event.event == "error" ||
+                      json::accept(event.data);
   return usable ? add_event(event) : true;
 }
 

@@ -1,6 +1,7 @@
-// ChatClient: a small, real Chat Completions client over HTTP(S), the conformance reference
-// client. It owns sending, retrying (RetryPolicy) and reading (StreamReader) one request; it
-// reports an Observation and never throws. httplib stays inside chat_client.cpp.
+// ChatClient: a small, real OpenAI client over HTTP(S) — Chat Completions and the Responses API —
+// the conformance reference client. It owns sending, retrying (RetryPolicy) and reading
+// (StreamReader, ResponseStreamReader) one request; it reports an Observation and never throws.
+// httplib stays inside chat_client.cpp.
 #pragma once
 
 #include <chrono>
@@ -26,7 +27,14 @@ struct ClientOptions {
   RetryPolicy::Clock now;            ///< empty means the system clock
 };
 
-/// POSTs Chat Completions requests to `{base_url}/chat/completions` and observes the result.
+/// Which route a request goes to and how its reply is observed.
+enum class ClientApi {
+  chat_completions,  ///< POST {base_url}/chat/completions
+  responses,         ///< POST {base_url}/responses
+};
+
+/// POSTs requests to `{base_url}/chat/completions` or `{base_url}/responses` and observes the
+/// result.
 class ChatClient {
  public:
   /// An empty `api_key` sends no Authorization header.
@@ -36,8 +44,15 @@ class ChatClient {
   Observation create(const nlohmann::json& request,
                      const std::map<std::string, std::string>& extra_headers = {}) const;
 
+  /// The same for a Responses API request (POST /responses); the observation has the Responses
+  /// shape (response_observation.h).
+  Observation create_response(const nlohmann::json& request,
+                              const std::map<std::string, std::string>& extra_headers = {}) const;
+
  private:
-  Observation create_unguarded(const nlohmann::json& request,
+  Observation create_guarded(ClientApi api, const nlohmann::json& request,
+                             const std::map<std::string, std::string>& extra_headers) const;
+  Observation create_unguarded(ClientApi api, const nlohmann::json& request,
                                const std::map<std::string, std::string>& extra_headers) const;
   void sleep_for(std::chrono::milliseconds delay) const;
 

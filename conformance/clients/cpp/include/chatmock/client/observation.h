@@ -17,6 +17,10 @@ inline constexpr std::string_view kInvalidResponse = "invalid_response";
 /// `error.type` when the transport failed (no response, or the body was cut off).
 inline constexpr std::string_view kConnectionError = "connection_error";
 
+/// `object[key]`, or null when `object` is not an object or has no such key: every projection
+/// copies fields this way, so an absent field and a null one read the same.
+nlohmann::json member_or_null(const nlohmann::json& object, const char* key);
+
 /// An ok:false observation from its four fields (status is null for a mid-stream error).
 Observation error_observation(nlohmann::json status, nlohmann::json type, nlohmann::json code,
                               nlohmann::json message);

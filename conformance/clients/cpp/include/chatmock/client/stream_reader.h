@@ -8,19 +8,20 @@
 
 #include "chatmock/client/observation.h"
 #include "chatmock/client/stream_accumulator.h"
+#include "chatmock/client/stream_body_reader.h"
 #include "streaming/sse_decoder.h"
 
 namespace chatmock::client {
 
 /// Incremental reader of one streaming response body.
-class StreamReader {
+class StreamReader : public StreamBodyReader {
  public:
   /// Consumes body bytes in any fragmentation; returns false once the stream has ended.
-  bool feed(std::string_view bytes);
+  bool feed(std::string_view bytes) override;
   /// Ends the body and returns the observation.
-  Observation finish();
+  Observation finish() override;
   /// Whether [DONE] or an error has ended the stream (the rest of the body is irrelevant).
-  bool ended() const { return accumulator_.end() != StreamEnd::kOpen; }
+  bool ended() const override { return accumulator_.end() != StreamEnd::kOpen; }
 
  private:
   streaming::SseDecoder decoder_;
