@@ -103,15 +103,7 @@ Outcome select_and_render(ReplyServices& services, const RequestEnvelope& reques
 Outcome serve_chat_completion(ReplyServices& services, const RequestEnvelope& request,
                               synthesis::Rng& id_rng) {
   Outcome out;
-  out.limits = services.rate_limiter.peek(request.api_key, request.now_ms);
-  if (services.settings.records_everything) {
-    out.forward = true;
-    return out;
-  }
-  if (!services.settings.no_auth && request.api_key.empty()) {
-    out.reply = error_reply(api::missing_api_key());
-    return out;
-  }
+  if (settled_at_the_door(services, request, out)) return out;
   auto admitted = admit(services, request);
   if (!admitted) {
     out.reply = error_reply(admitted.error());

@@ -5,10 +5,25 @@
 
 #include <limits>
 
+#include "api/api_error.h"
 #include "reply/error_reply.h"
 #include "stubbing/near_miss.h"
 
 namespace chatmock::reply {
+
+bool settled_at_the_door(const ReplyServices& services, const RequestEnvelope& request,
+                         Outcome& out) {
+  out.limits = services.rate_limiter.peek(request.api_key, request.now_ms);
+  if (services.settings.records_everything) {
+    out.forward = true;
+    return true;
+  }
+  if (!services.settings.no_auth && request.api_key.empty()) {
+    out.reply = error_reply(api::missing_api_key());
+    return true;
+  }
+  return false;
+}
 
 Expected<scenarios::ScenarioExpression> select_expression(const ReplyServices& services,
                                                           const Directives& directives,

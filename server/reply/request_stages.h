@@ -15,6 +15,11 @@
 
 namespace chatmock::reply {
 
+/// The gate before a request's body is read: the rate-limit figures every reply carries, then
+/// --record's forward-everything and the API key check. True when `out` is already the answer.
+bool settled_at_the_door(const ReplyServices& services, const RequestEnvelope& request,
+                         Outcome& out);
+
 /// The request's scenario expression for `endpoint`: the header or path prefix, else
 /// --scenario. A --scenario `endpoint` does not serve gives way to `default` there (it was
 /// chosen for the other API); a name the request itself gives is a 400 unsupported_scenario.

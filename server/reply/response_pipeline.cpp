@@ -166,15 +166,7 @@ Outcome serve_create_response(ReplyServices& services, responses::ResponseStore&
                               const RequestEnvelope& request, std::uint64_t& id_seed) {
   Outcome out;
   out.scenario = "default";
-  out.limits = services.rate_limiter.peek(request.api_key, request.now_ms);
-  if (services.settings.records_everything) {
-    out.forward = true;
-    return out;
-  }
-  if (!services.settings.no_auth && request.api_key.empty()) {
-    out.reply = error_reply(api::missing_api_key());
-    return out;
-  }
+  if (settled_at_the_door(services, request, out)) return out;
   auto admitted = admit_response(services, request);
   if (!admitted) {
     out.reply = error_reply(admitted.error());

@@ -1,5 +1,5 @@
 // Small helpers over httplib::Client for integration tests: a client bound to a RunningServer
-// and a POST of a Chat Completions body with the usual headers.
+// and a POST of a Chat Completions or Responses body with the usual headers.
 #pragma once
 
 #include <httplib.h>
@@ -27,6 +27,17 @@ inline httplib::Result post_chat(httplib::Client& client, const nlohmann::json& 
                                  httplib::Headers extra = {},
                                  const std::string& path = "/v1/chat/completions") {
   return client.Post(path, auth_headers(std::move(extra)), body.dump(), "application/json");
+}
+
+inline httplib::Result post_response(httplib::Client& client, const nlohmann::json& body,
+                                     httplib::Headers extra = {},
+                                     const std::string& path = "/v1/responses") {
+  return post_chat(client, body, std::move(extra), path);
+}
+
+/// The JSON body of a reply that arrived.
+inline nlohmann::json body_of(const httplib::Result& res) {
+  return nlohmann::json::parse(res->body);
 }
 
 inline nlohmann::json simple_request(bool stream = false) {

@@ -11,12 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-httplib::Result post_scenario_response(httplib::Client& client, const json& body,
-                                       httplib::Headers extra = {},
-                                       const std::string& path = "/v1/responses") {
-  return client.Post(path, auth_headers(std::move(extra)), body.dump(), "application/json");
-}
-
 json request(bool stream = false) {
   return {{"model", "gpt-4o-mini"}, {"input", "hi"}, {"stream", stream}};
 }
@@ -24,7 +18,7 @@ json request(bool stream = false) {
 TEST(ResponseScenariosHttp, RefusalByHeaderIsStoredAsServed) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res = post_scenario_response(client, request(), {{"X-Chatmock-Scenario", "refusal"}});
+  const auto res = post_response(client, request(), {{"X-Chatmock-Scenario", "refusal"}});
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
   const auto body = json::parse(res->body);
@@ -37,8 +31,7 @@ TEST(ResponseScenariosHttp, RefusalByHeaderIsStoredAsServed) {
 TEST(ResponseScenariosHttp, LengthByPathPrefixStreamsToResponseIncomplete) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res =
-      post_scenario_response(client, request(true), {}, "/scenarios/length/v1/responses");
+  const auto res = post_response(client, request(true), {}, "/scenarios/length/v1/responses");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
   const auto events = streaming::decode_sse(res->body);
@@ -51,8 +44,8 @@ TEST(ResponseScenariosHttp, LengthByPathPrefixStreamsToResponseIncomplete) {
 TEST(ResponseScenariosHttp, ErrorBeforeOutputIsANamedErrorEventWithoutTerminal) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res = post_scenario_response(
-      client, request(true), {{"X-Chatmock-Scenario", "response_error_before_output"}});
+  const auto res = post_response(client, request(true),
+                                 {{"X-Chatmock-Scenario", "response_error_before_output"}});
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
   const auto events = streaming::decode_sse(res->body);
@@ -64,8 +57,7 @@ TEST(ResponseScenariosHttp, ErrorBeforeOutputIsANamedErrorEventWithoutTerminal) 
 TEST(ResponseScenariosHttp, Error429CarriesRetryHeadersAndStoresNothing) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res =
-      post_scenario_response(client, request(), {{"X-Chatmock-Scenario", "error_429"}});
+  const auto res = post_response(client, request(), {{"X-Chatmock-Scenario", "error_429"}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 429);
   EXPECT_EQ(res->get_header_value("retry-after"), "1");
@@ -76,7 +68,7 @@ TEST(ResponseScenariosHttp, ChatOnlyNameIsA400NamingTheHeader) {
   RunningServer server;
   auto client = client_for(server);
   const auto res =
-      post_scenario_response(client, request(), {{"X-Chatmock-Scenario", "refusal_and_logprobs"}});
+      post_response(client, request(), {{"X-Chatmock-Scenario", "refusal_and_logprobs"}});
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 400);
   const auto error = json::parse(res->body)["error"];
@@ -91,8 +83,7 @@ TEST(ResponseScenariosHttp, ChatOnlyNameIsA400NamingTheHeader) {
 TEST(ResponseScenariosHttp, ChatOnlyNameByPathNamesThePath) {
   RunningServer server;
   auto client = client_for(server);
-  const auto res =
-      post_scenario_response(client, request(), {}, "/scenarios/sse_crlf/v1/responses");
+  const auto res = post_response(client, request(), {}, "/scenarios/sse_crlf/v1/responses");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 400);
   EXPECT_EQ(json::parse(res->body)["error"]["param"], "/scenarios/{name}/");
@@ -117,7 +108,7 @@ TEST(ResponseScenariosHttp, ServerDefaultScenarioAppliesAndSequencesAdvance) {
   auto client = client_for(server);
   std::vector<int> statuses;
   for (int i = 0; i < 3; ++i) {
-    const auto res = post_scenario_response(client, request());
+    const auto res = post_response(client, request());
     ASSERT_TRUE(res);
     statuses.push_back(res->status);
   }
@@ -129,8 +120,8 @@ TEST(ResponseScenariosHttp, SameSeedSameBytes) {
   auto client = client_for(server);
   const httplib::Headers headers = {{"X-Chatmock-Scenario", "parallel_tool_calls"},
                                     {"X-Chatmock-Seed", "9"}};
-  const auto first = post_scenario_response(client, request(true), headers);
-  const auto second = post_scenario_response(client, request(true), headers);
+  const auto first = post_response(client, request(true), headers);
+  const auto second = post_response(client, request(true), headers);
   ASSERT_TRUE(first && second);
   EXPECT_EQ(first->body, second->body);
 }

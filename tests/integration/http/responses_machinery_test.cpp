@@ -16,20 +16,14 @@ using nlohmann::json;
 
 const json kMachineryRequest = {{"model", "gpt-4o-mini"}, {"input", "Tell me a story"}};
 
-httplib::Result post_machinery(httplib::Client& client, const json& body,
-                               httplib::Headers extra = {}) {
-  return client.Post("/v1/responses", auth_headers(std::move(extra)), body.dump(),
-                     "application/json");
-}
-
 TEST(ResponsesMachineryHttp, RateLimitAnswersTheSame429AsChat) {
   app::Config config;
   config.rate_limit.enforced = true;
   config.rate_limit.requests_per_minute = 1;
   RunningServer server(config);
   auto client = client_for(server);
-  EXPECT_EQ(post_machinery(client, kMachineryRequest)->status, 200);
-  const auto limited = post_machinery(client, kMachineryRequest);
+  EXPECT_EQ(post_response(client, kMachineryRequest)->status, 200);
+  const auto limited = post_response(client, kMachineryRequest);
   ASSERT_TRUE(limited);
   ASSERT_EQ(limited->status, 429);
   EXPECT_FALSE(limited->get_header_value("retry-after").empty());
@@ -51,7 +45,7 @@ TEST(ResponsesMachineryHttp, ChaosFaultsResponsesAndTheJournalNamesTheFault) {
   config.chaos = std::move(*spec);
   RunningServer server(config);
   auto client = client_for(server);
-  const auto faulted = post_machinery(client, kMachineryRequest);
+  const auto faulted = post_response(client, kMachineryRequest);
   ASSERT_TRUE(faulted);
   EXPECT_EQ(faulted->status, 503);
   EXPECT_EQ(json::parse(faulted->body)["error"]["type"], "server_error");
@@ -66,7 +60,7 @@ TEST(ResponsesMachineryHttp, GetWithStreamReplaysThePostsEventsAfterStartingAfte
   auto client = client_for(server);
   auto body = kMachineryRequest;
   body["stream"] = true;
-  const auto posted = post_machinery(client, body, {{"X-Chatmock-Seed", "11"}});
+  const auto posted = post_response(client, body, {{"X-Chatmock-Seed", "11"}});
   ASSERT_TRUE(posted);
   ASSERT_EQ(posted->status, 200);
   const auto events = streaming::decode_sse(posted->body);
@@ -97,7 +91,7 @@ TEST(ResponsesMachineryHttp, GetWithStreamReplaysThePostsEventsAfterStartingAfte
 TEST(ResponsesMachineryHttp, AJsonPostReplaysAsTheStreamTheSameSeedWouldHaveSent) {
   RunningServer server;
   auto client = client_for(server);
-  const auto posted = post_machinery(client, kMachineryRequest, {{"X-Chatmock-Seed", "5"}});
+  const auto posted = post_response(client, kMachineryRequest, {{"X-Chatmock-Seed", "5"}});
   ASSERT_TRUE(posted);
   const auto response = json::parse(posted->body);
   const auto replay = client.Get(
@@ -114,7 +108,7 @@ TEST(ResponsesMachineryHttp, ErrorScenariosNameInputAsTheParam) {
   RunningServer server;
   auto client = client_for(server);
   const auto error =
-      post_machinery(client, kMachineryRequest, {{"X-Chatmock-Scenario", "error_400"}});
+      post_response(client, kMachineryRequest, {{"X-Chatmock-Scenario", "error_400"}});
   ASSERT_TRUE(error);
   EXPECT_EQ(error->status, 400);
   const auto body = json::parse(error->body)["error"];
@@ -123,7 +117,7 @@ TEST(ResponsesMachineryHttp, ErrorScenariosNameInputAsTheParam) {
   const auto chat = post_chat(client, simple_request(), {{"X-Chatmock-Scenario", "error_400"}});
   EXPECT_EQ(json::parse(chat->body)["error"]["param"], "messages");
   const auto validation =
-      post_machinery(client, kMachineryRequest, {{"X-Chatmock-Scenario", "http_400_validation"}});
+      post_response(client, kMachineryRequest, {{"X-Chatmock-Scenario", "http_400_validation"}});
   EXPECT_EQ(json::parse(validation->body)["error"]["param"], "input[2].call_id");
 }
 
@@ -132,14 +126,14 @@ TEST(ResponsesMachineryHttp, AChatOnlyDefaultScenarioGivesWayButAHeaderIsStillRe
   config.default_scenario = "null_content";
   RunningServer server(config);
   auto client = client_for(server);
-  const auto served = post_machinery(client, kMachineryRequest);
+  const auto served = post_response(client, kMachineryRequest);
   ASSERT_TRUE(served);
   EXPECT_EQ(served->status, 200);
   EXPECT_EQ(json::parse(served->body)["status"], "completed");
   const auto chat = post_chat(client, simple_request());
   EXPECT_TRUE(json::parse(chat->body)["choices"][0]["message"]["content"].is_null());
   const auto refused =
-      post_machinery(client, kMachineryRequest, {{"X-Chatmock-Scenario", "null_content"}});
+      post_response(client, kMachineryRequest, {{"X-Chatmock-Scenario", "null_content"}});
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 400);
   EXPECT_EQ(json::parse(refused->body)["error"]["code"], "unsupported_scenario");

@@ -14,14 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-httplib::Result post_response(httplib::Client& client, const json& body,
-                              httplib::Headers extra = {},
-                              const std::string& path = "/v1/responses") {
-  return client.Post(path, auth_headers(std::move(extra)), body.dump(), "application/json");
-}
-
-json body_of(const httplib::Result& res) { return json::parse(res->body); }
-
 const json kRequest = {{"model", "gpt-4o-mini"}, {"input", "hi"}};
 
 TEST(ResponsesHttp, PostReturnsAResponseAndGetReturnsTheSameBytes) {
