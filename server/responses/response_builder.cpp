@@ -5,6 +5,7 @@
 
 #include "api/model_list.h"
 #include "responses/function_calls.h"
+#include "responses/leading_items.h"
 #include "responses/response_input.h"
 #include "synthesis/json_schema_generator.h"
 #include "synthesis/text_generator.h"
@@ -64,12 +65,14 @@ std::vector<Json> with_ids(const std::vector<Json>& items, synthesis::Rng rng) {
   return out;
 }
 
-Json usage(std::int64_t input, std::int64_t output) {
+/// `output` counts the visible output; `reasoning` tokens are added to it, as the API bills them.
+Json usage(std::int64_t input, std::int64_t output, std::int64_t reasoning) {
+  output += reasoning;
   Json input_details = object_with_capacity(2);
   append_field(input_details, "cached_tokens", 0);
   append_field(input_details, "cache_write_tokens", 0);
   Json output_details = Json::object();
-  append_field(output_details, "reasoning_tokens", 0);
+  append_field(output_details, "reasoning_tokens", reasoning);
   Json out = object_with_capacity(5);
   append_field(out, "input_tokens", input);
   append_field(out, "input_tokens_details", std::move(input_details));
@@ -130,11 +133,15 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
     item = function_call_item(tools.front(), call_rng, budget);
     text = item["arguments"].get_ptr<std::string*>();
   }
+  // Reasoning spends max_output_tokens first (at most half of it), the answer gets the rest.
+  LeadingItems leading = leading_items(request, root.fork("leading"));
   bool complete = true;
-  if (request.max_output_tokens && tokens_of(*text) > *request.max_output_tokens) {
+  const std::int64_t answer_limit =
+      request.max_output_tokens ? *request.max_output_tokens - leading.reasoning_tokens : 0;
+  if (request.max_output_tokens && tokens_of(*text) > answer_limit) {
     const auto pieces = synthesis::split_tokens(*text);
     text->clear();
-    for (std::int64_t i = 0; i < *request.max_output_tokens; ++i) *text += pieces[i];
+    for (std::int64_t i = 0; i < answer_limit; ++i) *text += pieces[i];
     complete = false;
     item["status"] = "incomplete";
   }
@@ -162,6 +169,7 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
         request.max_output_tokens ? Json(*request.max_output_tokens) : Json(nullptr));
   field("model", api::resolve_snapshot(request.model));
   Json output = Json::array();
+  for (auto& leading_item : leading.items) output.push_back(std::move(leading_item));
   output.push_back(std::move(item));
   field("output", std::move(output));
   field("parallel_tool_calls", request.parallel_tool_calls);
@@ -177,7 +185,7 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
   field("tools", request.tools);
   field("top_p", request.top_p);
   field("truncation", request.truncation);
-  field("usage", usage(input_tokens, output_tokens));
+  field("usage", usage(input_tokens, output_tokens, leading.reasoning_tokens));
   if (request.user) field("user", *request.user);  // the schema types it string, not null
   field("metadata", request.metadata);
   return {std::move(response), identified_input_items(request, context.seed),

@@ -85,9 +85,10 @@ void add_item_body(EventList& events, const Json& item, std::size_t index, synth
     }
     events.add("response.function_call_arguments.done",
                at(where, {{"name", item["name"]}, {"arguments", arguments}}));
-  } else if (type == "web_search_call") {
+  } else if (type == "web_search_call" || type == "file_search_call") {
+    const std::string prefix = "response." + type.get<std::string>() + ".";
     for (const char* phase : {"in_progress", "searching", "completed"}) {
-      events.add(std::string("response.web_search_call.") + phase, where);
+      events.add(prefix + phase, where);
     }
   } else if (type == "reasoning") {
     const auto& summary = item["summary"];

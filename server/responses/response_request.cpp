@@ -192,6 +192,13 @@ Error read_misc(const Json& body, ResponseRequest& out) {
   }
   if (const Json* value = present(body, "include")) {
     if (!value->is_array()) return wrong_type("include", "an array", kind_of(*value));
+    for (std::size_t i = 0; i < value->size(); ++i) {
+      const Json& entry = (*value)[i];
+      if (!entry.is_string()) {
+        return wrong_type("include[" + std::to_string(i) + "]", "a string", kind_of(entry));
+      }
+      out.include.push_back(entry.get<std::string>());
+    }
   }
   if (const Json* value = present(body, "background"); value != nullptr && *value == true) {
     return unsupported_parameter("background", "is not supported by chatmock yet.");

@@ -32,6 +32,7 @@ struct ResponseRequest {
   std::optional<std::string> user;
   std::string truncation = "disabled";
   Json reasoning = Json{{"effort", nullptr}, {"summary", nullptr}};
+  std::vector<std::string> include;  ///< extra output the caller asks for (encrypted reasoning…)
 };
 
 struct ParseOptions {
