@@ -18,10 +18,6 @@ namespace chatmock::responses {
 namespace {
 constexpr std::size_t kMaxQueryBytes = 120;
 
-bool includes(const ResponseRequest& request, std::string_view what) {
-  return std::find(request.include.begin(), request.include.end(), what) != request.include.end();
-}
-
 bool offers(const ResponseRequest& request, std::string_view type_prefix) {
   if (request.tool_choice == "none") return false;
   return std::any_of(request.tools.begin(), request.tools.end(), [type_prefix](const Json& tool) {
@@ -45,8 +41,9 @@ Json reasoning_item(const ResponseRequest& request, synthesis::Rng& rng,
                     std::int64_t& reasoning_tokens) {
   Json summary = Json::array();
   if (request.reasoning.value("summary", Json()).is_string()) {
-    summary.push_back({{"type", "summary_text"},
-                       {"text", "**Planning the answer** " + synthesis::generate_text(rng, 8, 16)}});
+    summary.push_back(
+        {{"type", "summary_text"},
+         {"text", "**Planning the answer** " + synthesis::generate_text(rng, 8, 16)}});
     // Hidden reasoning costs more than its summary shows.
     reasoning_tokens = 4 * static_cast<std::int64_t>(synthesis::count_tokens(
                                summary[0]["text"].get_ref<const std::string&>()));
@@ -60,7 +57,7 @@ Json reasoning_item(const ResponseRequest& request, synthesis::Rng& rng,
   append_field(item, "id", hex_id(rng, "rs_"));
   append_field(item, "type", "reasoning");
   append_field(item, "summary", std::move(summary));
-  if (includes(request, "reasoning.encrypted_content")) {
+  if (request.includes("reasoning.encrypted_content")) {
     append_field(item, "encrypted_content", hex_id(rng, "gAAAAA"));
   }
   return item;
@@ -74,7 +71,7 @@ Json file_search_call(const ResponseRequest& request, synthesis::Rng& rng,
   append_field(item, "status", "completed");
   append_field(item, "queries", Json::array({query}));
   Json results = nullptr;
-  if (includes(request, "file_search_call.results")) {
+  if (request.includes("file_search_call.results")) {
     results = Json::array({{{"file_id", hex_id(rng, "file-")},
                             {"filename", "notes.md"},
                             {"score", 0.82},

@@ -13,8 +13,8 @@
 namespace chatmock::responses {
 
 struct LeadingItems {
-  std::vector<Json> items;             ///< in output order, before the message or function call
-  std::int64_t reasoning_tokens = 0;   ///< counted in usage.output_tokens
+  std::vector<Json> items;            ///< in output order, before the message or function call
+  std::int64_t reasoning_tokens = 0;  ///< counted in usage.output_tokens
 };
 
 /// The reasoning item (summary when `reasoning.summary` asks, `encrypted_content` when

@@ -8,6 +8,7 @@
 #include "responses/leading_items.h"
 #include "responses/response_input.h"
 #include "synthesis/json_schema_generator.h"
+#include "synthesis/logprob_generator.h"
 #include "synthesis/text_generator.h"
 #include "synthesis/token_splitter.h"
 
@@ -61,6 +62,29 @@ std::vector<Json> with_ids(const std::vector<Json>& items, synthesis::Rng rng) {
     for (const auto& [key, value] : item.items()) copy[key] = value;
     if (!copy.contains("status")) copy["status"] = "completed";
     out.push_back(std::move(copy));
+  }
+  return out;
+}
+
+/// output_text logprobs for `text` (include "message.output_text.logprobs"): one entry per token
+/// piece, the pieces the stream's deltas are cut from, each with `top` alternatives.
+Json output_logprobs(const std::string& text, std::int64_t top, synthesis::Rng rng) {
+  Json out = Json::array();
+  for (const auto& entry : synthesis::generate_logprobs(synthesis::split_tokens(text), top, rng)) {
+    Json alternatives = Json::array();
+    for (const auto& alternative : entry.top_logprobs) {
+      Json shown = object_with_capacity(3);
+      append_field(shown, "token", alternative.token);
+      append_field(shown, "logprob", alternative.logprob);
+      append_field(shown, "bytes", synthesis::utf8_bytes(alternative.token));
+      alternatives.push_back(std::move(shown));
+    }
+    Json shown = object_with_capacity(4);
+    append_field(shown, "token", entry.token);
+    append_field(shown, "logprob", entry.logprob);
+    append_field(shown, "bytes", synthesis::utf8_bytes(entry.token));
+    append_field(shown, "top_logprobs", std::move(alternatives));
+    out.push_back(std::move(shown));
   }
   return out;
 }
@@ -144,6 +168,10 @@ BuiltResponse build_response(const ResponseRequest& request, const BuildContext&
     for (std::int64_t i = 0; i < answer_limit; ++i) *text += pieces[i];
     complete = false;
     item["status"] = "incomplete";
+  }
+  if (tools.empty() && request.includes("message.output_text.logprobs")) {
+    item["content"][0]["logprobs"] =
+        output_logprobs(*text, request.top_logprobs, root.fork("logprobs"));
   }
   const std::int64_t output_tokens = tokens_of(*text);
   const std::int64_t own_tokens = item_tokens(request.input) + kTokensPerItem;

@@ -43,6 +43,43 @@ Json in_progress_snapshot(const Json& response) {
   return snapshot;
 }
 
+/// An output_text part's logprobs as stream events carry them (token, logprob, top_logprobs of
+/// token and logprob: the API's ResponseLogProb); [] when the part has none.
+Json event_logprobs(const Json& part) {
+  Json out = Json::array();
+  const auto found = part.find("logprobs");
+  if (found == part.end() || !found->is_array()) return out;
+  // A scenario may have broken an entry: a field of the wrong type goes out as the empty value.
+  const auto brief = [](const Json& entry) {
+    const auto token = entry.find("token");
+    const auto logprob = entry.find("logprob");
+    return Json{{"token", token != entry.end() && token->is_string() ? *token : Json("")},
+                {"logprob", logprob != entry.end() && logprob->is_number() ? *logprob : Json(0.0)}};
+  };
+  for (const auto& entry : *found) {
+    if (!entry.is_object()) continue;
+    Json shown = brief(entry);
+    Json alternatives = Json::array();
+    for (const auto& alternative : entry.value("top_logprobs", Json::array())) {
+      if (alternative.is_object()) alternatives.push_back(brief(alternative));
+    }
+    shown["top_logprobs"] = std::move(alternatives);
+    out.push_back(std::move(shown));
+  }
+  return out;
+}
+
+/// The entries from `next` whose tokens make up the next `bytes` of text; `next` moves past them.
+Json logprobs_covering(const Json& logprobs, std::size_t bytes, std::size_t& next) {
+  Json out = Json::array();
+  std::size_t covered = 0;
+  while (covered < bytes && next < logprobs.size()) {
+    covered += logprobs[next]["token"].get_ref<const std::string&>().size();
+    out.push_back(logprobs[next++]);
+  }
+  return out;
+}
+
 void add_text_part(EventList& events, const Json& where, const Json& part, synthesis::Rng& rng) {
   const bool refusal = part["type"] == "refusal";
   const std::string key = refusal ? "refusal" : "text";
@@ -52,9 +89,12 @@ void add_text_part(EventList& events, const Json& where, const Json& part, synth
   if (!refusal) empty["annotations"] = Json::array();
   events.add("response.content_part.added", at(where, {{"part", empty}}));
   const auto text = part.value(key, std::string());
+  // The part's logprobs (include asked for them) go out with the deltas holding their tokens.
+  const Json logprobs = refusal ? Json::array() : event_logprobs(part);
+  std::size_t next_logprob = 0;
   for (auto& delta : text_deltas(text, rng)) {
     Json fields = {{"delta", delta}};
-    if (!refusal) fields["logprobs"] = Json::array();
+    if (!refusal) fields["logprobs"] = logprobs_covering(logprobs, delta.size(), next_logprob);
     events.add(kind + ".delta", at(where, std::move(fields)));
   }
   if (!refusal) {
@@ -65,7 +105,7 @@ void add_text_part(EventList& events, const Json& where, const Json& part, synth
     }
   }
   Json done = {{key, text}};
-  if (!refusal) done["logprobs"] = Json::array();
+  if (!refusal) done["logprobs"] = logprobs;
   events.add(kind + ".done", at(where, std::move(done)));
   events.add("response.content_part.done", at(where, {{"part", part}}));
 }

@@ -95,6 +95,20 @@ Error read_max_output_tokens(const Json& body, ResponseRequest& out) {
   return std::nullopt;
 }
 
+Error read_top_logprobs(const Json& body, ResponseRequest& out) {
+  const Json* value = present(body, "top_logprobs");
+  if (value == nullptr || value->is_null()) return std::nullopt;
+  if (!value->is_number_integer()) return wrong_type("top_logprobs", "an integer", kind_of(*value));
+  if (value->is_number_unsigned() && value->get<std::uint64_t>() > INT64_MAX) {
+    return integer_out_of_range("top_logprobs", INT64_MAX, 20, false);
+  }
+  const auto count = value->get<std::int64_t>();
+  if (count < 0) return integer_out_of_range("top_logprobs", count, 0, true);
+  if (count > 20) return integer_out_of_range("top_logprobs", count, 20, false);
+  out.top_logprobs = count;
+  return std::nullopt;
+}
+
 Error read_metadata(const Json& body, ResponseRequest& out) {
   const Json* value = present(body, "metadata");
   if (value == nullptr) return std::nullopt;
@@ -237,7 +251,8 @@ Expected<ResponseRequest> parse_create_response(const nlohmann::json& raw,
   ResponseRequest out;
   for (Error error :
        {read_model_and_input(body, out), read_max_output_tokens(body, out),
-        read_bool(body, "stream", out.stream), read_bool(body, "store", out.store),
+        read_top_logprobs(body, out), read_bool(body, "stream", out.stream),
+        read_bool(body, "store", out.store),
         read_string(body, "previous_response_id", out.previous_response_id),
         read_decimal(body, "temperature", 2.0, out.temperature),
         read_decimal(body, "top_p", 1.0, out.top_p), read_metadata(body, out),

@@ -3,10 +3,12 @@
 // chatmock ignores are accepted; a field the spec does not define is a 400 unknown_parameter.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "reply/expected.h"
@@ -33,6 +35,12 @@ struct ResponseRequest {
   std::string truncation = "disabled";
   Json reasoning = Json{{"effort", nullptr}, {"summary", nullptr}};
   std::vector<std::string> include;  ///< extra output the caller asks for (encrypted reasoning…)
+  std::int64_t top_logprobs = 0;     ///< 0–20 alternatives per token, with output_text logprobs
+
+  /// Whether `include` asks for `what` (e.g. "message.output_text.logprobs").
+  bool includes(std::string_view what) const {
+    return std::find(include.begin(), include.end(), what) != include.end();
+  }
 };
 
 struct ParseOptions {

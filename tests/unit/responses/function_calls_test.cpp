@@ -74,8 +74,10 @@ TEST(FunctionCalls, TheResponseCarriesTheCallAndMaxOutputTokensCutsItsArguments)
   context.seed = 3;
   context.seeded = true;
   auto built = build_response(with_tools(), context);
-  ASSERT_EQ(built.response["output"].size(), 1U);
-  EXPECT_EQ(built.response["output"][0]["type"], "function_call");
+  // The offered web_search tool is called first (a built-in call precedes the answer).
+  ASSERT_EQ(built.response["output"].size(), 2U);
+  EXPECT_EQ(built.response["output"][0]["type"], "web_search_call");
+  EXPECT_EQ(built.response["output"][1]["type"], "function_call");
   EXPECT_EQ(built.response["status"], "completed");
   auto request = with_tools();
   request.max_output_tokens = 16;

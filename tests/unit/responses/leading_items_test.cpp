@@ -52,7 +52,8 @@ TEST(LeadingItems, AReasoningModelReasonsAndShowsOnlyWhatIsAskedFor) {
 
 TEST(LeadingItems, OfferedBuiltInToolsAreCalledWithTheUsersWords) {
   const nlohmann::json tools = nlohmann::json::array(
-      {{{"type", "web_search_preview"}}, {{"type", "file_search"}, {"vector_store_ids", nlohmann::json::array({"vs"})}}});
+      {{{"type", "web_search_preview"}},
+       {{"type", "file_search"}, {"vector_store_ids", nlohmann::json::array({"vs"})}}});
   const auto leading = leading_items(
       leading_request({{"model", "gpt-4o-mini"}, {"input", "rain in Oslo?"}, {"tools", tools}}),
       kLeadingRng);
@@ -67,17 +68,16 @@ TEST(LeadingItems, OfferedBuiltInToolsAreCalledWithTheUsersWords) {
                        {"include", nlohmann::json::array({"file_search_call.results"})}}),
       kLeadingRng);
   EXPECT_EQ(with_results.items[1]["results"].size(), 1U);
-  const auto none = leading_items(leading_request({{"model", "gpt-4o-mini"},
-                                                   {"input", "x"},
-                                                   {"tools", tools},
-                                                   {"tool_choice", "none"}}),
-                                  kLeadingRng);
+  const auto none = leading_items(
+      leading_request(
+          {{"model", "gpt-4o-mini"}, {"input", "x"}, {"tools", tools}, {"tool_choice", "none"}}),
+      kLeadingRng);
   EXPECT_TRUE(none.items.empty());
 }
 
 TEST(LeadingItems, ReasoningTokensAreBilledAndFitMaxOutputTokens) {
-  const auto request =
-      leading_request({{"model", "o3"}, {"input", "Tell me a long story"}, {"max_output_tokens", 20}});
+  const auto request = leading_request(
+      {{"model", "o3"}, {"input", "Tell me a long story"}, {"max_output_tokens", 20}});
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     const auto response = build_response(request, {.seed = seed, .seeded = true}).response;
     const auto& usage = response["usage"];

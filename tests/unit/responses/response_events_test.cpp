@@ -103,5 +103,32 @@ TEST(ResponseEvents, EncodingIsEventAndDataLinesWithoutDone) {
   }
 }
 
+TEST(ResponseEvents, IncludedLogprobsSpellTheTextAndTravelWithTheirDeltas) {
+  nlohmann::json body = kStreamBody;
+  body["include"] = nlohmann::json::array({"message.output_text.logprobs"});
+  body["top_logprobs"] = 2;
+  const auto response = response_for(body, 4);
+  const auto& part = response["output"][0]["content"][0];
+  std::string spelled;
+  for (const auto& entry : part["logprobs"]) {
+    spelled += entry["token"].get<std::string>();
+    EXPECT_EQ(entry["top_logprobs"].size(), 2U);
+    EXPECT_EQ(entry["top_logprobs"][0]["token"], entry["token"]);
+  }
+  EXPECT_EQ(spelled, part["text"]);
+  std::size_t streamed = 0;
+  for (const auto& event : response_events(response, synthesis::Rng(2))) {
+    if (event["type"] != "response.output_text.delta") continue;
+    std::string delta_tokens;
+    for (const auto& entry : event["logprobs"]) delta_tokens += entry["token"].get<std::string>();
+    EXPECT_EQ(delta_tokens, event["delta"]);
+    streamed += event["logprobs"].size();
+  }
+  EXPECT_EQ(streamed, part["logprobs"].size());
+  // Without the include the parts and deltas carry empty lists, as before.
+  const auto plain = response_for(kStreamBody, 4);
+  EXPECT_TRUE(plain["output"][0]["content"][0]["logprobs"].empty());
+}
+
 }  // namespace
 }  // namespace chatmock::responses
