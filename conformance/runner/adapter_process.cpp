@@ -12,14 +12,13 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <vector>
 
 extern char** environ;
 
 namespace chatmock::conform {
 namespace {
-
-constexpr std::size_t kMaxStderrBytes = 64 * 1024;
 
 void close_fd(int& fd) {
   if (fd >= 0) ::close(fd);
@@ -52,8 +51,9 @@ std::vector<std::string> child_environment(const std::map<std::string, std::stri
   ::_exit(127);
 }
 
-// Reads what is available from `fd` into `sink`; closes `fd` at end of file.
-void drain(int& fd, std::string& sink, std::size_t limit) {
+}  // namespace
+
+void drain_pipe(int& fd, std::string& sink, std::size_t limit) {
   std::array<char, 65536> buffer{};
   const ssize_t got = ::read(fd, buffer.data(), buffer.size());
   if (got > 0) {
@@ -64,8 +64,6 @@ void drain(int& fd, std::string& sink, std::size_t limit) {
   }
 }
 
-}  // namespace
-
 bool could_not_start(const AdapterRun& run) {
   constexpr int kShellCannotExecute = 126, kShellNotFound = 127;
   return run.launch_failed ||
@@ -73,21 +71,21 @@ bool could_not_start(const AdapterRun& run) {
           run.out.find_first_not_of(" \t\r\n") == std::string::npos);
 }
 
-AdapterRun run_adapter(const std::string& command, const std::string& input,
-                       const std::map<std::string, std::string>& environment, int timeout_ms) {
-  using Clock = std::chrono::steady_clock;
-  AdapterRun run;
-  const auto started = Clock::now();
-  const auto deadline = started + std::chrono::milliseconds(timeout_ms);
+std::optional<AdapterChild> spawn_adapter(const std::string& command,
+                                          const std::map<std::string, std::string>& environment) {
   std::vector<std::string> env_entries = child_environment(environment);
   std::vector<char*> envp;
   for (std::string& entry : env_entries) envp.push_back(entry.data());
   envp.push_back(nullptr);
   int in_pipe[2], out_pipe[2], err_pipe[2];
-  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 ||
-      ::pipe2(err_pipe, O_CLOEXEC) != 0) {
-    run.launch_failed = true;
-    return run;
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0) return std::nullopt;
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0) {
+    ::close(in_pipe[0]), ::close(in_pipe[1]);
+    return std::nullopt;
+  }
+  if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    ::close(in_pipe[0]), ::close(in_pipe[1]), ::close(out_pipe[0]), ::close(out_pipe[1]);
+    return std::nullopt;
   }
   const pid_t pid = ::fork();
   if (pid == 0) {
@@ -99,14 +97,43 @@ AdapterRun run_adapter(const std::string& command, const std::string& input,
   ::close(in_pipe[0]);
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
-  int in_fd = in_pipe[1], out_fd = out_pipe[0], err_fd = err_pipe[0];
+  AdapterChild child{.pid = pid, .in = in_pipe[1], .out = out_pipe[0], .err = err_pipe[0]};
   if (pid < 0) {
-    close_fd(in_fd), close_fd(out_fd), close_fd(err_fd);
+    close_child_pipes(child);
+    return std::nullopt;
+  }
+  ::setpgid(pid, pid);  // also in the parent, so killpg works even before the child ran
+  for (int fd : {child.in, child.out, child.err})
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+  return child;
+}
+
+void close_child_pipes(AdapterChild& child) {
+  close_fd(child.in), close_fd(child.out), close_fd(child.err);
+}
+
+void reap_adapter(pid_t pid, AdapterRun& run) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  ::killpg(pid, SIGKILL);  // leftovers the adapter spawned and did not wait for
+  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) run.signal = WTERMSIG(status);
+}
+
+AdapterRun run_adapter(const std::string& command, const std::string& input,
+                       const std::map<std::string, std::string>& environment, int timeout_ms) {
+  using Clock = std::chrono::steady_clock;
+  AdapterRun run;
+  const auto started = Clock::now();
+  const auto deadline = started + std::chrono::milliseconds(timeout_ms);
+  auto child = spawn_adapter(command, environment);
+  if (!child) {
     run.launch_failed = true;
     return run;
   }
-  ::setpgid(pid, pid);  // also in the parent, so killpg works even before the child ran
-  for (int fd : {in_fd, out_fd, err_fd}) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+  const pid_t pid = child->pid;
+  int &in_fd = child->in, &out_fd = child->out, &err_fd = child->err;
 
   std::size_t written = 0;
   if (input.empty()) close_fd(in_fd);
@@ -124,8 +151,8 @@ AdapterRun run_adapter(const std::string& command, const std::string& input,
         errno != EINTR) {
       break;
     }
-    if (out_fd >= 0 && fds[0].revents != 0) drain(out_fd, run.out, std::string::npos);
-    if (err_fd >= 0 && fds[1].revents != 0) drain(err_fd, run.err, kMaxStderrBytes);
+    if (out_fd >= 0 && fds[0].revents != 0) drain_pipe(out_fd, run.out, std::string::npos);
+    if (err_fd >= 0 && fds[1].revents != 0) drain_pipe(err_fd, run.err, kAdapterStderrLimit);
     if (in_fd >= 0 && fds[2].revents != 0) {
       const ssize_t sent = ::write(in_fd, input.data() + written, input.size() - written);
       if (sent > 0) written += static_cast<std::size_t>(sent);
@@ -133,14 +160,8 @@ AdapterRun run_adapter(const std::string& command, const std::string& input,
         close_fd(in_fd);
     }
   }
-  close_fd(in_fd), close_fd(out_fd), close_fd(err_fd);
-
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  ::killpg(pid, SIGKILL);  // leftovers the adapter spawned and did not wait for
-  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) run.signal = WTERMSIG(status);
+  close_child_pipes(*child);
+  reap_adapter(pid, run);
   run.elapsed_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   return run;
 }

@@ -122,7 +122,8 @@ int run_conform(const ConformFlags& flags) {
   stop_server_on_signals(server);
   SuiteOptions options{.timeout_ms = flags.timeout_ms,
                        .seeds = std::max(1, flags.seeds),
-                       .jobs = std::max(1, flags.jobs)};
+                       .jobs = std::max(1, flags.jobs),
+                       .persistent = flags.persistent};
   if (flags.server.empty()) {
     if (const std::string error = server.start(locate_chatmock(flags.chatmock), flags.server_seed);
         !error.empty()) {

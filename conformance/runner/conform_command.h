@@ -18,6 +18,7 @@ struct ConformFlags {
   std::string cases_dir;  ///< --cases-dir; empty = the repository's conformance/cases
   int seeds = 1;
   int jobs = 1;
+  bool persistent = false;  ///< --persistent: one adapter process per worker, a case per line
   int fuzz = 0;
   int fuzz_level = 1;   ///< X-Chatmock-Fuzz-Level of the fuzz cases (1–3)
   bool shrink = false;  ///< --shrink: reduce failing fuzz replies to minimal ones

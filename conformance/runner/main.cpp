@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
                "Reduce the reply of each failing fuzz seed (first 3) to a minimal failing one");
   app.add_option("--jobs,-j", flags.jobs, "Adapter runs in flight at once (default 1)")
       ->check(CLI::Range(1, 64));
+  app.add_flag("--persistent", flags.persistent,
+               "Start each adapter once per job and send it one case per stdin line (it answers "
+               "one observation line each; see conformance/README.md)");
   app.add_option("--timeout-ms", flags.timeout_ms, "Per-case adapter deadline")
       ->check(CLI::Range(100, 3600000));
   app.add_option("--junit", flags.junit, "Write JUnit XML to FILE");

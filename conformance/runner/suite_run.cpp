@@ -8,11 +8,13 @@
 #include <atomic>
 #include <condition_variable>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 #include "runner/adapter_process.h"
 #include "runner/admin_client.h"
+#include "runner/persistent_adapter.h"
 
 namespace chatmock::conform {
 namespace {
@@ -44,15 +46,21 @@ json adapter_input(const ConformanceCase& c, const std::string& session, int see
   return adapter_input_for(c, std::move(headers));
 }
 
+std::map<std::string, std::string> adapter_environment(const SuiteOptions& options) {
+  return {{"OPENAI_BASE_URL", options.root_url + "/v1"}, {"OPENAI_API_KEY", options.api_key}};
+}
+
+// `adapter` is the worker's long-lived process for this client under --persistent, else null.
 Verdict run_one(const ConformanceCase& c, const ClientSpec& client, int seed,
-                const SuiteOptions& options, double& elapsed_ms, bool& not_started) {
+                const SuiteOptions& options, PersistentAdapter* adapter, double& elapsed_ms,
+                bool& not_started) {
   if (auto unknown = unknown_scenario(c, options)) return {Outcome::kFail, *unknown, true};
   const std::string session = new_session_id();
-  const std::map<std::string, std::string> environment = {
-      {"OPENAI_BASE_URL", options.root_url + "/v1"}, {"OPENAI_API_KEY", options.api_key}};
   const int timeout = c.timeout_ms > 0 ? c.timeout_ms : options.timeout_ms;
-  const AdapterRun run = run_adapter(client.command, adapter_input(c, session, seed).dump() + "\n",
-                                     environment, timeout);
+  const std::string input = adapter_input(c, session, seed).dump() + "\n";
+  const AdapterRun run = adapter != nullptr ? adapter->exchange(input, timeout)
+                                            : run_adapter(client.command, input,
+                                                          adapter_environment(options), timeout);
   elapsed_ms = run.elapsed_ms;
   not_started = could_not_start(run);
   AdminClient admin(options.root_url);
@@ -140,6 +148,16 @@ std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
   const bool name_client = clients.size() > 1;
 
   auto work = [&] {
+    std::map<const ClientSpec*, std::unique_ptr<PersistentAdapter>> adapters;  // this worker's
+    auto adapter_for = [&](const ClientSpec* client) -> PersistentAdapter* {
+      if (!options.persistent) return nullptr;
+      auto& adapter = adapters[client];
+      if (!adapter) {
+        adapter =
+            std::make_unique<PersistentAdapter>(client->command, adapter_environment(options));
+      }
+      return adapter.get();
+    };
     while (const auto i = epochs.acquire()) {
       const Task& task = tasks[*i];
       CaseResult r{
@@ -155,11 +173,11 @@ std::vector<CaseResult> run_suite(const std::vector<ConformanceCase>& cases,
         if (auto it = given_up.find(r.client); it != given_up.end()) abandoned = it->second;
       }
       bool not_started = false;
-      r.verdict =
-          abandoned
-              ? Verdict{Outcome::kFail, std::string(kAdapterGivenUp) + ": " + *abandoned, true}
-          : skip ? Verdict{Outcome::kSkip, *skip}
-                 : run_one(*task.c, *task.client, task.seed, options, r.elapsed_ms, not_started);
+      r.verdict = abandoned ? Verdict{Outcome::kFail,
+                                      std::string(kAdapterGivenUp) + ": " + *abandoned, true}
+                  : skip    ? Verdict{Outcome::kSkip, *skip}
+                            : run_one(*task.c, *task.client, task.seed, options,
+                                      adapter_for(task.client), r.elapsed_ms, not_started);
       r.standing = r.verdict.harness_error ? Standing::kFailed
                                            : standing_of(r.verdict.outcome, r.expected.outcome);
       epochs.release();

@@ -27,6 +27,9 @@ struct SuiteOptions {
   /// After this many consecutive runs of a client whose adapter could not start (command not
   /// found, not executable), its remaining cases fail at once instead of running for minutes.
   int max_start_failures = 3;
+  /// --persistent: each worker keeps one adapter process per client and sends it one case per
+  /// stdin line, instead of starting the adapter for every case.
+  bool persistent = false;
 };
 
 /// The reason given to the cases of a client given up on after repeated start failures.

@@ -4,18 +4,10 @@
 // is the SDK's own reassembly; for Responses cases ("api": "responses") responses.create and the
 // responses.stream helper (ResponseStream) and its finalResponse(). Whatever the SDK throws
 // becomes an ok:false observation; the adapter never decides what is right, it reports what the
-// SDK gave its caller.
+// SDK gave its caller. One case per stdin line, one observation line each, until end of input:
+// a single case when run once per case, many under chatmock-conform --persistent.
+import readline from 'node:readline';
 import OpenAI from 'openai';
-
-function readStdin() {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (piece) => (text += piece));
-    process.stdin.on('end', () => resolve(text));
-    process.stdin.on('error', reject);
-  });
-}
 
 const orNull = (value) => (value === undefined ? null : value);
 
@@ -140,8 +132,8 @@ function observedError(error) {
   };
 }
 
-async function main() {
-  const request = JSON.parse(await readStdin());
+async function runCase(line) {
+  const request = JSON.parse(line);
   const headers = request.headers ?? {};
   const api = request.api ?? 'chat';
   delete request.headers;
@@ -160,10 +152,13 @@ async function main() {
   }
 }
 
-let observation;
-try {
-  observation = await main();
-} catch (error) {
-  observation = { ok: false, error: { status: null, type: 'adapter_error', code: null, message: String(error?.message ?? error) } };
+for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  if (!line.trim()) continue;
+  let observation;
+  try {
+    observation = await runCase(line);
+  } catch (error) {
+    observation = { ok: false, error: { status: null, type: 'adapter_error', code: null, message: String(error?.message ?? error) } };
+  }
+  process.stdout.write(JSON.stringify(observation) + '\n');
 }
-process.stdout.write(JSON.stringify(observation) + '\n');

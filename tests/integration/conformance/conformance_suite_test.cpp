@@ -40,8 +40,10 @@ fs::path scratch_dir(const std::string& name) {
   return dir;
 }
 
+// --persistent: one adapter process per job for the whole run (the one-shot path is what the
+// other tests here use).
 TEST(ConformanceSuiteTest, ReferenceCppClientPassesEveryCase) {
-  const ConformRun run = conform("-j 4 --client " + quoted(CPP_CLIENT));
+  const ConformRun run = conform("-j 4 --persistent --client " + quoted(CPP_CLIENT));
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_TRUE(
       std::regex_search(run.out, std::regex("^\\d+ passed, 0 failed$", std::regex::multiline)))
@@ -55,9 +57,10 @@ TEST(ConformanceSuiteTest, NodeSdkMatchesItsPinnedExpectations) {
         << "conformance/clients/node-openai/node_modules is missing (scripts/setup runs npm ci)";
   }
   if (std::system("node --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "node is not installed";
-  const ConformRun run = conform(
-      "-j 4 --client " + quoted("node " + (adapter / "adapter.mjs").string()) + " --expectations " +
-      (fs::path(SOURCE_DIR) / "conformance/expectations/node-openai.json").string());
+  const ConformRun run =
+      conform("-j 4 --persistent --client " + quoted("node " + (adapter / "adapter.mjs").string()) +
+              " --expectations " +
+              (fs::path(SOURCE_DIR) / "conformance/expectations/node-openai.json").string());
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find(" XFAIL "), std::string::npos)
       << "the SDK's known findings should show as XFAIL";
@@ -154,6 +157,64 @@ TEST(ConformanceSuiteTest, HangingAdapterIsKilledAndFailed) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(line_of(run.out, "default.json").find("FAIL default.json: hang"), std::string::npos)
       << run.out;
+}
+
+// Each job starts its adapter once; an adapter that dies on a case fails that case the way a
+// one-shot run would say it, and the next case gets a fresh process.
+TEST(ConformanceSuiteTest, PersistentAdaptersStartOncePerJobAndRestartAfterACrash) {
+  const fs::path dir = scratch_dir("persistent");
+  const fs::path starts = dir / "starts";
+  std::ofstream(dir / "adapter.sh")
+      << "echo start >> " << quoted(starts.string()) << "\n"
+      << "while IFS= read -r line; do\n"
+      << "  case \"$line\" in *'\"X-Chatmock-Scenario\":\"refusal\"'*) exit 3;; esac\n"
+      << "  echo 'a log line'\n"
+      << "  printf '%s\\n' \"$line\" | " << quoted(CPP_CLIENT) << "\n"
+      << "done\n";
+  const ConformRun run = conform(
+      "--persistent --cases 'default.json,refusal.json,length.json,length.stream' "
+      "--client " +
+      quoted("sh " + (dir / "adapter.sh").string()));
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_NE(
+      line_of(run.out, "refusal.json")
+          .find("FAIL refusal.json: no observation JSON on stdout: it was empty (exit code 3)"),
+      std::string::npos)
+      << run.out;
+  for (const char* id : {"default.json", "length.json", "length.stream"})
+    EXPECT_NE(line_of(run.out, id).find(std::string("PASS ") + id), std::string::npos) << run.out;
+  std::stringstream started;
+  started << std::ifstream(starts).rdbuf();
+  EXPECT_EQ(started.str(), "start\nstart\n") << "one start, one restart after the crash";
+
+  const ConformRun jobs = conform("--persistent -j 2 --cases 'default.*,length.*' --client " +
+                                  quoted("sh " + (dir / "adapter.sh").string()));
+  EXPECT_EQ(jobs.exit_code, 0) << jobs.out;
+  std::stringstream all_starts;
+  all_starts << std::ifstream(starts).rdbuf();
+  const std::string lines = all_starts.str();
+  EXPECT_LE(std::count(lines.begin(), lines.end(), '\n'), 4)
+      << "at most one process per job for 4 cases";
+  fs::remove_all(dir);
+}
+
+TEST(ConformanceSuiteTest, PersistentAdapterThatMissesTheDeadlineIsKilledAndReplaced) {
+  const fs::path dir = scratch_dir("persistent-hang");
+  std::ofstream(dir / "adapter.sh")
+      << "while IFS= read -r line; do\n"
+      << "  case \"$line\" in *'\"X-Chatmock-Scenario\":\"refusal\"'*) sleep 30;; esac\n"
+      << "  printf '%s\\n' \"$line\" | " << quoted(CPP_CLIENT) << "\n"
+      << "done\n";
+  const ConformRun run = conform(
+      "--persistent --timeout-ms 3000 --cases "
+      "'refusal.json,default.json' --client " +
+      quoted("sh " + (dir / "adapter.sh").string()));
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_NE(line_of(run.out, "refusal.json").find("FAIL refusal.json: hang"), std::string::npos)
+      << run.out;
+  EXPECT_NE(line_of(run.out, "default.json").find("PASS default.json"), std::string::npos)
+      << run.out;
+  fs::remove_all(dir);
 }
 
 TEST(ConformanceSuiteTest, StaleExpectationFailsAndReportsAreWritten) {

@@ -26,7 +26,7 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-TEST(SchemaBudget, EveryFindingIsAnsweredFast) {
+TEST(JsonSchemaBudget, EveryFindingIsAnsweredFast) {
   for (const auto& [name, schema] : findings::all()) {
     const auto start = Clock::now();
     Rng rng(11);
@@ -49,7 +49,7 @@ TEST(SchemaBudget, EveryFindingIsAnsweredFast) {
   }
 }
 
-TEST(SchemaBudget, OnlyTheRequiredCycleIsRefused) {
+TEST(JsonSchemaBudget, OnlyTheRequiredCycleIsRefused) {
   for (const auto& [name, schema] : findings::all()) {
     EXPECT_EQ(find_required_cycle(schema).has_value(), name == "required_ref_cycle") << name;
   }
@@ -57,7 +57,7 @@ TEST(SchemaBudget, OnlyTheRequiredCycleIsRefused) {
             "# -> #/properties/x -> #");
 }
 
-TEST(SchemaBudget, ReDoSPatternIsCheckedInLinearTime) {
+TEST(JsonSchemaBudget, ReDoSPatternIsCheckedInLinearTime) {
   const auto start = Clock::now();
   for (const std::size_t length : {24U, 26U, 41U, 4000U}) {
     json schema = findings::redos_pattern(length);
@@ -70,7 +70,7 @@ TEST(SchemaBudget, ReDoSPatternIsCheckedInLinearTime) {
   EXPECT_LT(seconds_since(start), 5.0);
 }
 
-TEST(SchemaBudget, HugeMinimumsAllocateNothingLikeTheirSize) {
+TEST(JsonSchemaBudget, HugeMinimumsAllocateNothingLikeTheirSize) {
   Rng rng(3);
   for (int i = 0; i < 16; ++i) {  // as a request with n: 16 would
     const json value = generate_instance(findings::nested_huge_minimums(), rng);
@@ -82,7 +82,7 @@ TEST(SchemaBudget, HugeMinimumsAllocateNothingLikeTheirSize) {
   EXPECT_EQ(generate_instance(many_items, rng).size(), 256U);
 }
 
-TEST(SchemaBudget, ReplyBytesLeftCapTheInstance) {
+TEST(JsonSchemaBudget, ReplyBytesLeftCapTheInstance) {
   budget::BudgetLimits limits;
   limits.reply_bytes = 100;
   budget::WorkBudget budget(limits);
@@ -91,7 +91,7 @@ TEST(SchemaBudget, ReplyBytesLeftCapTheInstance) {
   EXPECT_LE(value.get<std::string>().size(), 100U);
 }
 
-TEST(SchemaBudget, CancelledBudgetStopsAtOnce) {
+TEST(JsonSchemaBudget, CancelledBudgetStopsAtOnce) {
   auto flag = std::make_shared<std::atomic<bool>>(true);
   budget::WorkBudget budget(budget::BudgetLimits{}, flag);
   Rng rng(9);
@@ -104,7 +104,7 @@ TEST(SchemaBudget, CancelledBudgetStopsAtOnce) {
   (void)broken;
 }
 
-TEST(SchemaBudget, BudgetedOverloadsMatchTheUnlimitedOnesForOrdinarySchemas) {
+TEST(JsonSchemaBudget, BudgetedOverloadsMatchTheUnlimitedOnesForOrdinarySchemas) {
   const json schema = json::parse(R"({"type":"object","properties":{"city":{"type":"string"},
       "days":{"type":"integer","minimum":1,"maximum":14}},"required":["city","days"]})");
   budget::WorkBudget budget(budget::BudgetLimits{});
@@ -114,7 +114,7 @@ TEST(SchemaBudget, BudgetedOverloadsMatchTheUnlimitedOnesForOrdinarySchemas) {
   EXPECT_EQ(generate_violating_instance(schema, a), generate_violating_instance(schema, b, budget));
 }
 
-TEST(SchemaBudget, UniqueItemsAndEnumChecksAreNotQuadratic) {
+TEST(JsonSchemaBudget, UniqueItemsAndEnumChecksAreNotQuadratic) {
   const auto start = Clock::now();
   const json unique = findings::unique_const(100'000);
   EXPECT_TRUE(check_instance(unique, unique["const"]).empty());

@@ -1,9 +1,8 @@
 // chatmock-client-cpp: the conformance adapter (docs/interface.md "Conformance observation").
-// stdin: one request object plus optional "headers" and "api" ("responses": POST /v1/responses);
-// env OPENAI_BASE_URL, OPENAI_API_KEY;
-// stdout: exactly one observation line. Exit 0 whatever the server did; 2 for bad adapter input.
-#include <array>
-#include <cstdio>
+// stdin: one request object per line, plus optional "headers" and "api" ("responses": POST
+// /v1/responses); env OPENAI_BASE_URL, OPENAI_API_KEY; stdout: exactly one observation line per
+// stdin line (chatmock-conform --persistent sends many). Exit 0 whatever the server did; 2 for bad
+// adapter input (the last case's status).
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -25,27 +24,16 @@ void print(const json& observation) {
             << std::flush;
 }
 
-// fread rather than istreambuf_iterator: GCC 12's -Wnull-dereference misfires on the latter at -O2.
-std::string read_stdin() {
-  std::string input;
-  std::array<char, 65536> buffer{};
-  std::size_t got = 0;
-  while ((got = std::fread(buffer.data(), 1, buffer.size(), stdin)) > 0)
-    input.append(buffer.data(), got);
-  return input;
-}
-
 int fail_input(const std::string& message) {
   print(chatmock::client::error_observation(nullptr, "adapter_error", nullptr, message));
   return kBadInput;
 }
 
-}  // namespace
-
-int main() {
+// Makes the request one stdin line asks for and prints its observation; the exit status the
+// adapter would end with for it.
+int run_case(const std::string& line) {
   try {
-    const std::string input = read_stdin();
-    json request = json::parse(input, nullptr, false);
+    json request = json::parse(line, nullptr, false);
     if (!request.is_object()) return fail_input("stdin is not one JSON object");
 
     std::map<std::string, std::string> headers;
@@ -79,4 +67,17 @@ int main() {
     print(chatmock::client::error_observation(nullptr, "adapter_error", nullptr, e.what()));
     return 1;
   }
+}
+
+}  // namespace
+
+int main() {
+  int status = 0;
+  bool any = false;
+  for (std::string line; std::getline(std::cin, line);) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    any = true;
+    status = run_case(line);
+  }
+  return any ? status : fail_input("stdin is not one JSON object");
 }
