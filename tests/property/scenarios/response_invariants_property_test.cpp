@@ -137,12 +137,15 @@ void check_scenario(const std::string& name, std::uint64_t seed, int variant) {
   check_stream(stream_run.event_json(), body, *stream_run.stored);
 }
 
-// Each case draws a seed and a request shape and checks every spec-keeping scenario with them.
+// Each case draws a seed, a request shape and 16 of the spec-keeping scenarios (each scenario is
+// drawn ~30 times in a run of 100 cases; all of them in every case made this one test a minute
+// of the suite under ASan).
 RC_GTEST_PROP(ResponseInvariantsPropertyTest, SpecKeepingScenariosKeepTheStreamInvariants, ()) {
   static const auto names = spec_keeping_response_scenarios();
   const auto seed = *rc::gen::inRange<std::uint64_t>(1, 1'000'000);
   const int variant = *rc::gen::inRange(0, 4);
-  for (const auto& name : names) {
+  const auto picked = *rc::gen::container<std::vector<std::string>>(16, rc::gen::elementOf(names));
+  for (const auto& name : picked) {
     RC_LOG() << name << "\n";
     check_scenario(name, seed, variant);
   }
