@@ -159,18 +159,26 @@ TEST(ConformanceSuiteTest, HangingAdapterIsKilledAndFailed) {
       << run.out;
 }
 
+// A line-by-line adapter for --persistent: it notes each start in `starts`, runs `on_refusal`
+// (shell) on the refusal case, prints a log line and hands every case to the C++ client.
+fs::path line_adapter(const fs::path& dir, const fs::path& starts, const std::string& on_refusal) {
+  std::ofstream(dir / "adapter.sh")
+      << "echo start >> " << quoted(starts.string()) << "\n"
+      << "while IFS= read -r line; do\n"
+      << "  case \"$line\" in *'\"X-Chatmock-Scenario\":\"refusal\"'*) " << on_refusal
+      << ";; esac\n"
+      << "  echo 'a log line'\n"
+      << "  printf '%s\\n' \"$line\" | " << quoted(CPP_CLIENT) << "\n"
+      << "done\n";
+  return dir / "adapter.sh";
+}
+
 // Each job starts its adapter once; an adapter that dies on a case fails that case the way a
 // one-shot run would say it, and the next case gets a fresh process.
 TEST(ConformanceSuiteTest, PersistentAdaptersStartOncePerJobAndRestartAfterACrash) {
   const fs::path dir = scratch_dir("persistent");
   const fs::path starts = dir / "starts";
-  std::ofstream(dir / "adapter.sh")
-      << "echo start >> " << quoted(starts.string()) << "\n"
-      << "while IFS= read -r line; do\n"
-      << "  case \"$line\" in *'\"X-Chatmock-Scenario\":\"refusal\"'*) exit 3;; esac\n"
-      << "  echo 'a log line'\n"
-      << "  printf '%s\\n' \"$line\" | " << quoted(CPP_CLIENT) << "\n"
-      << "done\n";
+  line_adapter(dir, starts, "exit 3");
   const ConformRun run = conform(
       "--persistent --cases 'default.json,refusal.json,length.json,length.stream' "
       "--client " +
@@ -200,15 +208,10 @@ TEST(ConformanceSuiteTest, PersistentAdaptersStartOncePerJobAndRestartAfterACras
 
 TEST(ConformanceSuiteTest, PersistentAdapterThatMissesTheDeadlineIsKilledAndReplaced) {
   const fs::path dir = scratch_dir("persistent-hang");
-  std::ofstream(dir / "adapter.sh")
-      << "while IFS= read -r line; do\n"
-      << "  case \"$line\" in *'\"X-Chatmock-Scenario\":\"refusal\"'*) sleep 30;; esac\n"
-      << "  printf '%s\\n' \"$line\" | " << quoted(CPP_CLIENT) << "\n"
-      << "done\n";
-  const ConformRun run = conform(
-      "--persistent --timeout-ms 3000 --cases "
-      "'refusal.json,default.json' --client " +
-      quoted("sh " + (dir / "adapter.sh").string()));
+  const fs::path adapter = line_adapter(dir, dir / "starts", "sleep 30");
+  const ConformRun run =
+      conform("--persistent --timeout-ms 3000 --cases 'refusal.json,default.json' --client " +
+              quoted("sh " + adapter.string()));
   EXPECT_EQ(run.exit_code, 1) << run.out;
   EXPECT_NE(line_of(run.out, "refusal.json").find("FAIL refusal.json: hang"), std::string::npos)
       << run.out;
