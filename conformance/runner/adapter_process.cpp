@@ -73,6 +73,9 @@ bool could_not_start(const AdapterRun& run) {
 
 std::optional<AdapterChild> spawn_adapter(const std::string& command,
                                           const std::map<std::string, std::string>& environment) {
+  // An adapter may exit without reading its stdin (one that prints {"skip":…} does): the write
+  // must fail with EPIPE, not kill the runner with SIGPIPE (it did, now and then: exit 141).
+  ::signal(SIGPIPE, SIG_IGN);
   std::vector<std::string> env_entries = child_environment(environment);
   std::vector<char*> envp;
   for (std::string& entry : env_entries) envp.push_back(entry.data());
