@@ -51,8 +51,7 @@ std::vector<std::string> child_environment(const std::map<std::string, std::stri
   ::_exit(127);
 }
 
-}  // namespace
-
+// Appends what `fd` has ready to `sink` (up to `limit` bytes in all); closes `fd` at end of file.
 void drain_pipe(int& fd, std::string& sink, std::size_t limit) {
   std::array<char, 65536> buffer{};
   const ssize_t got = ::read(fd, buffer.data(), buffer.size());
@@ -63,6 +62,16 @@ void drain_pipe(int& fd, std::string& sink, std::size_t limit) {
     close_fd(fd);
   }
 }
+
+// waitpid, resumed when a signal interrupts it.
+pid_t wait_for(pid_t pid, int& status, int options) {
+  pid_t got = 0;
+  while ((got = ::waitpid(pid, &status, options)) < 0 && errno == EINTR) {
+  }
+  return got;
+}
+
+}  // namespace
 
 bool could_not_start(const AdapterRun& run) {
   constexpr int kShellCannotExecute = 126, kShellNotFound = 127;
@@ -115,13 +124,35 @@ void close_child_pipes(AdapterChild& child) {
   close_fd(child.in), close_fd(child.out), close_fd(child.err);
 }
 
-void reap_adapter(pid_t pid, AdapterRun& run) {
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+bool pump_adapter(AdapterChild& child, AdapterRun& run, std::string_view input,
+                  std::size_t& written, int wait_ms) {
+  const int in_fd = written < input.size() ? child.in : -1;
+  std::array<pollfd, 3> fds{{{child.out, POLLIN, 0}, {child.err, POLLIN, 0}, {in_fd, POLLOUT, 0}}};
+  if (::poll(fds.data(), fds.size(), wait_ms) < 0) return errno == EINTR;
+  if (child.out >= 0 && fds[0].revents != 0) drain_pipe(child.out, run.out, std::string::npos);
+  if (child.err >= 0 && fds[1].revents != 0) drain_pipe(child.err, run.err, kAdapterStderrLimit);
+  if (in_fd >= 0 && fds[2].revents != 0) {
+    const ssize_t sent = ::write(in_fd, input.data() + written, input.size() - written);
+    if (sent > 0) written += static_cast<std::size_t>(sent);
+    if (sent < 0 && errno != EAGAIN && errno != EINTR) written = input.size();  // it hung up
   }
-  ::killpg(pid, SIGKILL);  // leftovers the adapter spawned and did not wait for
-  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) run.signal = WTERMSIG(status);
+  return true;
+}
+
+bool reap_adapter(pid_t pid, AdapterRun& run, std::chrono::milliseconds grace) {
+  const auto deadline = std::chrono::steady_clock::now() + grace;
+  int status = 0;
+  pid_t got = wait_for(pid, status, WNOHANG);
+  while (got == 0 && std::chrono::steady_clock::now() < deadline) {
+    ::usleep(10'000);
+    got = wait_for(pid, status, WNOHANG);
+  }
+  const bool exited = got != 0;
+  ::killpg(pid, SIGKILL);  // a lingering adapter, or leftovers it spawned and did not wait for
+  if (!exited) got = wait_for(pid, status, 0);
+  if (got == pid && WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+  if (got == pid && WIFSIGNALED(status)) run.signal = WTERMSIG(status);
+  return exited;
 }
 
 AdapterRun run_adapter(const std::string& command, const std::string& input,
@@ -135,36 +166,26 @@ AdapterRun run_adapter(const std::string& command, const std::string& input,
     run.launch_failed = true;
     return run;
   }
-  const pid_t pid = child->pid;
-  int &in_fd = child->in, &out_fd = child->out, &err_fd = child->err;
-
   std::size_t written = 0;
-  if (input.empty()) close_fd(in_fd);
-  while (out_fd >= 0 || err_fd >= 0) {
+  while (child->out >= 0 || child->err >= 0) {
+    if (written == input.size()) close_fd(child->in);  // end of file: the whole request is sent
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
       run.timed_out = true;
-      ::killpg(pid, SIGKILL);
+      ::killpg(child->pid, SIGKILL);
       break;
     }
-    std::array<pollfd, 3> fds{{{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}, {in_fd, POLLOUT, 0}}};
-    if (::poll(fds.data(), fds.size(), static_cast<int>(std::min<long long>(left.count(), 1000))) <
-            0 &&
-        errno != EINTR) {
+    if (!pump_adapter(*child, run, input, written,
+                      static_cast<int>(std::min<long long>(left.count(), 1000))))
       break;
-    }
-    if (out_fd >= 0 && fds[0].revents != 0) drain_pipe(out_fd, run.out, std::string::npos);
-    if (err_fd >= 0 && fds[1].revents != 0) drain_pipe(err_fd, run.err, kAdapterStderrLimit);
-    if (in_fd >= 0 && fds[2].revents != 0) {
-      const ssize_t sent = ::write(in_fd, input.data() + written, input.size() - written);
-      if (sent > 0) written += static_cast<std::size_t>(sent);
-      if ((sent < 0 && errno != EAGAIN && errno != EINTR) || written == input.size())
-        close_fd(in_fd);
-    }
   }
   close_child_pipes(*child);
-  reap_adapter(pid, run);
+  // One that closed its stdout and stderr may still be running: it has until the deadline.
+  const auto left =
+      std::max(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()),
+               std::chrono::milliseconds(0));
+  if (!reap_adapter(child->pid, run, left)) run.timed_out = true;
   run.elapsed_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   return run;
 }

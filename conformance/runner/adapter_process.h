@@ -5,10 +5,12 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace chatmock::conform {
 
@@ -44,11 +46,16 @@ std::optional<AdapterChild> spawn_adapter(const std::string& command,
 /// Closes the parent's ends of the child's pipes (a closed stdin is end of file for it).
 void close_child_pipes(AdapterChild& child);
 
-/// Waits for the adapter, SIGKILLs what is left of its process group, records how it ended.
-void reap_adapter(pid_t pid, AdapterRun& run);
+/// One step of a conversation with a started adapter: waits at most `wait_ms` for its pipes,
+/// appends what its stdout and stderr have ready to `run.out` and `run.err` (stderr bounded by
+/// kAdapterStderrLimit), and writes the next part of `input` from `written` on (which reaches
+/// `input.size()` when all of it is written or the adapter hung up). False when poll failed.
+bool pump_adapter(AdapterChild& child, AdapterRun& run, std::string_view input,
+                  std::size_t& written, int wait_ms);
 
-/// Appends what `fd` has ready to `sink` (up to `limit` bytes in all); closes `fd` at end of file.
-void drain_pipe(int& fd, std::string& sink, std::size_t limit);
+/// Gives the adapter `grace` to exit, then SIGKILLs its process group and reaps it; records how
+/// it ended in `run`. False when it had to be killed.
+bool reap_adapter(pid_t pid, AdapterRun& run, std::chrono::milliseconds grace);
 
 /// Runs `command` through /bin/sh with `input` on stdin and `environment` added to the runner's
 /// own; waits at most `timeout_ms`, then SIGKILLs the adapter's process group.

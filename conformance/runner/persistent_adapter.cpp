@@ -3,13 +3,9 @@
 // fresh one: a case never reads another case's answer.
 #include "runner/persistent_adapter.h"
 
-#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
-#include <cerrno>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -19,18 +15,18 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Where the answer line ends (just past its newline), or npos while none has arrived. Lines
-// that are not a JSON object are the adapter's logs and are passed over.
-std::size_t answer_end(const std::string& out) {
-  std::size_t start = 0;
-  for (std::size_t newline = out.find('\n'); newline != std::string::npos;
-       newline = out.find('\n', start)) {
-    const std::string_view line(out.data() + start, newline - start);
+// that are not a JSON object are the adapter's logs and are passed over; `scanned` is where the
+// first line not yet judged starts, so each read judges only the lines it completed.
+std::size_t answer_end(const std::string& out, std::size_t& scanned) {
+  for (std::size_t newline = out.find('\n', scanned); newline != std::string::npos;
+       newline = out.find('\n', scanned)) {
+    const std::string_view line(out.data() + scanned, newline - scanned);
+    scanned = newline + 1;
     const auto first = line.find_first_not_of(" \t\r");
     if (first != std::string_view::npos && line[first] == '{' &&
         nlohmann::json::accept(line.substr(first))) {
       return newline + 1;
     }
-    start = newline + 1;
   }
   return std::string::npos;
 }
@@ -51,20 +47,7 @@ void PersistentAdapter::stop(AdapterRun& run, bool kill) {
   if (kill) ::killpg(child_.pid, SIGKILL);
   // A closed stdin is the adapter's signal to exit; one that lingers is killed after a second.
   close_child_pipes(child_);
-  const auto deadline = Clock::now() + std::chrono::seconds(1);
-  while (!kill && Clock::now() < deadline && ::kill(child_.pid, 0) == 0) {
-    int status = 0;
-    if (::waitpid(child_.pid, &status, WNOHANG) == child_.pid) {
-      if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
-      if (WIFSIGNALED(status)) run.signal = WTERMSIG(status);
-      ::killpg(child_.pid, SIGKILL);
-      child_ = {};
-      return;
-    }
-    ::usleep(10'000);
-  }
-  ::killpg(child_.pid, SIGKILL);
-  reap_adapter(child_.pid, run);
+  reap_adapter(child_.pid, run, kill ? std::chrono::milliseconds(0) : std::chrono::seconds(1));
   child_ = {};
 }
 
@@ -91,7 +74,7 @@ AdapterRun PersistentAdapter::exchange(const std::string& line, int timeout_ms) 
     }
     child_ = *child;
   }
-  std::size_t written = 0;
+  std::size_t written = 0, scanned = 0;
   while (child_.out >= 0) {
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
@@ -101,22 +84,10 @@ AdapterRun PersistentAdapter::exchange(const std::string& line, int timeout_ms) 
       run.exit_code = -1;
       return finish();
     }
-    const int in_fd = written < line.size() ? child_.in : -1;
-    std::array<pollfd, 3> fds{
-        {{child_.out, POLLIN, 0}, {child_.err, POLLIN, 0}, {in_fd, POLLOUT, 0}}};
-    if (::poll(fds.data(), fds.size(), static_cast<int>(std::min<long long>(left, 1000))) < 0 &&
-        errno != EINTR) {
+    if (!pump_adapter(child_, run, line, written,
+                      static_cast<int>(std::min<long long>(left, 1000))))
       break;
-    }
-    if (fds[0].revents != 0) drain_pipe(child_.out, run.out, std::string::npos);
-    if (child_.err >= 0 && fds[1].revents != 0)
-      drain_pipe(child_.err, run.err, kAdapterStderrLimit);
-    if (in_fd >= 0 && fds[2].revents != 0) {
-      const ssize_t sent = ::write(in_fd, line.data() + written, line.size() - written);
-      if (sent > 0) written += static_cast<std::size_t>(sent);
-      if (sent < 0 && errno != EAGAIN && errno != EINTR) written = line.size();  // it hung up
-    }
-    if (const std::size_t end = answer_end(run.out); end != std::string::npos) {
+    if (const std::size_t end = answer_end(run.out, scanned); end != std::string::npos) {
       // Anything after the answer belongs to no case: start afresh rather than guess.
       if (end != run.out.size()) {
         run.out.resize(end);

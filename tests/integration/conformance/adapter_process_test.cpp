@@ -1,5 +1,5 @@
 // The adapter process seam with real processes: what a run reports when the adapter ignores or
-// closes its stdin, exits, or outlives its deadline.
+// closes its stdin or its output, exits, or outlives its deadline.
 #include "runner/adapter_process.h"
 
 #include <gtest/gtest.h>
@@ -21,6 +21,14 @@ TEST(AdapterProcessTest, AnAdapterThatClosesItsStdinDoesNotKillTheRunner) {
 
 TEST(AdapterProcessTest, AnAdapterPastItsDeadlineIsKilledWithItsChildren) {
   const AdapterRun run = run_adapter("sleep 30 & sleep 30", "", {}, 300);
+  EXPECT_TRUE(run.timed_out);
+  EXPECT_LT(run.elapsed_ms, 5000);
+}
+
+// Closing stdout and stderr is not the end of a run: one that keeps running is still held to
+// its deadline (it used to be waited for without one).
+TEST(AdapterProcessTest, AnAdapterThatClosesItsOutputAndLingersIsKilledAtItsDeadline) {
+  const AdapterRun run = run_adapter("exec >&- 2>&-; sleep 30", "", {}, 300);
   EXPECT_TRUE(run.timed_out);
   EXPECT_LT(run.elapsed_ms, 5000);
 }

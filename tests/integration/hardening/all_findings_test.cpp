@@ -197,7 +197,8 @@ TEST_F(AllFindings, OneServerWithDefaultFlagsSurvivesEveryFindingWithinItsBounds
   }
 
   // State a client can make the server keep: sessions with the longest sequence, API keys, and
-  // a journal fed more than its 256 MiB byte bound.
+  // 300 MiB of request bodies in the journal (each kept to its first 256 KiB: ~75 MiB held;
+  // BoundedState.TheJournalIsBoundedByBytesAndMarksWhatItCut drives a journal past its bound).
   std::string sequence = "tool_call_id_missing_or_empty";
   for (int step = 1; step < 64; ++step) sequence += ",tool_call_id_missing_or_empty";
   httplib::Client client("127.0.0.1", port_);
